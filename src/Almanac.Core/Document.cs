@@ -1,0 +1,24 @@
+namespace Almanac.Core;
+
+public enum BlockKind
+{
+    Heading,
+    Paragraph,
+    ListItem,
+}
+
+/// <summary>A unit of content a reader kept after removing boilerplate.</summary>
+public sealed record TextBlock(BlockKind Kind, string Text);
+
+/// <summary>What a reader makes of one input file: its title and its content blocks, boilerplate removed.</summary>
+public sealed record ReadDocument(string Path, string Title, IReadOnlyList<TextBlock> Blocks)
+{
+    /// <summary>The content as one text: blocks separated by blank lines. Offsets in later stages point into it.</summary>
+    public string Text => string.Join("\n\n", Blocks.Select(b => b.Text));
+}
+
+/// <summary>A sentence of a document, with its offsets in <see cref="ReadDocument.Text"/> and its block.</summary>
+public sealed record Sentence(int Start, int End, string Text, int BlockIndex, BlockKind BlockKind);
+
+/// <summary>A document as stored: identified by the SHA-256 of its raw bytes.</summary>
+public sealed record SourceDocument(string Id, string Path, string Title, string Text, long ByteLength);

@@ -1,0 +1,30 @@
+namespace Almanac.Core;
+
+public enum MentionKind
+{
+    Event,
+    Birth,
+    Death,
+    Holiday,
+}
+
+/// <summary>
+/// One document's statement that something happened at a date: the sentence that says it, the date
+/// as normalized (start, and end for a range), and who and where it names.
+/// </summary>
+public sealed record EventMention(
+    string DocumentId,
+    MentionKind Kind,
+    HistoricalDate Date,
+    HistoricalDate? EndDate,
+    string DateText,
+    string Sentence,
+    int SentenceStart,
+    int SentenceEnd,
+    IReadOnlyList<string> People,
+    IReadOnlyList<string> Places,
+    IReadOnlyList<string> Keywords)
+{
+    /// <summary>The TIMEX3-style value of the stated date: "1956-02-25", or "1956-02-24/1956-02-25" for a range.</summary>
+    public string DateValue => EndDate is { } end ? $"{Date.ToTimex()}/{end.ToTimex()}" : Date.ToTimex();
+}
