@@ -25,6 +25,12 @@ public sealed record EventMention(
     IReadOnlyList<string> Places,
     IReadOnlyList<string> Keywords)
 {
+    /// <summary>The part of the sentence the date belongs to; the whole sentence when it has one date.</summary>
+    public string Clause { get; init; } = Sentence;
+
+    /// <summary>True when the date stands in a heading or a dateline, so the mention names a topic of its document.</summary>
+    public bool IsTopic { get; init; }
+
     /// <summary>The TIMEX3-style value of the stated date: "1956-02-25", or "1956-02-24/1956-02-25" for a range.</summary>
     public string DateValue => EndDate is { } end ? $"{Date.ToTimex()}/{end.ToTimex()}" : Date.ToTimex();
 }

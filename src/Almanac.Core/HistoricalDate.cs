@@ -110,7 +110,10 @@ public readonly record struct HistoricalDate : IComparable<HistoricalDate>
     }
 
     /// <summary>Parses a TIMEX3 date value written by <see cref="ToTimex"/>; never throws.</summary>
-    public static bool TryParseTimex(string? value, out HistoricalDate date)
+    public static bool TryParseTimex(string? value, out HistoricalDate date) => TryParseTimex(value, CalendarKind.Gregorian, out date);
+
+    /// <summary>Parses a TIMEX3 date value whose month and day are in <paramref name="calendar"/>; never throws.</summary>
+    public static bool TryParseTimex(string? value, CalendarKind calendar, out HistoricalDate date)
     {
         date = default;
         if (string.IsNullOrEmpty(value))
@@ -131,7 +134,7 @@ public readonly record struct HistoricalDate : IComparable<HistoricalDate>
         var stated = int.Parse(yearPart, CultureInfo.InvariantCulture) * Pow10(4 - yearPart.Length);
         if (bc)
             stated += Pow10(4 - yearPart.Length) - 1;
-        var year = bc ? 1 - stated : stated;
+        var year = bc ? 1 - stated : Math.Max(1, stated);
         if (bc && stated == 0)
             return false;
         try
@@ -145,10 +148,10 @@ public readonly record struct HistoricalDate : IComparable<HistoricalDate>
                     date = InSeason(year, season);
                     return true;
                 case 2 when precision == Precision.Year && TryTwoDigits(parts[1], out var month) && month is >= 1 and <= 12:
-                    date = InMonth(year, month);
+                    date = InMonth(year, month, calendar);
                     return true;
                 case 3 when precision == Precision.Year && TryTwoDigits(parts[1], out var m) && TryTwoDigits(parts[2], out var d):
-                    date = OnDay(year, m, d);
+                    date = OnDay(year, m, d, calendar);
                     return true;
                 default:
                     return false;
@@ -192,11 +195,13 @@ public readonly record struct HistoricalDate : IComparable<HistoricalDate>
     /// <summary>First and last astronomical year of the period.</summary>
     public (int First, int Last) YearSpan => Precision switch
     {
-        Precision.Millennium => (Year, Year + 999),
-        Precision.Century => (Year, Year + 99),
-        Precision.Decade => (Year, Year + 9),
+        Precision.Millennium => (Year, PeriodEnd(1000)),
+        Precision.Century => (Year, PeriodEnd(100)),
+        Precision.Decade => (Year, PeriodEnd(10)),
         _ => (Year, Year),
     };
+
+    private int PeriodEnd(int size) => Year > 0 ? Year - Year % size + size - 1 : Year + size - 1;
 
     public override string ToString() => ToTimex() + (Modifier == DateModifier.None ? "" : $" ({Modifier})") + (Calendar == CalendarKind.Julian ? " O.S." : "");
 
@@ -211,7 +216,8 @@ public readonly record struct HistoricalDate : IComparable<HistoricalDate>
         int first;
         if (anyYear > 0)
         {
-            first = anyYear - anyYear % size;
+            // There is no year 0 AD: the first decade, century and millennium start in 1 AD.
+            first = Math.Max(1, anyYear - anyYear % size);
         }
         else
         {

@@ -1,0 +1,36 @@
+namespace Almanac.Core;
+
+/// <summary>One date a set of sources gives for an event, with the documents and independent lineages behind it.</summary>
+public sealed record DateClaim(HistoricalDate Date, HistoricalDate? EndDate, IReadOnlyList<string> DocumentIds, int Lineages)
+{
+    public string Value => EndDate is { } end ? $"{Date.ToTimex()}/{end.ToTimex()}" : Date.ToTimex();
+}
+
+/// <summary>A sentence taken from a source, cited.</summary>
+public sealed record CitedSentence(string Text, string DocumentId);
+
+/// <summary>
+/// An event as resolved across sources: its best-supported date, every date the sources give
+/// (a conflict is kept, never hidden), what it was, who took part and which sources say so.
+/// </summary>
+public sealed record HistoricalEvent(
+    string Id,
+    MentionKind Kind,
+    string Title,
+    string Text,
+    HistoricalDate Date,
+    HistoricalDate? EndDate,
+    IReadOnlyList<DateClaim> DateClaims,
+    IReadOnlyList<string> People,
+    IReadOnlyList<string> Places,
+    IReadOnlyList<CitedSentence> Summary,
+    double Significance,
+    IReadOnlyList<EventMention> Mentions)
+{
+    public string DateValue => EndDate is { } end ? $"{Date.ToTimex()}/{end.ToTimex()}" : Date.ToTimex();
+
+    public IReadOnlyList<string> DocumentIds => Mentions.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>True when the sources give more than one date for this event.</summary>
+    public bool HasDateConflict => DateClaims.Count > 1;
+}

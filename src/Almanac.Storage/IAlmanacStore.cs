@@ -1,0 +1,44 @@
+using Almanac.Core;
+
+namespace Almanac.Storage;
+
+/// <summary>An event as listed on a calendar day: the date it is listed under, and whether that is its best-supported date.</summary>
+public sealed record DayEntry(HistoricalEvent Event, HistoricalDate ListedDate, bool IsPrimaryDate);
+
+/// <summary>A document matching a search, with a short excerpt around the match.</summary>
+public sealed record DocumentHit(SourceDocument Document, string Excerpt);
+
+public sealed record StoreCounts(int Documents, int Mentions, int Events);
+
+/// <summary>
+/// Where Almanac keeps documents, their event mentions and the events resolved from them.
+/// Writing a document is atomic: it is stored whole with its mentions, or not at all.
+/// </summary>
+public interface IAlmanacStore : IDisposable
+{
+    bool ContainsDocument(string documentId);
+
+    /// <summary>Stores a document and its mentions in one transaction; returns false when it was already stored.</summary>
+    bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions);
+
+    IReadOnlyList<SourceDocument> GetDocuments();
+
+    SourceDocument? GetDocument(string documentId);
+
+    IReadOnlyList<EventMention> GetMentions();
+
+    /// <summary>Replaces every resolved event in one transaction, so readers see the old set or the new one.</summary>
+    void ReplaceEvents(IReadOnlyList<HistoricalEvent> events);
+
+    IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day);
+
+    HistoricalEvent? GetEvent(string eventId);
+
+    /// <summary>Full-text search over events (title, text, summary, people), best match first.</summary>
+    IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit);
+
+    /// <summary>Full-text search over document titles and texts, best match first.</summary>
+    IReadOnlyList<DocumentHit> SearchDocuments(string query, int limit);
+
+    StoreCounts GetCounts();
+}

@@ -1,0 +1,209 @@
+using System.Text.Json;
+using Almanac.Core;
+using Microsoft.Data.Sqlite;
+
+namespace Almanac.Storage.Sqlite;
+
+/// <summary>
+/// The default store: one SQLite file in WAL mode with FTS5 indexes, created and migrated on open.
+/// </summary>
+public sealed class SqliteAlmanacStore : IAlmanacStore
+{
+    private readonly SqliteConnection _connection;
+
+    private SqliteAlmanacStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Opens (creating when missing) the store at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static SqliteAlmanacStore Open(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 60,
+        }.ToString());
+        connection.Open();
+        try
+        {
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;");
+            SqliteMigrations.Apply(connection);
+            return new SqliteAlmanacStore(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public bool ContainsDocument(string documentId)
+    {
+        using var command = Command("SELECT 1 FROM documents WHERE id = $id", ("$id", documentId));
+        return command.ExecuteScalar() is not null;
+    }
+
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using (var insert = Command(
+            "INSERT OR IGNORE INTO documents (id, path, title, text, byte_length, ingested_at) VALUES ($id, $path, $title, $text, $bytes, $at)",
+            ("$id", document.Id), ("$path", document.Path), ("$title", document.Title), ("$text", document.Text),
+            ("$bytes", document.ByteLength), ("$at", DateTimeOffset.UtcNow.ToString("O"))))
+        {
+            insert.Transaction = transaction;
+            if (insert.ExecuteNonQuery() == 0)
+                return false;
+        }
+        using (var fts = Command("INSERT INTO documents_fts (id, title, body) VALUES ($id, $title, $text)",
+                   ("$id", document.Id), ("$title", document.Title), ("$text", document.Text)))
+        {
+            fts.Transaction = transaction;
+            fts.ExecuteNonQuery();
+        }
+        using var mention = Command("INSERT INTO mentions (document_id, sentence_start, payload) VALUES ($doc, $start, $payload)");
+        mention.Transaction = transaction;
+        var doc = mention.Parameters.Add("$doc", SqliteType.Text);
+        var start = mention.Parameters.Add("$start", SqliteType.Integer);
+        var payload = mention.Parameters.Add("$payload", SqliteType.Text);
+        foreach (var m in mentions)
+        {
+            doc.Value = m.DocumentId;
+            start.Value = m.SentenceStart;
+            payload.Value = JsonSerializer.Serialize(m, StoreJson.Options);
+            mention.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return true;
+    }
+
+    public IReadOnlyList<SourceDocument> GetDocuments() =>
+        Query("SELECT id, path, title, text, byte_length FROM documents ORDER BY path, id", ReadDocument);
+
+    public SourceDocument? GetDocument(string documentId) =>
+        Query("SELECT id, path, title, text, byte_length FROM documents WHERE id = $id", ReadDocument, ("$id", documentId)).FirstOrDefault();
+
+    public IReadOnlyList<EventMention> GetMentions() =>
+        Query("SELECT payload FROM mentions ORDER BY document_id, sentence_start, id", r => Deserialize<EventMention>(r.GetString(0)));
+
+    public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var table in new[] { "event_days", "events_fts", "events" })
+        {
+            using var clear = Command($"DELETE FROM {table}");
+            clear.Transaction = transaction;
+            clear.ExecuteNonQuery();
+        }
+        using var insert = Command("INSERT INTO events (id, year, significance, payload) VALUES ($id, $year, $significance, $payload)");
+        using var fts = Command("INSERT INTO events_fts (id, title, body, people) VALUES ($id, $title, $body, $people)");
+        using var day = Command("INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary) VALUES ($id, $month, $day, $year, $listed, $primary)");
+        foreach (var e in events)
+        {
+            Run(insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", JsonSerializer.Serialize(e, StoreJson.Options)));
+            Run(fts, ("$id", e.Id), ("$title", e.Title),
+                ("$body", string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text)))),
+                ("$people", string.Join("; ", e.People)));
+            foreach (var (listed, primary) in DayListing.DaysOf(e))
+                Run(day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
+                    ("$listed", HistoricalDateJsonConverter.Format(listed)), ("$primary", primary ? 1 : 0));
+        }
+        transaction.Commit();
+
+        void Run(SqliteCommand command, params (string Name, object Value)[] parameters)
+        {
+            command.Transaction = transaction;
+            command.Parameters.Clear();
+            foreach (var (name, value) in parameters)
+                command.Parameters.AddWithValue(name, value);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => Query(
+        """
+        SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
+        WHERE d.month = $month AND d.day = $day ORDER BY d.year DESC, e.significance DESC, e.id
+        """,
+        r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1),
+        ("$month", month), ("$day", day));
+
+    public HistoricalEvent? GetEvent(string eventId) =>
+        Query("SELECT payload FROM events WHERE id = $id", r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$id", eventId)).FirstOrDefault();
+
+    public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
+    {
+        var match = FtsMatch(query);
+        if (match is null)
+            return [];
+        // bm25 weights: title counts most, then people, then the body.
+        return Query(
+            """
+            SELECT e.payload FROM events_fts f JOIN events e ON e.id = f.id
+            WHERE events_fts MATCH $match ORDER BY bm25(events_fts, 0, 10.0, 1.0, 5.0) - e.significance * 0.1 LIMIT $limit
+            """,
+            r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$match", match), ("$limit", limit));
+    }
+
+    public IReadOnlyList<DocumentHit> SearchDocuments(string query, int limit)
+    {
+        var match = FtsMatch(query);
+        if (match is null)
+            return [];
+        return Query(
+            """
+            SELECT d.id, d.path, d.title, d.text, d.byte_length, snippet(documents_fts, 2, '', '', ' … ', 24)
+            FROM documents_fts f JOIN documents d ON d.id = f.id
+            WHERE documents_fts MATCH $match ORDER BY bm25(documents_fts, 0, 5.0, 1.0) LIMIT $limit
+            """,
+            r => new DocumentHit(ReadDocument(r), r.GetString(5)), ("$match", match), ("$limit", limit));
+    }
+
+    public StoreCounts GetCounts() => Query(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), (SELECT count(*) FROM events)",
+        r => new StoreCounts(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2))).Single();
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>Every word quoted, so nothing a person types is read as an FTS5 operator; any word may match, more matches rank higher.</summary>
+    private static string? FtsMatch(string query)
+    {
+        var terms = SearchQuery.Terms(query);
+        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => $"\"{t}\""));
+    }
+
+    private static SourceDocument ReadDocument(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4));
+
+    private static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, StoreJson.Options) ?? throw new InvalidDataException($"stored {typeof(T).Name} is empty");
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
