@@ -1,0 +1,446 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Almanac.Core;
+using Almanac.Temporal.Rules;
+using NodaTime;
+using NodaTime.Calendars;
+
+namespace Almanac.Temporal.Normalization;
+
+/// <summary>The TIMEX3 attributes of one match, before offsets are attached.</summary>
+internal sealed record Normalized(TimexType Type, string Value)
+{
+    public string? Mod { get; init; }
+    public string? Quant { get; init; }
+    public string? Freq { get; init; }
+    public HistoricalDate? Date { get; init; }
+    public HistoricalDate? RangeEnd { get; init; }
+
+    /// <summary>True when the value came from the text alone, not from the anchor: such a date may become the next anchor.</summary>
+    public bool Explicit { get; init; }
+}
+
+/// <summary>
+/// Turns a rule match into TIMEX3 attributes. The meaning of a match is in its group names; what
+/// the text leaves open is filled from the anchor, or left as X when there is none (never guessed).
+/// </summary>
+internal sealed class Normalizer(Vocabulary vocabulary)
+{
+    public static readonly IReadOnlySet<string> KnownGroups = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "year", "month", "day", "season", "decade", "decade2", "century", "millennium", "era", "mod", "calendar",
+        "endyear", "endmonth", "endday", "rel", "unit", "num", "dir", "weekday", "dayref", "partofday",
+        "hour", "minute", "ampm", "quarter",
+    };
+
+    /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
+    public Normalized? Normalize(Rule rule, Match match, HistoricalDate? anchor)
+    {
+        var g = new Groups(match, vocabulary);
+        var mod = rule.Mod ?? g.Lookup("mod", "mod");
+        if (mod is null && g.Has("mod"))
+            return null;
+        Normalized? result;
+        if (rule.Value is not null)
+            result = new Normalized(rule.Type, rule.Value);
+        else
+        {
+            result = rule.Type switch
+            {
+                TimexType.Duration => Duration(g),
+                TimexType.Set => Set(g),
+                TimexType.Time => Time(g, anchor),
+                _ => DateValue(g, anchor, mod),
+            };
+        }
+        if (result is null)
+            return null;
+        return result with
+        {
+            Mod = mod,
+            Quant = rule.Quant,
+            Freq = rule.Freq,
+            Date = result.Date is { } d && mod is not null ? d.With(DateModifierTimex.FromTimexMod(mod)) : result.Date,
+        };
+    }
+
+    private static Normalized? Duration(Groups g)
+    {
+        var count = g.Has("num") ? g.Count() : "1";
+        var unit = g.Lookup("unit", "unit");
+        return count is null || unit is null ? null : new Normalized(TimexType.Duration, Period(count, unit));
+    }
+
+    private static Normalized? Set(Groups g)
+    {
+        var count = g.Has("num") ? g.Count() : "1";
+        var unit = g.Lookup("unit", "unit");
+        return count is null || unit is null ? null : new Normalized(TimexType.Set, Period(count, unit));
+    }
+
+    private static string Period(string count, string unit) => unit switch
+    {
+        "H" => $"PT{count}H",
+        "MIN" => $"PT{count}M",
+        "S" => $"PT{count}S",
+        _ => $"P{count}{unit}",
+    };
+
+    private static Normalized? Time(Groups g, HistoricalDate? anchor)
+    {
+        var shift = g.Has("dayref") ? g.Int("dayref") : 0;
+        var day = AnchorDay(anchor)?.PlusDays(shift ?? 0);
+        var datePart = day is { } d ? Iso(d) : "XXXX-XX-XX";
+        if (g.Has("partofday"))
+        {
+            var part = g.Lookup("partofday", "partofday");
+            return part is null ? null : new Normalized(TimexType.Time, $"{datePart}T{part}");
+        }
+        if (g.Int("hour") is not { } hour)
+            return null;
+        var minute = g.Int("minute") ?? 0;
+        switch (g.Lookup("ampm", "ampm"))
+        {
+            case "PM" when hour < 12:
+                hour += 12;
+                break;
+            case "AM" when hour == 12:
+                hour = 0;
+                break;
+        }
+        return new Normalized(TimexType.Time, FormattableString.Invariant($"{datePart}T{hour:D2}:{minute:D2}"));
+    }
+
+    private static Normalized? DateValue(Groups g, HistoricalDate? anchor, string? mod)
+    {
+        if (g.Has("dayref"))
+            return Day(AnchorDay(anchor)?.PlusDays(g.Int("dayref") ?? 0));
+        if (g.Has("dir"))
+            return Offset(g, anchor);
+        if (g.Has("quarter"))
+        {
+            var quarter = g.Ordinal("quarter");
+            var year = g.Has("year") ? g.Int("year") : AnchorYear(anchor);
+            return quarter is null or > 4 ? null : new Normalized(TimexType.Date, $"{YearText(year)}-Q{quarter}") { Explicit = g.Has("year") };
+        }
+        if (g.Has("weekday"))
+            return Weekday(g, anchor);
+        if (g.Has("rel") && g.Has("unit"))
+            return Relative(g, anchor);
+        if (g.Has("rel") && (g.Has("month") || g.Has("season")))
+            return RelativeMonthOrSeason(g, anchor);
+        if (g.Has("decade") || g.Has("decade2"))
+            return Decade(g, anchor);
+        if (g.Has("century") || g.Has("millennium"))
+            return Period(g);
+        return Calendar(g, anchor, mod);
+    }
+
+    private static Normalized? Calendar(Groups g, HistoricalDate? anchor, string? mod)
+    {
+        var bc = g.Lookup("era", "era") == "BC";
+        var year = StatedYear(g, "year", bc, anchor);
+        var explicitYear = g.Has("year");
+        if (explicitYear && year is null)
+            return null;
+        year ??= AnchorYear(anchor);
+        var month = g.Has("month") ? g.Month("month") : null;
+        if (g.Has("month") && month is null)
+            return null;
+        var day = g.Int("day");
+        var season = g.Lookup("season", "season");
+        var calendar = g.Lookup("calendar", "calendar");
+
+        if (year is null)
+        {
+            // The text names a month or day but no year, and nothing before it does either.
+            var partial = "XXXX" + (season is not null ? "-" + season : "") + (month is { } m ? FormattableString.Invariant($"-{m:D2}") : "")
+                + (day is { } dd ? FormattableString.Invariant($"-{dd:D2}") : "");
+            return new Normalized(TimexType.Date, partial);
+        }
+
+        var start = Build(year.Value, month, day, season, calendar);
+        if (start is null)
+            return null;
+        HistoricalDate? end = null;
+        if (g.Has("endyear") || g.Has("endmonth") || g.Has("endday"))
+        {
+            var endYear = g.Has("endyear") ? EndYear(g, year.Value, bc) : year;
+            var endMonth = g.Has("endmonth") ? g.Month("endmonth") : month;
+            var endDay = g.Has("endday") ? g.Int("endday") : day;
+            end = endYear is null ? null : Build(endYear.Value, endMonth, endDay, season, calendar);
+            if (end is null || end.Value.CompareTo(start.Value) <= 0)
+                return null;
+        }
+        // An explicit Old Style date is given the Gregorian day as its value (TIMEX3 values are Gregorian);
+        // the Date keeps the calendar the source stated.
+        var value = calendar == "JULIAN" ? start.Value.ToGregorian().ToTimex() : start.Value.ToTimex();
+        return new Normalized(TimexType.Date, value) { Date = start, RangeEnd = end, Explicit = explicitYear && mod is null };
+    }
+
+    private static HistoricalDate? Build(int year, int? month, int? day, string? season, string? calendar)
+    {
+        // Dates before the Gregorian reform are Julian as stated; "O.S." says so explicitly after it.
+        var kind = calendar == "JULIAN" || (calendar is null && year < 1582) ? CalendarKind.Julian : CalendarKind.Gregorian;
+        try
+        {
+            if (month is { } m && day is { } d)
+                return HistoricalDate.OnDay(year, m, d, kind);
+            if (month is { } mm)
+                return HistoricalDate.InMonth(year, mm, kind);
+            if (season is not null && HistoricalDate.TryParseTimex(YearText(year) + "-" + season, out var inSeason))
+                return inSeason;
+            return HistoricalDate.InYear(year);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The year a group states: four digits as written, two digits in the anchor's century, BC turned astronomical.</summary>
+    private static int? StatedYear(Groups g, string group, bool bc, HistoricalDate? anchor)
+    {
+        var text = g.Text(group);
+        if (text is null || g.Int(group) is not { } y)
+            return null;
+        if (text.Length <= 2 && !bc)
+        {
+            if (AnchorYear(anchor) is not { } a)
+                return null;
+            y += a - a % 100;
+        }
+        return bc ? 1 - y : y;
+    }
+
+    /// <summary>The end of "1948–50": a shortened end takes the start's leading digits.</summary>
+    private static int? EndYear(Groups g, int startYear, bool bc)
+    {
+        var text = g.Text("endyear")!;
+        if (g.Int("endyear") is not { } y)
+            return null;
+        if (bc)
+            return 1 - y;
+        if (text.Length < 4)
+        {
+            var scale = text.Length == 2 ? 100 : 10;
+            y += startYear - startYear % scale;
+        }
+        return y;
+    }
+
+    private static Normalized? Decade(Groups g, HistoricalDate? anchor)
+    {
+        int first;
+        if (g.Int("decade") is { } leading)
+            first = leading * 10;
+        else if (AnchorYear(anchor) is { } a && g.Int("decade2") is { } tens)
+            first = a - a % 100 + tens * 10;
+        else
+            return new Normalized(TimexType.Date, "XX" + g.Text("decade2"));
+        var date = HistoricalDate.InDecade(first);
+        return new Normalized(TimexType.Date, date.ToTimex()) { Date = date };
+    }
+
+    /// <summary>Centuries and millennia: the nth century is TIMEX3 "n-1" ("the 20th century" is 19).</summary>
+    private static Normalized? Period(Groups g)
+    {
+        var bc = g.Lookup("era", "era") == "BC";
+        var century = g.Has("century");
+        if (g.Ordinal(century ? "century" : "millennium") is not { } n || n < 1)
+            return null;
+        var digits = (n - 1).ToString(century ? "D2" : "D1", CultureInfo.InvariantCulture);
+        var value = (bc ? "BC" : "") + digits;
+        // Core counts year 0 as 1 BC, so the first century or millennium AD has no HistoricalDate.
+        var date = n > 1 || bc ? HistoricalDate.TryParseTimex(value, out var parsed) ? parsed : (HistoricalDate?)null : null;
+        return new Normalized(TimexType.Date, value) { Date = date, Explicit = false };
+    }
+
+    private static Normalized? Relative(Groups g, HistoricalDate? anchor)
+    {
+        var offset = g.Int("rel");
+        var unit = g.Lookup("unit", "unit");
+        if (offset is null || unit is null)
+            return null;
+        return Shift(anchor, unit, offset.Value);
+    }
+
+    private static Normalized? Offset(Groups g, HistoricalDate? anchor)
+    {
+        var direction = g.Int("dir");
+        var count = g.Count();
+        var unit = g.Lookup("unit", "unit");
+        if (direction is null || count is null || unit is null)
+            return null;
+        if (count == "X")
+            return new Normalized(TimexType.Date, direction < 0 ? "PAST_REF" : "FUTURE_REF");
+        if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 10000)
+            return null;
+        return unit is "H" or "MIN" or "S" ? null : Shift(anchor, unit, direction.Value * n);
+    }
+
+    /// <summary>The anchor moved by whole units, at that unit's granularity ("last month" is a month).</summary>
+    private static Normalized? Shift(HistoricalDate? anchor, string unit, int by)
+    {
+        switch (unit)
+        {
+            case "Y":
+                return AnchorYear(anchor) is { } y ? Year(y + by) : new Normalized(TimexType.Date, "XXXX");
+            case "DE":
+                return AnchorYear(anchor) is { } dy ? FromDate(HistoricalDate.InDecade(dy + 10 * by)) : new Normalized(TimexType.Date, "XXX");
+            case "CE":
+                return AnchorYear(anchor) is { } cy ? FromDate(HistoricalDate.InCentury(cy + 100 * by)) : new Normalized(TimexType.Date, "XX");
+            case "M":
+                return AnchorMonth(anchor) is { } m ? Month(m.PlusMonths(by)) : new Normalized(TimexType.Date, "XXXX-XX");
+            case "Q":
+                if (AnchorMonth(anchor) is not { } qm)
+                    return new Normalized(TimexType.Date, "XXXX-QX");
+                var quarterStart = qm.PlusMonths(-((qm.Month - 1) % 3)).PlusMonths(3 * by);
+                return new Normalized(TimexType.Date, $"{YearText(quarterStart.Year)}-Q{(quarterStart.Month - 1) / 3 + 1}");
+            case "W":
+            case "WE":
+                if (AnchorDay(anchor) is not { } wd)
+                    return new Normalized(TimexType.Date, "XXXX-WXX");
+                var week = wd.PlusWeeks(by);
+                var rule = WeekYearRules.Iso;
+                var text = FormattableString.Invariant($"{YearText(rule.GetWeekYear(week))}-W{rule.GetWeekOfWeekYear(week):D2}");
+                return new Normalized(TimexType.Date, unit == "WE" ? text + "-WE" : text);
+            case "D":
+                return Day(AnchorDay(anchor)?.PlusDays(by));
+            default:
+                return null;
+        }
+    }
+
+    private static Normalized? Weekday(Groups g, HistoricalDate? anchor)
+    {
+        if (g.Int("weekday") is not { } weekday)
+            return null;
+        if (AnchorDay(anchor) is not { } today)
+            return new Normalized(TimexType.Date, "XXXX-WXX-" + weekday.ToString(CultureInfo.InvariantCulture));
+        var diff = weekday - (int)today.DayOfWeek;
+        var rel = g.Has("rel") ? g.Text("rel")!.ToLowerInvariant() : null;
+        int days = rel switch
+        {
+            "next" or "coming" or "this" => diff > 0 ? diff : diff + 7,
+            "last" or "past" or "previous" => diff < 0 ? diff : diff - 7,
+            // A bare weekday in a report is most often the one just past (or today).
+            _ => diff <= 0 ? diff : diff - 7,
+        };
+        return Day(today.PlusDays(days));
+    }
+
+    private static Normalized? RelativeMonthOrSeason(Groups g, HistoricalDate? anchor)
+    {
+        var offset = g.Int("rel");
+        var season = g.Lookup("season", "season");
+        var month = g.Has("month") ? g.Month("month") : SeasonStart(season);
+        if (offset is null || month is null)
+            return null;
+        if (AnchorMonth(anchor) is not { } now)
+            return new Normalized(TimexType.Date, season is null ? FormattableString.Invariant($"XXXX-{month:D2}") : "XXXX-" + season);
+        var year = offset switch
+        {
+            < 0 => month < now.Month ? now.Year : now.Year - 1,
+            > 0 => month > now.Month ? now.Year : now.Year + 1,
+            _ => now.Year,
+        };
+        return season is null
+            ? Month(new LocalDate(year, month.Value, 1))
+            : HistoricalDate.TryParseTimex(YearText(year) + "-" + season, out var d) ? FromDate(d) : null;
+    }
+
+    private static int? SeasonStart(string? season) => season switch
+    {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        "WI" => 12,
+        _ => null,
+    };
+
+    private static Normalized Year(int year) => FromDate(HistoricalDate.InYear(year));
+
+    private static Normalized Month(LocalDate date) => FromDate(HistoricalDate.InMonth(date.Year, date.Month));
+
+    private static Normalized Day(LocalDate? date) => date is { } d
+        ? FromDate(HistoricalDate.OnDay(d.Year, d.Month, d.Day))
+        : new Normalized(TimexType.Date, "XXXX-XX-XX");
+
+    private static Normalized FromDate(HistoricalDate date) => new(TimexType.Date, date.ToTimex()) { Date = date };
+
+    private static string Iso(LocalDate d) => HistoricalDate.OnDay(d.Year, d.Month, d.Day).ToTimex();
+
+    private static string YearText(int? year) => year is { } y ? HistoricalDate.InYear(y).ToTimex() : "XXXX";
+
+    private static int? AnchorYear(HistoricalDate? anchor) =>
+        anchor is { Precision: >= Precision.Year } a ? a.Year : null;
+
+    private static LocalDate? AnchorMonth(HistoricalDate? anchor) =>
+        anchor is { Precision: >= Precision.Month, Month: { } m } a ? new LocalDate(a.Year, m, 1) : null;
+
+    private static LocalDate? AnchorDay(HistoricalDate? anchor)
+    {
+        if (anchor is not { Precision: Precision.Day } a)
+            return null;
+        var gregorian = a.ToGregorian();
+        return new LocalDate(gregorian.Year, gregorian.Month!.Value, gregorian.Day!.Value);
+    }
+
+    /// <summary>Read access to a match's groups by meaning.</summary>
+    private readonly struct Groups(Match match, Vocabulary vocabulary)
+    {
+        public bool Has(string name) => match.Groups[name].Success;
+
+        public string? Text(string name) => match.Groups[name] is { Success: true } group ? group.Value : null;
+
+        public string? Lookup(string name, string list) => Text(name) is { } text ? vocabulary.Lookup(list, text.Trim().TrimEnd('-')) : null;
+
+        /// <summary>Digits, or a vocabulary value that is a number ("yesterday" is -1).</summary>
+        public int? Int(string name)
+        {
+            if (Text(name) is not { } text)
+                return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                return value;
+            var looked = vocabulary.Lookup(name, text);
+            return looked is not null && int.TryParse(looked, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) ? value : null;
+        }
+
+        public int? Month(string name) => Text(name) is { } text
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m
+              : vocabulary.Lookup("month", text.TrimEnd('.')) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null
+            : null;
+
+        /// <summary>"3rd", "third" or "3" as 3.</summary>
+        public int? Ordinal(string name)
+        {
+            if (Text(name) is not { } text)
+                return null;
+            var digits = text.TrimEnd('s', 't', 'n', 'd', 'r', 'h', 'S', 'T', 'N', 'D', 'R', 'H');
+            if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                return n;
+            return vocabulary.Lookup("ordinal", text) is { } v && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out n) ? n : null;
+        }
+
+        /// <summary>A count as a TIMEX3 number: "24" for "twenty four", "X" for "several", null when not a count.</summary>
+        public string? Count()
+        {
+            if (Text("num") is not { } text)
+                return null;
+            text = text.Trim();
+            if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                return number.ToString(CultureInfo.InvariantCulture);
+            if (vocabulary.Lookup("number", text) is { } whole)
+                return whole;
+            var split = text.IndexOfAny([' ', '-', '\t', '\n', '\r']);
+            if (split < 0)
+                return null;
+            var tens = vocabulary.Lookup("number", text[..split]);
+            var ones = vocabulary.Lookup("number", text[(split + 1)..].TrimStart(' ', '-', '\t', '\n', '\r'));
+            return int.TryParse(tens, out var t) && int.TryParse(ones, out var o) && t >= 20 && t % 10 == 0 && o < 10
+                ? (t + o).ToString(CultureInfo.InvariantCulture)
+                : null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+using Almanac.Core;
+
+namespace Almanac.Temporal.Rules;
+
+/// <summary>An expression a rule must tag whole, with the value it must get (checked by the tests).</summary>
+internal sealed record RuleExample(string Text, string Expected);
+
+/// <summary>
+/// One pattern of rules.txt. <see cref="Pattern"/> is anchored (\G) so it is tried only at the
+/// word starts listed in <see cref="Starts"/>; its named groups say what each part means.
+/// </summary>
+internal sealed record Rule(
+    string Name,
+    int Order,
+    Regex Pattern,
+    TimexType Type,
+    string? Value,
+    string? Mod,
+    string? Quant,
+    string? Freq,
+    IReadOnlyList<string> Starts,
+    IReadOnlyList<RuleExample> Examples);

@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Almanac.Temporal.Rules;
+
+/// <summary>
+/// The named word lists and shared sub-patterns of vocabulary.txt. A vocabulary maps each surface
+/// form to its normalized value; a rule pastes it into a pattern as an alternation.
+/// </summary>
+internal sealed class Vocabulary
+{
+    private readonly Dictionary<string, Dictionary<string, string>> _lists;
+    private readonly Dictionary<string, string> _patterns;
+
+    private Vocabulary(Dictionary<string, Dictionary<string, string>> lists, Dictionary<string, string> patterns)
+    {
+        _lists = lists;
+        _patterns = patterns;
+    }
+
+    public bool HasList(string name) => _lists.ContainsKey(name);
+
+    /// <summary>The normalized value of a surface form, comparing case- and spacing-insensitively.</summary>
+    public string? Lookup(string list, string surface) =>
+        _lists.TryGetValue(list, out var entries) && entries.TryGetValue(Key(surface), out var value) ? value : null;
+
+    /// <summary>The first words of a list's entries, lower case: the words a rule starting with it can start with.</summary>
+    public IEnumerable<string> FirstWords(string list) =>
+        _lists[list].Keys.Select(FirstWord).Where(w => w.Length > 0).Distinct();
+
+    public static string FirstWord(string phrase)
+    {
+        var span = phrase.AsSpan();
+        var end = 0;
+        while (end < span.Length && char.IsLetterOrDigit(span[end]))
+            end++;
+        return phrase[..end].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Replaces each {name} in a pattern by the named pattern or by the vocabulary's alternation
+    /// (longest entry first so "Sept" wins over "Sep"). Unknown names are reported, not guessed.
+    /// </summary>
+    public string Expand(string pattern, string ruleName, int depth = 0)
+    {
+        if (depth > 8)
+            throw new InvalidDataException($"Temporal rule '{ruleName}': pattern references nest too deep.");
+        return Regex.Replace(pattern, @"\{([a-z][a-z0-9]*)\}", m =>
+        {
+            var name = m.Groups[1].Value;
+            if (_patterns.TryGetValue(name, out var sub))
+                return "(?:" + Expand(sub, ruleName, depth + 1) + ")";
+            if (_lists.TryGetValue(name, out var entries))
+                return "(?:" + string.Join("|", entries.Keys.OrderByDescending(k => k.Length).Select(Alternative)) + ")";
+            throw new InvalidDataException($"Temporal rule '{ruleName}' references unknown vocabulary or pattern '{{{name}}}'.");
+        });
+    }
+
+    public static Vocabulary Parse(TextReader reader)
+    {
+        var lists = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var patterns = new Dictionary<string, string>(StringComparer.Ordinal);
+        Dictionary<string, string>? list = null;
+        string? patternName = null;
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } raw)
+        {
+            lineNumber++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            if (line.StartsWith("[vocab ", StringComparison.Ordinal) && line.EndsWith(']'))
+            {
+                list = new Dictionary<string, string>(StringComparer.Ordinal);
+                lists.Add(line[7..^1].Trim(), list);
+                patternName = null;
+            }
+            else if (line.StartsWith("[pattern ", StringComparison.Ordinal) && line.EndsWith(']'))
+            {
+                patternName = line[9..^1].Trim();
+                list = null;
+            }
+            else if (patternName is not null)
+            {
+                patterns.Add(patternName, line);
+                patternName = null;
+            }
+            else if (list is not null && line.IndexOf(" = ", StringComparison.Ordinal) is var eq and > 0)
+            {
+                var value = line[..eq].Trim();
+                foreach (var surface in line[(eq + 3)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    list[Key(surface)] = value;
+            }
+            else
+            {
+                throw new InvalidDataException($"Temporal vocabulary line {lineNumber} is not understood: '{line}'.");
+            }
+        }
+        return new Vocabulary(lists, patterns);
+    }
+
+    /// <summary>Lower case with runs of white space as one space: how captured text is looked up.</summary>
+    private static string Key(string surface)
+    {
+        var builder = new StringBuilder(surface.Length);
+        var space = false;
+        foreach (var c in surface)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+            if (space)
+                builder.Append(' ');
+            space = false;
+            builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
+
+    private static string Alternative(string key) => Regex.Escape(key).Replace("\\ ", "\\s+", StringComparison.Ordinal);
+}

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Almanac.Core;
+using Almanac.Temporal.Normalization;
+using Almanac.Temporal.Rules;
+
+namespace Almanac.Temporal;
+
+/// <summary>
+/// Finds temporal expressions in text and normalizes them to TIMEX3 values. Rules are data
+/// (Resources/rules.txt); this class only walks the text word by word, tries the rules that can
+/// start at each word, keeps the longest match and carries the narrative anchor along.
+/// </summary>
+public sealed class TemporalTagger
+{
+    private static readonly Lazy<TemporalTagger> Shared = new(() => new TemporalTagger(RuleSet.LoadEmbedded()));
+
+    private readonly RuleSet _rules;
+    private readonly Normalizer _normalizer;
+
+    internal TemporalTagger(RuleSet rules)
+    {
+        _rules = rules;
+        _normalizer = new Normalizer(rules.Vocabulary);
+    }
+
+    /// <summary>The tagger with the embedded rules, loaded and validated once.</summary>
+    public static TemporalTagger Default => Shared.Value;
+
+    internal RuleSet Rules => _rules;
+
+    /// <summary>
+    /// The temporal expressions of <paramref name="text"/>, sorted by start and not overlapping.
+    /// Thread-safe; never throws on any text.
+    /// </summary>
+    public IReadOnlyList<Timex> Tag(string text, TaggingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        var found = new List<Timex>();
+        var anchor = context.DocumentDate;
+        var narrative = context.Mode == AnchorMode.Narrative;
+        if (narrative)
+            anchor = null;
+        var candidates = new List<(Match Match, Rule Rule)>(4);
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var c = text[pos];
+            if (!char.IsLetterOrDigit(c))
+            {
+                pos++;
+                continue;
+            }
+            var digit = char.IsAsciiDigit(c);
+            var tokenEnd = pos + 1;
+            while (tokenEnd < text.Length && (digit ? char.IsAsciiDigit(text[tokenEnd]) : char.IsLetter(text[tokenEnd])))
+                tokenEnd++;
+            var rules = digit ? _rules.DigitRules : _rules.ForWord(text.AsSpan(pos, tokenEnd - pos));
+            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, anchor, candidates);
+            if (timex is null)
+            {
+                // Skip the rest of the word so a rule never starts inside one ("1956" in "A1956").
+                pos = tokenEnd;
+                while (pos < text.Length && char.IsLetterOrDigit(text[pos]))
+                    pos++;
+                continue;
+            }
+            found.Add(timex.Value.Timex);
+            if (narrative && timex.Value.Normalized.Explicit && IsNarrativeTime(text, timex.Value.Timex))
+                anchor = timex.Value.Timex.Date;
+            pos = timex.Value.Timex.End;
+        }
+        return found;
+    }
+
+    private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, HistoricalDate? anchor, List<(Match, Rule)> candidates)
+    {
+        candidates.Clear();
+        foreach (var rule in rules)
+        {
+            try
+            {
+                var match = rule.Pattern.Match(text, pos);
+                if (match.Success && match.Length > 0)
+                    candidates.Add((match, rule));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Hostile or pathological input: this rule does not match here.
+            }
+        }
+        // Longest match first; among equals, the rule written first in rules.txt.
+        candidates.Sort(static (a, b) => a.Item1.Length != b.Item1.Length ? b.Item1.Length.CompareTo(a.Item1.Length) : a.Item2.Order.CompareTo(b.Item2.Order));
+        foreach (var (match, rule) in candidates)
+        {
+            Normalized? normalized;
+            try
+            {
+                normalized = _normalizer.Normalize(rule, match, anchor);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // A date outside what the calendars represent (year 20000) is no date.
+                normalized = null;
+            }
+            if (normalized is null)
+                continue;
+            var timex = new Timex(match.Index, match.Index + match.Length, match.Value, normalized.Type, normalized.Value)
+            {
+                Mod = normalized.Mod,
+                Quant = normalized.Quant,
+                Freq = normalized.Freq,
+                Date = normalized.Date,
+                RangeEnd = normalized.RangeEnd,
+            };
+            return (timex, normalized);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a stated date moves the narrative: not a range, not an aside in parentheses
+    /// ("(June 1941)"), not a boundary ("before 1934"), and at least a year.
+    /// </summary>
+    private bool IsNarrativeTime(string text, Timex timex)
+    {
+        if (timex.Date is not { Precision: >= Precision.Year } || timex.RangeEnd is not null)
+            return false;
+        for (var i = timex.Start - 1; i >= 0 && i >= timex.Start - 300; i--)
+        {
+            var c = text[i];
+            if (c is ')' or '\n')
+                break;
+            if (c == '(')
+                return false;
+        }
+        var end = timex.Start;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+            start--;
+        return start == end || _rules.Vocabulary.Lookup("boundary", text[start..end]) is null;
+    }
+}

@@ -1,0 +1,40 @@
+using Almanac.Temporal.Rules;
+
+namespace Almanac.Temporal.Tests;
+
+public sealed class RuleSetTests
+{
+    private static readonly Vocabulary Vocabulary = Vocabulary.Parse(new StringReader("[vocab month]\n01 = January | Jan\n"));
+
+    [Fact]
+    public void Load_UnknownReference_FailsNamingTheRule()
+    {
+        const string rules = "rule: broken.rule\nexample: January => 1998-01\nstarts: {month}\ntype: DATE\npattern: (?<month>{monthz})\n";
+
+        var error = Assert.Throws<InvalidDataException>(() => RuleSet.Load(new StringReader(rules), Vocabulary));
+
+        Assert.Contains("broken.rule", error.Message);
+        Assert.Contains("monthz", error.Message);
+    }
+
+    [Fact]
+    public void Load_UnknownGroup_FailsNamingTheRule()
+    {
+        const string rules = "rule: odd.group\nstarts: {month}\ntype: DATE\npattern: (?<monthly>{month})\n";
+
+        var error = Assert.Throws<InvalidDataException>(() => RuleSet.Load(new StringReader(rules), Vocabulary));
+
+        Assert.Contains("odd.group", error.Message);
+        Assert.Contains("monthly", error.Message);
+    }
+
+    [Fact]
+    public void Load_ValidRule_IndexesItByStartWord()
+    {
+        const string rules = "rule: month.only\nstarts: {month}\ntype: DATE\npattern: (?<month>{month})\n";
+
+        var set = RuleSet.Load(new StringReader(rules), Vocabulary);
+
+        Assert.Equal("month.only", Assert.Single(set.ForWord("JAN")).Name);
+    }
+}
