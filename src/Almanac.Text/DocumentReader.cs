@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using Almanac.Core;
+using Almanac.Text.Boilerplate;
+using Almanac.Text.Decoding;
+using Almanac.Text.Html;
+using Almanac.Text.Plain;
+
+namespace Almanac.Text;
+
+/// <summary>
+/// Reads a document file into a <see cref="ReadDocument"/>: decodes it, extracts blocks (HTML, Markdown or plain
+/// text), removes boilerplate and picks a title. Never throws for bad content or IO errors: every problem
+/// becomes a <see cref="ReadFailure"/> with a reason a person understands.
+/// </summary>
+/// <remarks>
+/// The format comes from the extension: .html/.htm/.xhtml are HTML, .md/.markdown are Markdown; any other file
+/// is HTML when its text starts like an HTML page ("&lt;!DOCTYPE html", "&lt;html") and plain text otherwise.
+/// </remarks>
+public static class DocumentReader
+{
+    /// <summary>Files larger than 32 MiB are refused before they are read: no history page is that large, a dump or a disk image is.</summary>
+    public const long MaxBytes = 32L * 1024 * 1024;
+
+    private const int MaxTitleLength = 200;
+
+    public static ReadResult Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+                return Failed(path, Directory.Exists(path) ? "is a directory, not a file" : "file not found");
+            if (info.Length > MaxBytes)
+                return Failed(path, TooLarge(info.Length));
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            // Read at most one byte past the limit, so a file that grew after the length check is still refused
+            // without being read whole.
+            var buffer = new byte[Math.Min(info.Length, MaxBytes) + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+                length += read;
+            if (length > MaxBytes)
+                return Failed(path, TooLarge(stream.Length));
+            return Read(path, buffer.AsSpan(0, length));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
+        {
+            return Failed(path, $"cannot read the file: {e.Message}");
+        }
+    }
+
+    public static ReadResult Read(string path, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (content.Length > MaxBytes)
+            return Failed(path, TooLarge(content.Length));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var decoded = TextDecoder.Decode(content);
+        if (decoded.Text is not { } text)
+            return ReadResult.Failed(new ReadFailure(path, decoded.Failure ?? "not text"), hash);
+
+        var format = FormatOf(path, text);
+        var (title, raw) = format == Format.Html ? HtmlBlockReader.Read(text) : ("", PlainTextBlockReader.Read(text, format == Format.Markdown));
+        if (raw.Count == 0)
+            return ReadResult.Failed(new ReadFailure(path, "no readable text in the file"), hash);
+        var blocks = BoilerplateFilter.Default.Apply(raw);
+        if (format == Format.PlainText)
+            blocks = PlainHeadings.Promote(blocks);
+        if (blocks.Count == 0)
+            return ReadResult.Failed(new ReadFailure(path, "no content left: everything in the file looks like navigation, comments or other page furniture"), hash);
+
+        var document = new ReadDocument(path, TitleOf(title, blocks, format), blocks.Select(b => new TextBlock(b.Kind, b.Text)).ToList());
+        return ReadResult.Success(document, hash);
+    }
+
+    private enum Format
+    {
+        PlainText,
+        Markdown,
+        Html,
+    }
+
+    private static Format FormatOf(string path, string text)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".html" or ".htm" or ".xhtml" => Format.Html,
+            ".md" or ".markdown" => Format.Markdown,
+            _ => LooksLikeHtml(text) ? Format.Html : Format.PlainText,
+        };
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && start[..Math.Min(start.Length, 500)].Contains("<html", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>HTML: &lt;title&gt;, else the first h1. Markdown: the first heading. Plain text: the first line of content.</summary>
+    private static string TitleOf(string htmlTitle, IReadOnlyList<RawBlock> blocks, Format format)
+    {
+        var title = htmlTitle;
+        if (title.Length == 0 && format == Format.Markdown)
+            title = blocks.FirstOrDefault(b => b.Kind == BlockKind.Heading)?.Text ?? "";
+        if (title.Length == 0)
+            title = blocks[0].Text.Split('\n')[0];
+        title = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':').Trim();
+        if (title.Length > MaxTitleLength)
+        {
+            var cut = title.LastIndexOf(' ', MaxTitleLength);
+            title = string.Concat(title.AsSpan(0, cut > MaxTitleLength / 2 ? cut : MaxTitleLength), "…");
+        }
+        return title;
+    }
+
+    private static string TooLarge(long length) =>
+        $"larger than the {MaxBytes / (1024 * 1024)} MiB limit ({length / (1024.0 * 1024.0):0.#} MiB)";
+
+    private static ReadResult Failed(string path, string reason) => ReadResult.Failed(new ReadFailure(path, reason));
+}
