@@ -1,1 +1,3 @@
-Console.WriteLine("almanac");
+using Almanac.Cli;
+
+return AlmanacCli.Run(args, CliEnvironment.FromSystem());

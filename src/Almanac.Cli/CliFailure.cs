@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+
+namespace Almanac.Cli;
+
+/// <summary>An expected failure of a command: its message names the input and goes to stderr with exit code 1.</summary>
+public sealed class CliFailure(string message) : Exception(message);
+
+public static class CommandActions
+{
+    /// <summary>Sets a command's action so that expected failures become one line on stderr and a non-zero exit code.</summary>
+    public static void SetGuardedAction(this Command command, CliEnvironment environment, Func<ParseResult, int> action) =>
+        command.SetAction(parseResult =>
+        {
+            try
+            {
+                return action(parseResult);
+            }
+            catch (Exception e) when (e is CliFailure or IOException or UnauthorizedAccessException or SqliteException)
+            {
+                environment.Error.WriteLine($"almanac {command.Name}: {e.Message}");
+                return 1;
+            }
+        });
+}

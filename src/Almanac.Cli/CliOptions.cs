@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Almanac.Cli;
+
+/// <summary>Options shared by several commands.</summary>
+public static class CliOptions
+{
+    public static readonly Option<string?> Database = new("--db")
+    {
+        Description = "The store: a SQLite file path (default: almanac.db in the user's data folder, or $ALMANAC_DB).",
+        Recursive = true,
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of text." };
+}

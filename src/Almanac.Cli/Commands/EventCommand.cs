@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace Almanac.Cli.Commands;
+
+public static class EventCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var query = new Argument<string>("QUERY") { Description = "Words of the event, or its id." };
+        var json = CliOptions.Json();
+        var command = new Command("event", "The best matching event: date and conflicts, in short, people, sources.") { query, json };
+        command.SetGuardedAction(environment, parse =>
+        {
+            var text = parse.GetValue(query)!;
+            using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
+            var found = store.GetEvent(text) ?? store.SearchEvents(text, 1).FirstOrDefault()
+                ?? throw new CliFailure($"no event matches '{text}'");
+            var view = EventViews.Event(store, found);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(environment.Out, view);
+                return 0;
+            }
+            var output = environment.Out;
+            output.WriteLine(view.Title);
+            output.WriteLine($"Date: {view.Date} ({view.Precision})   id: {view.Id}");
+            var conflicting = EventViews.ConflictingClaims(found);
+            if (conflicting.Count > 1)
+            {
+                output.WriteLine("The sources disagree on the date:");
+                foreach (var claim in view.Dates.Where(d => conflicting.Any(c => c.Value == d.Value)))
+                    output.WriteLine($"  {claim.Value}  {claim.Sources.Count} source(s), {claim.Lineages} independent: {string.Join("; ", claim.Sources.Select(s => s.Title))}");
+            }
+            output.WriteLine();
+            output.WriteLine("In short:");
+            var sources = view.Sources.Select(s => s.Id).ToList();
+            foreach (var sentence in view.InShort)
+                output.WriteLine($"  {sentence.Text} [{sources.IndexOf(sentence.Source.Id) + 1}]");
+            if (view.People.Count > 0)
+                output.WriteLine($"People: {string.Join(", ", view.People)}");
+            output.WriteLine("Sources:");
+            for (var i = 0; i < view.Sources.Count; i++)
+                output.WriteLine($"  [{i + 1}] {view.Sources[i].Title} ({view.Sources[i].Path})");
+            return 0;
+        });
+        return command;
+    }
+}

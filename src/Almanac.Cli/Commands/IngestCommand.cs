@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Almanac.Ingest;
+using Spectre.Console;
+
+namespace Almanac.Cli.Commands;
+
+public static class IngestCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of .txt, .html/.htm and .md documents.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("ingest", "Read documents, find their dated events and store them.") { paths };
+        command.SetGuardedAction(environment, parse =>
+        {
+            using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
+            var ingestor = new Ingestor(store);
+            var files = DocumentFiles.Find(parse.GetValue(paths)!);
+            IngestSummary summary;
+            if (environment.IsTerminal && files.Files.Count > 1)
+            {
+                summary = null!;
+                AnsiConsole.Progress().Start(context =>
+                {
+                    var task = context.AddTask("Ingesting", maxValue: files.Files.Count);
+                    summary = ingestor.Ingest(files, p => task.Value = p.Done);
+                    task.Value = task.MaxValue;
+                });
+            }
+            else
+            {
+                summary = ingestor.Ingest(files, progress: null);
+            }
+            foreach (var failure in summary.Failures)
+                environment.Error.WriteLine($"almanac ingest: {failure.Path}: {failure.Reason}");
+            environment.Out.WriteLine(
+                $"{summary.Read} documents read, {summary.Skipped} skipped as already stored, {summary.Failures.Count} failed, {summary.EventsFound} events found.");
+            return summary.Failures.Count > 0 && summary.Read + summary.Skipped == 0 ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using Almanac.Core;
+using Almanac.Storage;
+
+namespace Almanac.Cli;
+
+/// <summary>The JSON shapes the CLI prints, built from store records; names are part of the CLI's contract.</summary>
+public static class EventViews
+{
+    public sealed record SourceView(string Id, string Title, string Path);
+
+    public sealed record DateClaimView(string Value, string Precision, IReadOnlyList<SourceView> Sources, int Lineages);
+
+    public sealed record CitedView(string Text, SourceView Source);
+
+    public sealed record DayEventView(string Id, int Year, string Date, string Text, string Title, bool Disputed, IReadOnlyList<SourceView> Sources);
+
+    public sealed record DayView(string Date, IReadOnlyList<DayEventView> Events);
+
+    public sealed record EventView(
+        string Id, string Title, string Text, string Date, string Precision, IReadOnlyList<DateClaimView> Dates,
+        bool DatesConflict, IReadOnlyList<CitedView> InShort, IReadOnlyList<string> People, IReadOnlyList<string> Places,
+        double Significance, IReadOnlyList<SourceView> Sources);
+
+    public static SourceView Source(IAlmanacStore store, string documentId) =>
+        store.GetDocument(documentId) is { } d
+            ? new SourceView(d.Id, d.Title, d.Path)
+            : new SourceView(documentId, documentId, "");
+
+    public static DayEventView DayEvent(IAlmanacStore store, DayEntry entry) => new(
+        entry.Event.Id, entry.ListedDate.Year, entry.ListedDate.ToTimex(), entry.Event.Text, entry.Event.Title, !entry.IsPrimaryDate,
+        entry.Event.Mentions.Where(m => CoversDay(m, entry.ListedDate)).Select(m => m.DocumentId).Distinct().Select(id => Source(store, id)).ToList());
+
+    public static EventView Event(IAlmanacStore store, HistoricalEvent e) => new(
+        e.Id, e.Title, e.Text, e.DateValue, e.Date.Precision.ToString().ToLowerInvariant(),
+        e.DateClaims.Select(c => new DateClaimView(c.Value, c.Date.Precision.ToString().ToLowerInvariant(), c.DocumentIds.Select(id => Source(store, id)).ToList(), c.Lineages)).ToList(),
+        ConflictingClaims(e).Count > 1,
+        e.Summary.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
+        e.People, e.Places, e.Significance, e.DocumentIds.Select(id => Source(store, id)).ToList());
+
+    /// <summary>The claims that disagree: day-level claims that are not the same day, coarser ones that do not contain the event's date.</summary>
+    public static IReadOnlyList<DateClaim> ConflictingClaims(HistoricalEvent e) =>
+        e.DateClaims.Where(c => c.Date.Precision == e.Date.Precision || !e.Date.IsWithin(c.Date)).ToList();
+
+    private static bool CoversDay(EventMention mention, HistoricalDate listed) =>
+        mention.Date.Precision != Precision.Day
+            ? listed.IsWithin(mention.Date)
+            : mention.Date.ToGregorian() == listed.ToGregorian() || mention.Date == listed
+              || (mention.EndDate is { } end && end.ToGregorian() == listed.ToGregorian());
+}

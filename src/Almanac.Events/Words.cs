@@ -1,0 +1,61 @@
+namespace Almanac.Events;
+
+/// <summary>A word of a text with its offset; words are runs of letters, digits and inner apostrophes or hyphens.</summary>
+internal readonly record struct Word(int Start, string Text)
+{
+    public int End => Start + Text.Length;
+    public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
+}
+
+internal static class Words
+{
+    public static List<Word> Split(string text, int start = 0, int end = -1)
+    {
+        end = end < 0 ? text.Length : end;
+        var words = new List<Word>();
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var begin = i;
+            while (i < end && (char.IsLetterOrDigit(text[i]) || (IsInnerJoiner(text[i]) && i + 1 < end && char.IsLetter(text[i + 1]))))
+                i++;
+            words.Add(new Word(begin, text[begin..i]));
+        }
+        return words;
+    }
+
+    /// <summary>The word without a possessive ending, lower-cased: "Khrushchev’s" is "khrushchev".</summary>
+    public static string Normalize(string word)
+    {
+        var w = word.ToLowerInvariant();
+        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
+            w = w[..^2];
+        return w;
+    }
+
+    /// <summary>Content words of a span: normalized, without stop words, numbers or one- and two-letter words.</summary>
+    public static IEnumerable<string> Keywords(string text, int start = 0, int end = -1) =>
+        Split(text, start, end)
+            .Select(w => Normalize(w.Text))
+            .Where(w => w.Length > 2 && !Lexicon.StopWords.Contains(w) && !w.All(char.IsAsciiDigit))
+            .Select(Stem);
+
+    /// <summary>A light plural stemmer: enough that "speeches" meets "speech" and "purges" meets "purge".</summary>
+    private static string Stem(string word)
+    {
+        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
+            return word[..^3] + "y";
+        if (word.Length > 4 && (word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) || word.EndsWith("sses", StringComparison.Ordinal)))
+            return word[..^2];
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal))
+            return word[..^1];
+        return word;
+    }
+
+    private static bool IsInnerJoiner(char c) => c is '\'' or '’' or '-';
+}

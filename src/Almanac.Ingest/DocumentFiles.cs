@@ -1,0 +1,63 @@
+namespace Almanac.Ingest;
+
+/// <summary>The files an ingest will read, and the paths it could not use, each with the reason.</summary>
+public sealed record FileSelection(IReadOnlyList<string> Files, IReadOnlyList<IngestFailure> Failures);
+
+public static class DocumentFiles
+{
+    public static readonly IReadOnlySet<string> Extensions =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".md", ".markdown" };
+
+    /// <summary>
+    /// Expands files and folders into document files, in a stable order. Folders are walked
+    /// recursively; a folder reached twice (a symlink loop) is walked once.
+    /// </summary>
+    public static FileSelection Find(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        var failures = new List<IngestFailure>();
+        var seenFolders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+                files.Add(path);
+            else if (Directory.Exists(path))
+                Walk(path);
+            else
+                failures.Add(new IngestFailure(path, "no such file or folder"));
+        }
+        return new FileSelection(files.Distinct(StringComparer.Ordinal).ToList(), failures);
+
+        void Walk(string root)
+        {
+            var pending = new Stack<string>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var folder = pending.Pop();
+                string real;
+                try
+                {
+                    real = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(folder);
+                }
+                catch (IOException e)
+                {
+                    failures.Add(new IngestFailure(folder, $"cannot follow link: {e.Message}"));
+                    continue;
+                }
+                if (!seenFolders.Add(real))
+                    continue;
+                try
+                {
+                    files.AddRange(Directory.EnumerateFiles(folder).Where(f => Extensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal));
+                    foreach (var sub in Directory.EnumerateDirectories(folder).OrderDescending(StringComparer.Ordinal))
+                        pending.Push(sub);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    failures.Add(new IngestFailure(folder, $"cannot read folder: {e.Message}"));
+                }
+            }
+        }
+    }
+}
