@@ -56,7 +56,7 @@ public sealed class TemporalTagger
             while (tokenEnd < text.Length && (digit ? char.IsAsciiDigit(text[tokenEnd]) : char.IsLetter(text[tokenEnd])))
                 tokenEnd++;
             var rules = digit ? _rules.DigitRules : _rules.ForWord(text.AsSpan(pos, tokenEnd - pos));
-            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, anchor, candidates);
+            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, anchor, context.Mode, candidates);
             if (timex is null)
             {
                 // Skip the rest of the word so a rule never starts inside one ("1956" in "A1956").
@@ -73,7 +73,7 @@ public sealed class TemporalTagger
         return found;
     }
 
-    private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, HistoricalDate? anchor, List<(Match, Rule)> candidates)
+    private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, HistoricalDate? anchor, AnchorMode mode, List<(Match, Rule)> candidates)
     {
         candidates.Clear();
         foreach (var rule in rules)
@@ -96,7 +96,7 @@ public sealed class TemporalTagger
             Normalized? normalized;
             try
             {
-                normalized = _normalizer.Normalize(rule, match, anchor);
+                normalized = _normalizer.Normalize(rule, match, anchor, mode);
             }
             catch (ArgumentOutOfRangeException)
             {

@@ -34,7 +34,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
-    public Normalized? Normalize(Rule rule, Match match, HistoricalDate? anchor)
+    public Normalized? Normalize(Rule rule, Match match, HistoricalDate? anchor, AnchorMode mode)
     {
         var g = new Groups(match, vocabulary);
         var mod = rule.Mod ?? g.Lookup("mod", "mod");
@@ -50,7 +50,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
                 TimexType.Duration => Duration(g),
                 TimexType.Set => Set(g),
                 TimexType.Time => Time(g, anchor),
-                _ => DateValue(g, anchor, mod),
+                _ => DateValue(g, anchor, mod, mode),
             };
         }
         if (result is null)
@@ -73,6 +73,10 @@ internal sealed class Normalizer(Vocabulary vocabulary)
 
     private static Normalized? Set(Groups g)
     {
+        if (g.Int("weekday") is { } weekday)
+            return new Normalized(TimexType.Set, "XXXX-WXX-" + weekday.ToString(CultureInfo.InvariantCulture));
+        if (g.Has("month"))
+            return g.Month("month") is { } month ? new Normalized(TimexType.Set, FormattableString.Invariant($"XXXX-{month:D2}")) : null;
         var count = g.Has("num") ? g.Count() : "1";
         var unit = g.Lookup("unit", "unit");
         return count is null || unit is null ? null : new Normalized(TimexType.Set, Period(count, unit));
@@ -88,9 +92,18 @@ internal sealed class Normalizer(Vocabulary vocabulary)
 
     private static Normalized? Time(Groups g, HistoricalDate? anchor)
     {
-        var shift = g.Has("dayref") ? g.Int("dayref") : 0;
-        var day = AnchorDay(anchor)?.PlusDays(shift ?? 0);
-        var datePart = day is { } d ? Iso(d) : "XXXX-XX-XX";
+        string datePart;
+        if (g.Has("weekday"))
+        {
+            if (Weekday(g, anchor) is not { } weekday)
+                return null;
+            datePart = weekday.Value;
+        }
+        else
+        {
+            var shift = g.Has("dayref") ? g.Int("dayref") : 0;
+            datePart = AnchorDay(anchor)?.PlusDays(shift ?? 0) is { } d ? Iso(d) : "XXXX-XX-XX";
+        }
         if (g.Has("partofday"))
         {
             var part = g.Lookup("partofday", "partofday");
@@ -111,7 +124,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         return new Normalized(TimexType.Time, FormattableString.Invariant($"{datePart}T{hour:D2}:{minute:D2}"));
     }
 
-    private static Normalized? DateValue(Groups g, HistoricalDate? anchor, string? mod)
+    private static Normalized? DateValue(Groups g, HistoricalDate? anchor, string? mod, AnchorMode mode)
     {
         if (g.Has("dayref"))
             return Day(AnchorDay(anchor)?.PlusDays(g.Int("dayref") ?? 0));
@@ -125,7 +138,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         }
         if (g.Has("weekday"))
             return Weekday(g, anchor);
-        if (g.Has("rel") && g.Has("unit"))
+        if (g.Has("unit"))
             return Relative(g, anchor);
         if (g.Has("rel") && (g.Has("month") || g.Has("season")))
             return RelativeMonthOrSeason(g, anchor);
@@ -133,20 +146,22 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return Decade(g, anchor);
         if (g.Has("century") || g.Has("millennium"))
             return Period(g);
-        return Calendar(g, anchor, mod);
+        return Calendar(g, anchor, mod, mode);
     }
 
-    private static Normalized? Calendar(Groups g, HistoricalDate? anchor, string? mod)
+    private static Normalized? Calendar(Groups g, HistoricalDate? anchor, string? mod, AnchorMode mode)
     {
         var bc = g.Lookup("era", "era") == "BC";
         var year = StatedYear(g, "year", bc, anchor);
         var explicitYear = g.Has("year");
         if (explicitYear && year is null)
             return null;
-        year ??= AnchorYear(anchor);
         var month = g.Has("month") ? g.Month("month") : null;
         if (g.Has("month") && month is null)
             return null;
+        year ??= mode == AnchorMode.News && month is { } named && AnchorMonth(anchor) is { } now
+            ? NearestYear(named, now)
+            : AnchorYear(anchor);
         var day = g.Int("day");
         var season = g.Lookup("season", "season");
         var calendar = g.Lookup("calendar", "calendar");
@@ -176,6 +191,16 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         // the Date keeps the calendar the source stated.
         var value = calendar == "JULIAN" ? start.Value.ToGregorian().ToTimex() : start.Value.ToTimex();
         return new Normalized(TimexType.Date, value) { Date = start, RangeEnd = end, Explicit = explicitYear && mod is null };
+    }
+
+    /// <summary>
+    /// A month named without a year in a report is the nearest such month to the report's date:
+    /// "December" written in January is last December, "February" written in November is next February.
+    /// </summary>
+    private static int NearestYear(int month, LocalDate now)
+    {
+        var distance = month - now.Month;
+        return distance > 6 ? now.Year - 1 : distance < -6 ? now.Year + 1 : now.Year;
     }
 
     private static HistoricalDate? Build(int year, int? month, int? day, string? season, string? calendar)
@@ -258,7 +283,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
 
     private static Normalized? Relative(Groups g, HistoricalDate? anchor)
     {
-        var offset = g.Int("rel");
+        // "the weekend" without a relative word is the one of the anchor's week.
+        var offset = g.Has("rel") ? g.Int("rel") : 0;
         var unit = g.Lookup("unit", "unit");
         if (offset is null || unit is null)
             return null;
