@@ -16,6 +16,8 @@ public static class AlmanacCli
             DayCommand.Create(environment),
             EventCommand.Create(environment),
             SearchCommand.Create(environment),
+            TagCommand.Create(environment),
+            EvalCommand.Create(environment),
         ];
         foreach (var command in commands)
             root.Subcommands.Add(command);

@@ -14,10 +14,15 @@ public sealed record SeedCase(string Seed, string Expression, string Expected)
     /// <summary>The seed text, read where it lives (shared/seeds next to the repository), never copied.</summary>
     public static string ReadSeed(string prefix)
     {
+        var seeds = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "seeds"));
+        return File.ReadAllText(Directory.GetFiles(seeds, prefix + "_*.txt").Single());
+    }
+
+    public static string RepositoryRoot()
+    {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Almanac.slnx")))
             directory = directory.Parent;
-        var seeds = Path.GetFullPath(Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("repository root"), "..", "shared", "seeds"));
-        return File.ReadAllText(Directory.GetFiles(seeds, prefix + "_*.txt").Single());
+        return directory?.FullName ?? throw new DirectoryNotFoundException("repository root (Almanac.slnx) not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Almanac.Temporal;
+using Almanac.Temporal.Evaluation;
+
+namespace Almanac.Cli.Commands;
+
+/// <summary>`almanac eval timex GOLD_DIR`: the tagger scored against gold TimeML with the TempEval-3 metrics.</summary>
+public static class EvalCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var gold = new Argument<string>("GOLD_DIR") { Description = "A folder of TimeML files with gold TIMEX3 tags." };
+        var errors = new Option<bool>("--errors") { Description = "List every missed, spurious and wrongly normalized expression." };
+        var anchor = new Option<string?>("--anchor") { Description = "news (default: anchor on the DCT) or narrative (on the last date stated)." };
+        var timex = new Command("timex", "Score the temporal tagger: strict/relaxed P, R, F1, value F1 and type F1.") { gold, errors, anchor };
+        timex.SetGuardedAction(environment, parse =>
+        {
+            var folder = parse.GetValue(gold)!;
+            if (!Directory.Exists(folder))
+                throw new CliFailure($"{folder}: no such folder");
+            var mode = TagCommand.ParseMode(parse.GetValue(anchor), AnchorMode.News);
+            var (scores, list) = CorpusEvaluation.Run(folder, mode, TemporalTagger.Default);
+            EvaluationReport.Write(environment.Out, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), scores, list, parse.GetValue(errors));
+            return 0;
+        });
+        return new Command("eval", "Measure Almanac's components against annotated corpora.") { timex };
+    }
+}
