@@ -1,0 +1,48 @@
+using Almanac.Core;
+using Almanac.Storage;
+using NodaTime;
+
+namespace Almanac.Ingest;
+
+/// <summary>What the sanity gate found after an ingest; a broken reader shows up here before anyone sees an empty page.</summary>
+public sealed record SanityReport(int EmptyDays, IReadOnlyList<string> EventsWithoutSource, IReadOnlyList<string> DatesFailingRoundTrip)
+{
+    public bool HasProblems => EventsWithoutSource.Count > 0 || DatesFailingRoundTrip.Count > 0;
+}
+
+/// <summary>
+/// Checks every day page of the store: how many of the 366 days are empty, which listed events
+/// cite no stored document, and which listed dates do not survive a round trip through their stored form.
+/// </summary>
+public static class SanityGate
+{
+    public static SanityReport Check(IAlmanacStore store)
+    {
+        var emptyDays = 0;
+        var withoutSource = new SortedSet<string>(StringComparer.Ordinal);
+        var failing = new SortedSet<string>(StringComparer.Ordinal);
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        for (var month = 1; month <= 12; month++)
+        {
+            for (var day = 1; day <= CalendarSystem.Gregorian.GetDaysInMonth(2000, month); day++)
+            {
+                var entries = store.GetEventsOnDay(month, day);
+                if (entries.Count == 0)
+                    emptyDays++;
+                foreach (var entry in entries)
+                {
+                    var sources = entry.Event.DocumentIds;
+                    if (sources.Count == 0 || !sources.All(id => known.TryGetValue(id, out var exists) ? exists : known[id] = store.ContainsDocument(id)))
+                        withoutSource.Add(entry.Event.Id);
+                    foreach (var date in entry.Event.DateClaims.Select(c => c.Date).Append(entry.ListedDate))
+                    {
+                        var stored = HistoricalDateJsonConverter.Format(date);
+                        if (HistoricalDateJsonConverter.Parse(stored) != date)
+                            failing.Add($"{entry.Event.Id}: {stored}");
+                    }
+                }
+            }
+        }
+        return new SanityReport(emptyDays, withoutSource.ToList(), failing.ToList());
+    }
+}
