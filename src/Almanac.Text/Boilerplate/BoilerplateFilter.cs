@@ -78,6 +78,8 @@ internal sealed class BoilerplateFilter(BoilerplateCues cues)
     private RawBlock? DropMenuLines(RawBlock block)
     {
         var lines = block.Text.Split('\n');
+        if (lines.Length == 1)
+            return block; // a whole block that is a menu word is judged with its neighbours, in DropNavigationRuns
         var kept = lines.Where(line => !IsMenuLine(line)).ToArray();
         if (kept.Length == lines.Length)
             return block;
@@ -116,7 +118,7 @@ internal sealed class BoilerplateFilter(BoilerplateCues cues)
         var text = item.Normalized;
         if (text.Length == 0)
             return !item.Block.Text.Any(char.IsLetterOrDigit); // a line of only symbols ("* * *", "|")
-        if (cues.IsExact(CueKind.Exact, text))
+        if (cues.IsExact(CueKind.Exact, text) || IsMenuBar(item.Block.Text))
             return true;
         if (item.Words <= 40 && cues.StartsWithAny(CueKind.Start, text))
             return true;
@@ -144,7 +146,8 @@ internal sealed class BoilerplateFilter(BoilerplateCues cues)
     /// </summary>
     private void DropNavigationRuns(List<Item> items)
     {
-        var kept = items.Where(i => !i.Dropped).ToList();
+        // Menu words already dropped as single lines ("Home") still count as members of the menu around them.
+        var kept = items.Where(i => !i.Dropped || IsMenuItem(i)).ToList();
         var firstRun = -1;
         var start = 0;
         while (start < kept.Count)
@@ -162,8 +165,11 @@ internal sealed class BoilerplateFilter(BoilerplateCues cues)
             }
             start = Math.Max(end, start + 1);
         }
-        if (firstRun is > 0 and <= 4 && kept.Take(firstRun).All(i => i.Words <= 8 && !i.EndsSentence))
-            kept.Take(firstRun).ToList().ForEach(i => i.Dropped = true);
+        if (firstRun <= 0)
+            return;
+        var before = kept.Take(firstRun).Where(i => !i.Dropped).ToList();
+        if (before.Count <= 4 && before.All(i => i.Words <= 8 && !i.EndsSentence))
+            before.ForEach(i => i.Dropped = true);
     }
 
     private static bool IsMenuItem(Item item) =>

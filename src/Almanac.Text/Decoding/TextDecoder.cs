@@ -23,7 +23,7 @@ internal static class TextDecoder
 
         var decoded = content switch
         {
-            _ when content.StartsWith("\xEF\xBB\xBF"u8) => DecodeUtf8(content[3..], 3),
+            _ when content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) => DecodeUtf8(content[3..], 3),
             _ when content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) => DecodeUtf32(content[4..], 4, bigEndian: false),
             _ when content.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]) => DecodeUtf32(content[4..], 4, bigEndian: true),
             _ when content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) => DecodeUtf16(content[2..], 2, bigEndian: false),

@@ -35,7 +35,7 @@ internal sealed class HtmlBlockReader
     public static (string Title, IReadOnlyList<RawBlock> Blocks) Read(string html)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(HtmlDepthLimiter.Limit(html));
         var reader = new HtmlBlockReader(HtmlRules.Default);
         reader.Walk(document.Body ?? (INode?)document.DocumentElement ?? document);
         var title = Clean(document.Title ?? "");
