@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Almanac.Cli;
 
@@ -16,7 +17,7 @@ public static class CommandActions
             {
                 return action(parseResult);
             }
-            catch (Exception e) when (e is CliFailure or IOException or UnauthorizedAccessException or SqliteException)
+            catch (Exception e) when (e is CliFailure or IOException or UnauthorizedAccessException or SqliteException or NpgsqlException)
             {
                 environment.Error.WriteLine($"almanac {command.Name}: {e.Message}");
                 return 1;

@@ -1,13 +1,14 @@
-using Almanac.Core;
 using Almanac.Storage.Sqlite;
 
 namespace Almanac.Storage.Tests;
 
-public sealed class SqliteAlmanacStoreTests : IDisposable
+public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("almanac-store-").FullName;
 
     private string DatabasePath => Path.Combine(_folder, "nested", "almanac.db");
+
+    protected override IAlmanacStore Open() => SqliteAlmanacStore.Open(DatabasePath);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -17,129 +18,5 @@ public sealed class SqliteAlmanacStoreTests : IDisposable
         using var store = SqliteAlmanacStore.Open(DatabasePath);
         Assert.Equal(new StoreCounts(0, 0, 0), store.GetCounts());
         Assert.True(File.Exists(DatabasePath + "-wal") || File.Exists(DatabasePath));
-    }
-
-    [Fact]
-    public void AddDocument_SameDocumentTwice_StoresItOnce()
-    {
-        using var store = SqliteAlmanacStore.Open(DatabasePath);
-        var (document, mentions) = Speech("doc-a");
-        Assert.True(store.AddDocument(document, mentions));
-        Assert.False(store.AddDocument(document, mentions));
-        Assert.Equal(new StoreCounts(1, 1, 0), store.GetCounts());
-        Assert.True(store.ContainsDocument("doc-a"));
-    }
-
-    [Fact]
-    public void AddDocument_Reopened_MentionsRoundTripExactly()
-    {
-        var (document, mentions) = Speech("doc-a");
-        using (var store = SqliteAlmanacStore.Open(DatabasePath))
-            store.AddDocument(document, mentions);
-        using var reopened = SqliteAlmanacStore.Open(DatabasePath);
-        var stored = Assert.Single(reopened.GetMentions());
-        Assert.Equal(mentions[0].Date, stored.Date);
-        Assert.Equal(mentions[0].EndDate, stored.EndDate);
-        Assert.Equal(mentions[0].People, stored.People);
-        Assert.Equal(mentions[0].Clause, stored.Clause);
-        Assert.Equal(document, reopened.GetDocument("doc-a"));
-    }
-
-    [Fact]
-    public void GetEventsOnDay_DisputedDays_ListsEventOnEachClaimedDayMarked()
-    {
-        using var store = SqliteAlmanacStore.Open(DatabasePath);
-        var (document, mentions) = Speech("doc-a");
-        store.AddDocument(document, mentions);
-        store.ReplaceEvents([Event("e1", HistoricalDate.OnDay(1956, 2, 25), HistoricalDate.OnDay(1956, 2, 24))]);
-
-        var onTheTwentyFifth = Assert.Single(store.GetEventsOnDay(2, 25));
-        Assert.True(onTheTwentyFifth.IsPrimaryDate);
-        var onTheTwentyFourth = Assert.Single(store.GetEventsOnDay(2, 24));
-        Assert.False(onTheTwentyFourth.IsPrimaryDate);
-        Assert.Empty(store.GetEventsOnDay(2, 26));
-    }
-
-    [Fact]
-    public void GetEventsOnDay_MonthPrecisionEvent_IsNeverOnADay()
-    {
-        using var store = SqliteAlmanacStore.Open(DatabasePath);
-        store.ReplaceEvents([Event("e1", HistoricalDate.InMonth(1956, 3))]);
-        for (var day = 1; day <= 31; day++)
-            Assert.Empty(store.GetEventsOnDay(3, day));
-    }
-
-    [Fact]
-    public void GetEventsOnDay_JulianDate_ListedUnderStatedAndGregorianDay()
-    {
-        using var store = SqliteAlmanacStore.Open(DatabasePath);
-        store.ReplaceEvents([Event("e1", HistoricalDate.OnDay(1917, 10, 25, CalendarKind.Julian))]);
-        Assert.Equal(CalendarKind.Julian, Assert.Single(store.GetEventsOnDay(10, 25)).ListedDate.Calendar);
-        Assert.Equal(CalendarKind.Gregorian, Assert.Single(store.GetEventsOnDay(11, 7)).ListedDate.Calendar);
-    }
-
-    [Fact]
-    public void ReplaceEvents_SecondTime_ReplacesTheWholeSet()
-    {
-        using var store = SqliteAlmanacStore.Open(DatabasePath);
-        store.ReplaceEvents([Event("e1", HistoricalDate.OnDay(1956, 2, 25))]);
-        store.ReplaceEvents([Event("e2", HistoricalDate.OnDay(1956, 6, 4))]);
-        Assert.Null(store.GetEvent("e1"));
-        Assert.Empty(store.GetEventsOnDay(2, 25));
-        Assert.Equal("e2", Assert.Single(store.GetEventsOnDay(6, 4)).Event.Id);
-    }
-
-    [Theory]
-    [InlineData("secret speech")]
-    [InlineData("SECRET")]
-    [InlineData("\"secret\" OR speech*")]
-    [InlineData("khrushchev's speech; DROP TABLE events; --")]
-    public void SearchEvents_AnyTypedQuery_FindsByWordsAndTreatsOperatorsAsText(string query)
-    {
-        using var store = SqliteAlmanacStore.Open(DatabasePath);
-        store.ReplaceEvents([Event("e1", HistoricalDate.OnDay(1956, 2, 25)), Event("e2", HistoricalDate.OnDay(1961, 6, 4), title: "Something else entirely")]);
-        Assert.Equal("e1", store.SearchEvents(query, 5).First().Id);
-        Assert.Equal(2, store.GetCounts().Events);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData("*** ()")]
-    public void SearchEvents_NoWords_FindsNothing(string query)
-    {
-        using var store = SqliteAlmanacStore.Open(DatabasePath);
-        store.ReplaceEvents([Event("e1", HistoricalDate.OnDay(1956, 2, 25))]);
-        Assert.Empty(store.SearchEvents(query, 5));
-        Assert.Empty(store.SearchDocuments(query, 5));
-    }
-
-    [Fact]
-    public void SearchDocuments_WordInText_ReturnsDocumentWithExcerpt()
-    {
-        using var store = SqliteAlmanacStore.Open(DatabasePath);
-        var (document, mentions) = Speech("doc-a");
-        store.AddDocument(document, mentions);
-        var hit = Assert.Single(store.SearchDocuments("denunciation", 5));
-        Assert.Equal("doc-a", hit.Document.Id);
-        Assert.Contains("denunciation", hit.Excerpt, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static (SourceDocument, IReadOnlyList<EventMention>) Speech(string id)
-    {
-        const string text = "Khrushchev’s secret speech, (February 25, 1956), in denunciation of the deceased Soviet leader Joseph Stalin.";
-        var mention = new EventMention(id, MentionKind.Event, HistoricalDate.OnDay(1956, 2, 24), HistoricalDate.OnDay(1956, 2, 25),
-            "Feb. 24–25, 1956", text, 0, text.Length, ["Nikita Khrushchev", "Joseph Stalin"], [], ["secret", "speech"])
-        { Clause = "Khrushchev’s secret speech", IsTopic = true };
-        return (new SourceDocument(id, $"/seeds/{id}.txt", "Khrushchev’s Secret Speech", text, text.Length), [mention]);
-    }
-
-    private static HistoricalEvent Event(string id, HistoricalDate date, HistoricalDate? alternative = null, string title = "Khrushchev’s secret speech")
-    {
-        var claims = new List<DateClaim> { new(date, null, ["doc-a"], 1) };
-        if (alternative is { } other)
-            claims.Add(new DateClaim(other, null, ["doc-b"], 1));
-        return new HistoricalEvent(id, MentionKind.Event, title, title + " denounced Stalin.", date, null, claims,
-            ["Nikita Khrushchev"], [], [new CitedSentence(title + " denounced Stalin.", "doc-a")], 1.5, []);
     }
 }

@@ -1,0 +1,104 @@
+using Npgsql;
+
+namespace Almanac.Storage.Postgres;
+
+/// <summary>
+/// The schema as an ordered list of steps, mirroring the SQLite store's; schema_version records how many
+/// have run. Openers take a session advisory lock first, so two processes opening a new database at once
+/// do not both create it: the second waits, then finds the steps done. Each step runs in its own transaction.
+/// </summary>
+internal static class PostgresMigrations
+{
+    /// <summary>"almanac" in ASCII: advisory lock keys are per database and shared with anything else using it.</summary>
+    private const long MigrationLock = 0x616c6d616e6163;
+
+    private static readonly string[] Steps =
+    [
+        // Full-text vectors are computed on write with almanac_search: the simple parser with diacritics
+        // removed (unaccent), like SQLite's unicode61 remove_diacritics tokenizer, and no stemming. Weighted
+        // A title, B people, D body, so ts_rank's default weights rank them 1 : 0.5 : 0.1 like the bm25 weights.
+        // unaccent is a trusted extension: the database owner may create it.
+        """
+        CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
+        CREATE TEXT SEARCH CONFIGURATION almanac_search (COPY = pg_catalog.simple);
+        ALTER TEXT SEARCH CONFIGURATION almanac_search
+            ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH public.unaccent, pg_catalog.simple;
+        CREATE TABLE documents (
+            id text PRIMARY KEY,
+            path text NOT NULL,
+            title text NOT NULL,
+            text text NOT NULL,
+            byte_length bigint NOT NULL,
+            ingested_at timestamptz NOT NULL,
+            search tsvector NOT NULL
+        );
+        CREATE INDEX documents_search ON documents USING gin (search);
+        CREATE TABLE mentions (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            document_id text NOT NULL REFERENCES documents(id),
+            sentence_start integer NOT NULL,
+            payload text NOT NULL
+        );
+        CREATE INDEX mentions_document ON mentions (document_id, sentence_start, id);
+        CREATE TABLE events (
+            id text PRIMARY KEY,
+            year integer NOT NULL,
+            significance double precision NOT NULL,
+            payload text NOT NULL,
+            search tsvector NOT NULL
+        );
+        CREATE INDEX events_search ON events USING gin (search);
+        CREATE TABLE event_days (
+            event_id text NOT NULL REFERENCES events(id),
+            month smallint NOT NULL,
+            day smallint NOT NULL,
+            year integer NOT NULL,
+            listed_date text NOT NULL,
+            is_primary boolean NOT NULL,
+            PRIMARY KEY (event_id, listed_date)
+        );
+        CREATE INDEX event_days_by_day ON event_days (month, day, year);
+        """,
+        // The ingest queue: raw bytes keyed by content hash, claimed by workers with FOR UPDATE SKIP LOCKED.
+        """
+        CREATE TABLE document_queue (
+            id text PRIMARY KEY,
+            path text NOT NULL,
+            content bytea NOT NULL,
+            enqueued_at timestamptz NOT NULL,
+            failure text
+        );
+        CREATE INDEX document_queue_pending ON document_queue (enqueued_at) WHERE failure IS NULL;
+        """,
+    ];
+
+    public static void Apply(NpgsqlConnection connection)
+    {
+        Execute(connection, null, $"SELECT pg_advisory_lock({MigrationLock})");
+        try
+        {
+            Execute(connection, null, """
+                CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
+                INSERT INTO schema_version SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
+                """);
+            using var read = new NpgsqlCommand("SELECT version FROM schema_version", connection);
+            var version = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            for (var step = version; step < Steps.Length; step++)
+            {
+                using var transaction = connection.BeginTransaction();
+                Execute(connection, transaction, Steps[step] + $"\nUPDATE schema_version SET version = {step + 1};");
+                transaction.Commit();
+            }
+        }
+        finally
+        {
+            Execute(connection, null, $"SELECT pg_advisory_unlock({MigrationLock})");
+        }
+    }
+
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,20 @@
+namespace Almanac.Storage.Postgres;
+
+/// <summary>The hot read queries, in one place so the index test explains exactly what the store runs.</summary>
+internal static class PostgresQueries
+{
+    public const string EventsOnDay =
+        """
+        SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
+        WHERE d.month = @month AND d.day = @day ORDER BY d.year DESC, e.significance DESC, e.id COLLATE "C"
+        """;
+
+    public const string EventById = "SELECT payload FROM events WHERE id = @id";
+
+    /// <summary>Best text match first (title outweighs people, people the body); significance breaks ties.</summary>
+    public const string SearchEvents =
+        """
+        SELECT payload FROM events WHERE search @@ to_tsquery('almanac_search', @query)
+        ORDER BY ts_rank(search, to_tsquery('almanac_search', @query)) DESC, significance DESC, id COLLATE "C" LIMIT @limit
+        """;
+}

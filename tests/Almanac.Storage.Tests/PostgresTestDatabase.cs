@@ -1,0 +1,82 @@
+using Npgsql;
+
+namespace Almanac.Storage.Tests;
+
+/// <summary>
+/// A database made for this test run on the server named by $ALMANAC_TEST_POSTGRES (a connection string),
+/// dropped at the end; each test gets a schema of its own in it. With the variable unset the PostgreSQL tests
+/// are skipped, unless ALMANAC_REQUIRE_POSTGRES=1 (as CI sets it), when they fail: CI must not pass by skipping.
+/// A server that is named but cannot be used always fails the tests.
+/// </summary>
+public sealed class PostgresTestDatabase : IDisposable
+{
+    public const string ServerVariable = "ALMANAC_TEST_POSTGRES";
+    public const string RequireVariable = "ALMANAC_REQUIRE_POSTGRES";
+
+    private readonly string? _server;
+    private readonly string? _database;
+    private readonly string? _skipReason;
+    private readonly string? _failure;
+
+    public PostgresTestDatabase()
+    {
+        _server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(_server))
+        {
+            if (Environment.GetEnvironmentVariable(RequireVariable) == "1")
+                _failure = $"{RequireVariable}=1 but {ServerVariable} is not set";
+            else
+                _skipReason = $"PostgreSQL tests skipped: set {ServerVariable} to a connection string of a server where the user may create databases";
+            return;
+        }
+        try
+        {
+            _database = $"almanac_test_{Guid.NewGuid():N}";
+            using var connection = new NpgsqlConnection(_server);
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+            create.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException)
+        {
+            _database = null;
+            _failure = $"{ServerVariable} names a server that cannot be used: {e.Message}";
+        }
+    }
+
+    /// <summary>A connection string to a new, empty schema of the run's database; skips or fails the test when there is no server.</summary>
+    public string NewSchema()
+    {
+        Skip.If(_skipReason is not null, _skipReason);
+        if (_failure is not null)
+            throw new InvalidOperationException(_failure);
+        var schema = $"t_{Guid.NewGuid():N}";
+        var builder = new NpgsqlConnectionStringBuilder(_server) { Database = _database, Pooling = false };
+        using (var connection = new NpgsqlConnection(builder.ConnectionString))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
+            create.ExecuteNonQuery();
+        }
+        builder.Pooling = true;
+        builder.SearchPath = schema;
+        return builder.ConnectionString;
+    }
+
+    public void Dispose()
+    {
+        if (_database is null || _server is null)
+            return;
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(_server);
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresTestDatabase>
+{
+    public const string Name = "PostgreSQL";
+}
