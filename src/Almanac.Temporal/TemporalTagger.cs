@@ -51,11 +51,11 @@ public sealed class TemporalTagger
                 pos++;
                 continue;
             }
-            var digit = char.IsAsciiDigit(c);
-            var tokenEnd = pos + 1;
-            while (tokenEnd < text.Length && (digit ? char.IsAsciiDigit(text[tokenEnd]) : char.IsLetter(text[tokenEnd])))
-                tokenEnd++;
-            var rules = digit ? _rules.DigitRules : _rules.ForWord(text.AsSpan(pos, tokenEnd - pos));
+            var tokenEnd = TokenEnd(text, pos);
+            var nextStart = tokenEnd;
+            while (nextStart < text.Length && !char.IsLetterOrDigit(text[nextStart]))
+                nextStart++;
+            var rules = _rules.Candidates(Word(text, pos, tokenEnd), Word(text, nextStart, TokenEnd(text, nextStart)));
             var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, anchor, context.Mode, candidates);
             if (timex is null)
             {
@@ -72,6 +72,22 @@ public sealed class TemporalTagger
         }
         return found;
     }
+
+    /// <summary>End of the word at <paramref name="start"/>: a run of letters, or of digits.</summary>
+    private static int TokenEnd(string text, int start)
+    {
+        if (start >= text.Length)
+            return start;
+        var digit = char.IsAsciiDigit(text[start]);
+        var end = start + 1;
+        while (end < text.Length && (digit ? char.IsAsciiDigit(text[end]) : char.IsLetter(text[end])))
+            end++;
+        return end;
+    }
+
+    /// <summary>The word as the rule index knows it: a number is <see cref="RuleSet.Digit"/>.</summary>
+    private static ReadOnlySpan<char> Word(string text, int start, int end) =>
+        start < end && char.IsAsciiDigit(text[start]) ? RuleSet.Digit : text.AsSpan(start, end - start);
 
     private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, HistoricalDate? anchor, AnchorMode mode, List<(Match, Rule)> candidates)
     {

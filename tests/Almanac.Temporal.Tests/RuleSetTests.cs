@@ -35,6 +35,17 @@ public sealed class RuleSetTests
 
         var set = RuleSet.Load(new StringReader(rules), Vocabulary);
 
-        Assert.Equal("month.only", Assert.Single(set.ForWord("JAN")).Name);
+        Assert.Equal("month.only", Assert.Single(set.Candidates("JAN", "4")).Name);
+    }
+
+    [Fact]
+    public void Candidates_TwoWordStart_OnlyWhenTheSecondWordFollows()
+    {
+        const string rules = "rule: the.month\nstarts: the {month}\ntype: DATE\npattern: the\\s+(?<month>{month})\n";
+
+        var set = RuleSet.Load(new StringReader(rules), Vocabulary);
+
+        Assert.Single(set.Candidates("the", "January"));
+        Assert.Empty(set.Candidates("the", "report"));
     }
 }

@@ -11,30 +11,40 @@ namespace Almanac.Temporal.Rules;
 /// </summary>
 internal sealed class RuleSet
 {
-    /// <summary>Longest a single match may take; the patterns are linear, so hitting it means hostile input.</summary>
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// Longest a single match may take. The patterns are linear, so only hostile input comes near it;
+    /// it is generous because a busy machine can pause a thread for a good fraction of a second.
+    /// </summary>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private const RegexOptions Options =
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
 
-    private readonly Dictionary<string, Rule[]>.AlternateLookup<ReadOnlySpan<char>> _byWord;
+    /// <summary>Stands for any number in a rule's starts: and in the index.</summary>
+    public const string Digit = "#digit";
 
-    private RuleSet(IReadOnlyList<Rule> rules, Vocabulary vocabulary, Rule[] digitRules, Dictionary<string, Rule[]> byWord)
+    private readonly Dictionary<string, StartEntry>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
+
+    private RuleSet(IReadOnlyList<Rule> rules, Vocabulary vocabulary, Dictionary<string, StartEntry> byFirstWord)
     {
         Rules = rules;
         Vocabulary = vocabulary;
-        DigitRules = digitRules;
-        _byWord = byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byFirstWord = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<Rule> Rules { get; }
     public Vocabulary Vocabulary { get; }
 
-    /// <summary>Rules that can start at a number, in file order.</summary>
-    public Rule[] DigitRules { get; }
-
-    /// <summary>Rules that can start at this word (any case), in file order.</summary>
-    public Rule[] ForWord(ReadOnlySpan<char> word) => _byWord.TryGetValue(word, out var rules) ? rules : [];
+    /// <summary>
+    /// The rules that can start with this word (any case; a number is <see cref="Digit"/>) when the
+    /// next word is <paramref name="next"/>, in file order. "the" alone starts nothing; "the 1930s" does.
+    /// </summary>
+    public Rule[] Candidates(ReadOnlySpan<char> word, ReadOnlySpan<char> next)
+    {
+        if (!_byFirstWord.TryGetValue(word, out var entry))
+            return [];
+        return entry.BySecond is { } bySecond && bySecond.TryGetValue(next, out var rules) ? rules : entry.Any;
+    }
 
     public static RuleSet LoadEmbedded()
     {
@@ -52,32 +62,67 @@ internal sealed class RuleSet
         if (duplicate is not null)
             throw new InvalidDataException($"Temporal rule '{duplicate.Key}' is defined twice.");
 
-        var byWord = new Dictionary<string, List<Rule>>(StringComparer.OrdinalIgnoreCase);
-        var digit = new List<Rule>();
+        var any = new Dictionary<string, HashSet<Rule>>(StringComparer.OrdinalIgnoreCase);
+        var second = new Dictionary<string, Dictionary<string, HashSet<Rule>>>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in rules)
         {
-            foreach (var start in rule.Starts)
+            foreach (var (first, next) in rule.Starts.SelectMany(s => Openings(s, vocabulary, rule.Name)))
             {
-                if (start == "#digit")
+                if (next is null)
                 {
-                    digit.Add(rule);
+                    Add(any, first, rule);
                     continue;
                 }
-                IEnumerable<string> words = start.StartsWith('{')
-                    ? vocabulary.FirstWords(start[1..^1])
-                    : [start];
-                foreach (var word in words)
-                {
-                    if (!byWord.TryGetValue(word, out var list))
-                        byWord[word] = list = [];
-                    if (!list.Contains(rule))
-                        list.Add(rule);
-                }
+                if (!second.TryGetValue(first, out var byNext))
+                    second[first] = byNext = new Dictionary<string, HashSet<Rule>>(StringComparer.OrdinalIgnoreCase);
+                Add(byNext, next, rule);
             }
         }
-        return new RuleSet(rules, vocabulary, digit.Distinct().ToArray(),
-            byWord.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase));
+        var index = new Dictionary<string, StartEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var first in any.Keys.Union(second.Keys, StringComparer.OrdinalIgnoreCase))
+        {
+            var always = any.GetValueOrDefault(first) ?? [];
+            var bySecond = second.GetValueOrDefault(first)?.ToDictionary(
+                p => p.Key, p => Ordered(always.Union(p.Value)), StringComparer.OrdinalIgnoreCase);
+            index[first] = new StartEntry(Ordered(always), bySecond?.GetAlternateLookup<ReadOnlySpan<char>>());
+        }
+        return new RuleSet(rules, vocabulary, index);
     }
+
+    /// <summary>The (first word, second word or null) pairs one starts: item stands for: "the", "{rel}", "the {mod}", "the #digit".</summary>
+    private static IEnumerable<(string First, string? Second)> Openings(string item, Vocabulary vocabulary, string ruleName)
+    {
+        var parts = item.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is 0 or > 2)
+            throw new InvalidDataException($"Temporal rule '{ruleName}' has a starts: item of {parts.Length} words: '{item}'.");
+        var firsts = Part(parts[0], vocabulary, ruleName);
+        if (parts.Length == 1)
+            return firsts;
+        var seconds = Part(parts[1], vocabulary, ruleName).Select(o => o.First).Distinct().ToArray();
+        return firsts.Select(f => f.First).Distinct().SelectMany(f => seconds.Select(s => (f, (string?)s)));
+    }
+
+    private static IEnumerable<(string First, string? Second)> Part(string part, Vocabulary vocabulary, string ruleName)
+    {
+        if (!part.StartsWith('{'))
+            return [(part.ToLowerInvariant(), null)];
+        var list = part.TrimStart('{').TrimEnd('}');
+        if (!part.EndsWith('}') || !vocabulary.HasList(list))
+            throw new InvalidDataException($"Temporal rule '{ruleName}' starts with unknown vocabulary '{part}'.");
+        return vocabulary.Openings(list);
+    }
+
+    private static void Add(Dictionary<string, HashSet<Rule>> map, string key, Rule rule)
+    {
+        if (!map.TryGetValue(key, out var set))
+            map[key] = set = [];
+        set.Add(rule);
+    }
+
+    private static Rule[] Ordered(IEnumerable<Rule> rules) => rules.Distinct().OrderBy(r => r.Order).ToArray();
+
+    /// <summary>The rules for one first word: those that start there whatever follows, and per second word the full set.</summary>
+    private sealed record StartEntry(Rule[] Any, Dictionary<string, Rule[]>.AlternateLookup<ReadOnlySpan<char>>? BySecond);
 
     private static Rule Compile(Dictionary<string, List<string>> block, int order, Vocabulary vocabulary)
     {
@@ -104,11 +149,6 @@ internal sealed class RuleSet
         }
 
         var starts = Single(block, "starts", name).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var start in starts.Where(s => s.StartsWith('{')))
-        {
-            if (!start.EndsWith('}') || !vocabulary.HasList(start[1..^1]))
-                throw new InvalidDataException($"Temporal rule '{name}' starts with unknown vocabulary '{start}'.");
-        }
 
         var examples = block.GetValueOrDefault("example", []).Select(e =>
         {

@@ -24,17 +24,19 @@ internal sealed class Vocabulary
     public string? Lookup(string list, string surface) =>
         _lists.TryGetValue(list, out var entries) && entries.TryGetValue(Key(surface), out var value) ? value : null;
 
-    /// <summary>The first words of a list's entries, lower case: the words a rule starting with it can start with.</summary>
-    public IEnumerable<string> FirstWords(string list) =>
-        _lists[list].Keys.Select(FirstWord).Where(w => w.Length > 0).Distinct();
+    /// <summary>
+    /// The words an entry of the list begins with, lower case: its first word, and its second when
+    /// it has one ("the previous" gives ("the", "previous"), "last" gives ("last", null)).
+    /// </summary>
+    public IEnumerable<(string First, string? Second)> Openings(string list) =>
+        _lists[list].Keys.Select(Opening).Where(o => o.First.Length > 0).Distinct();
 
-    public static string FirstWord(string phrase)
+    private static (string First, string? Second) Opening(string phrase)
     {
-        var span = phrase.AsSpan();
-        var end = 0;
-        while (end < span.Length && char.IsLetterOrDigit(span[end]))
-            end++;
-        return phrase[..end].ToLowerInvariant();
+        var words = phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.TakeWhile(char.IsLetterOrDigit).ToArray()))
+            .ToArray();
+        return (words.Length > 0 ? words[0] : "", words.Length > 1 && words[1].Length > 0 ? words[1] : null);
     }
 
     /// <summary>
