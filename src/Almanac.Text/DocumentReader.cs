@@ -57,7 +57,7 @@ public static class DocumentReader
         if (content.Length > MaxBytes)
             return Failed(path, TooLarge(content.Length));
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var decoded = TextDecoder.Decode(content);
+        var decoded = TextDecoder.Decode(content, MayBeHtml(path, content));
         if (decoded.Text is not { } text)
             return ReadResult.Failed(new ReadFailure(path, decoded.Failure ?? "not text"), hash);
 
@@ -92,6 +92,10 @@ public static class DocumentReader
             _ => LooksLikeHtml(text) ? Format.Html : Format.PlainText,
         };
     }
+
+    private static bool MayBeHtml(string path, ReadOnlySpan<byte> content) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".xhtml"
+        || content.TrimStart(" \t\r\n"u8).StartsWith("<"u8);
 
     private static bool LooksLikeHtml(string text)
     {

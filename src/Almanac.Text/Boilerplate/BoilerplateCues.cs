@@ -41,7 +41,7 @@ internal sealed class BoilerplateCues
 
     public static BoilerplateCues Default { get; } = Load("boilerplate.txt");
 
-    public static BoilerplateCues Load(string resource)
+    private static BoilerplateCues Load(string resource)
     {
         var cues = new Dictionary<CueKind, List<string>>();
         foreach (var (line, text) in Lexicon.Lines(resource))

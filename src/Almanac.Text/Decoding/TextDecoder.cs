@@ -9,12 +9,17 @@ internal readonly record struct DecodedText(string? Text, string? Failure);
 
 /// <summary>
 /// Turns raw bytes into text. UTF-8 (with or without BOM) is the default; UTF-16 and UTF-32 are accepted only with
-/// a byte-order mark, because without one they cannot be told from binary data. Decoding is strict: a wrong byte
-/// is reported with its offset rather than silently replaced, so a broken file is noticed instead of ingested.
+/// a byte-order mark, because without one they cannot be told from binary data. An HTML page without a BOM that
+/// declares a legacy charset (&lt;meta charset="windows-1252"&gt;) is decoded with it, as a browser would.
+/// Decoding is otherwise strict: a wrong byte is reported with its offset rather than silently replaced, so a
+/// broken file is noticed instead of ingested.
 /// </summary>
 internal static class TextDecoder
 {
-    public static DecodedText Decode(ReadOnlySpan<byte> content)
+    /// <summary>Browsers look for a charset declaration in the first 1024 bytes; so do we.</summary>
+    private const int CharsetPrescanBytes = 1024;
+
+    public static DecodedText Decode(ReadOnlySpan<byte> content, bool html)
     {
         if (content.IsEmpty)
             return new(null, "file is empty");
@@ -28,11 +33,37 @@ internal static class TextDecoder
             _ when content.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]) => DecodeUtf32(content[4..], 4, bigEndian: true),
             _ when content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) => DecodeUtf16(content[2..], 2, bigEndian: false),
             _ when content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) => DecodeUtf16(content[2..], 2, bigEndian: true),
+            _ when html && !content.Contains((byte)0) && DeclaredCharset(content) is { } encoding => new(encoding.GetString(content), null),
             _ => DecodeUnmarked(content),
         };
         if (decoded.Text is { } text && string.IsNullOrWhiteSpace(text))
             return new(null, text.Length == 0 ? "file is empty" : "file is empty: it holds only whitespace");
         return decoded;
+    }
+
+    /// <summary>The legacy encoding an HTML page declares ("charset=windows-1252"), or null for UTF-8, UTF-16 or none.</summary>
+    private static Encoding? DeclaredCharset(ReadOnlySpan<byte> content)
+    {
+        var head = Encoding.ASCII.GetString(content[..Math.Min(content.Length, CharsetPrescanBytes)]).ToLowerInvariant();
+        var at = head.IndexOf("charset=", StringComparison.Ordinal);
+        if (at < 0)
+            return null;
+        var value = head.AsSpan(at + 8).TrimStart(" \"'");
+        var length = 0;
+        while (length < value.Length && (char.IsAsciiLetterOrDigit(value[length]) || value[length] is '-' or '_' or ':' or '.'))
+            length++;
+        var name = value[..length].ToString();
+        // A page saved as UTF-8 often still says UTF-16 in its meta tag; without a BOM, UTF-16 is not what it is.
+        if (name.Length == 0 || name.StartsWith("utf", StringComparison.Ordinal))
+            return null;
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null; // an unknown charset name: read the bytes as UTF-8 and report what does not fit
+        }
     }
 
     private static DecodedText DecodeUnmarked(ReadOnlySpan<byte> content)

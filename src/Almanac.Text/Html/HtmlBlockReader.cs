@@ -163,7 +163,7 @@ internal sealed class HtmlBlockReader
                 if (_text.Length > 0 && !char.IsWhiteSpace(_text[^1]))
                     _text.Append(' ');
             }
-            else if (!IsInvisible(c))
+            else if (!TextCleaning.IsInvisible(c))
             {
                 _text.Append(c);
             }
@@ -171,10 +171,6 @@ internal sealed class HtmlBlockReader
         if (_anchorDepth > 0)
             _linkChars += _text.Length - before;
     }
-
-    /// <summary>Zero-width and soft-hyphen characters change nothing a reader sees and would split words for later stages.</summary>
-    internal static bool IsInvisible(char c) =>
-        c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' || (char.IsControl(c) && c is not '\n' and not '\t');
 
     private void Flush(BlockKind kind)
     {

@@ -98,14 +98,14 @@ internal static class PlainTextBlockReader
         {
             if (c == '\t' || c == '\u00A0')
                 builder.Append(' ');
-            else if (!Html.HtmlBlockReader.IsInvisible(c))
+            else if (!TextCleaning.IsInvisible(c))
                 builder.Append(c);
         }
         return builder.ToString().TrimEnd();
     }
 
     /// <summary>Length of the bullet marker and its space, or 0 when the line is not a list item.</summary>
-    internal static int BulletLength(string line)
+    private static int BulletLength(string line)
     {
         if (line.Length >= 2 && line[0] is '•' or '*' or '-' or '+' or '–' or '·' or '▪' or '◦' && line[1] == ' ')
             return 2;

@@ -124,4 +124,20 @@ public class EncodingTests
         var result = DocumentReader.Read("a.txt", [0xC3]);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([0xC3])), result.ContentHash);
     }
+
+    [Fact]
+    public void Read_HtmlDeclaringLegacyCharset_IsDecodedWithIt()
+    {
+        byte[] content = [.. "<html><head><meta charset=\"windows-1252\"></head><body><p>Le 25 f"u8, 0xE9, .. "vrier 1956 "u8, 0x97, .. " Khrouchtchev parla.</p></body></html>"u8];
+        var result = DocumentReader.Read("page.html", content);
+        Assert.True(result.IsSuccess, result.Failure?.Reason);
+        Assert.Equal("Le 25 février 1956 — Khrouchtchev parla.", result.Document.Blocks.Single().Text);
+    }
+
+    [Fact]
+    public void Read_PlainTextInLegacyEncoding_IsInvalidUtf8()
+    {
+        byte[] content = [.. "charset=windows-1252 f"u8, 0xE9, .. "vrier"u8];
+        Assert.Equal("invalid UTF-8 at byte 22", Reading.Failure("a.txt", content));
+    }
 }
