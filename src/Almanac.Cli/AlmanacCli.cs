@@ -16,6 +16,7 @@ public static class AlmanacCli
             DayCommand.Create(environment),
             EventCommand.Create(environment),
             SearchCommand.Create(environment),
+            ServeCommand.Create(environment),
             TagCommand.Create(environment),
             EvalCommand.Create(environment),
         ];

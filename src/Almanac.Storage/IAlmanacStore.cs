@@ -41,4 +41,7 @@ public interface IAlmanacStore : IDisposable
     IReadOnlyList<DocumentHit> SearchDocuments(string query, int limit);
 
     StoreCounts GetCounts();
+
+    /// <summary>When the latest document was stored, or null for an empty store; what the web app sends as Last-Modified.</summary>
+    DateTimeOffset? GetLastIngestedAt();
 }

@@ -185,6 +185,10 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), (SELECT count(*) FROM events)",
         r => new StoreCounts(checked((int)r.GetInt64(0)), checked((int)r.GetInt64(1)), checked((int)r.GetInt64(2)))).Single();
 
+    public DateTimeOffset? GetLastIngestedAt() => Query(
+        "SELECT max(ingested_at) FROM documents",
+        r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0)).Single();
+
     public void Dispose() => DataSource.Dispose();
 
     /// <summary>

@@ -166,6 +166,14 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), (SELECT count(*) FROM events)",
         r => new StoreCounts(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2))).Single();
 
+    public DateTimeOffset? GetLastIngestedAt()
+    {
+        using var command = Command("SELECT max(ingested_at) FROM documents");
+        return command.ExecuteScalar() is string at
+            ? DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
+            : null;
+    }
+
     public void Dispose() => _connection.Dispose();
 
     /// <summary>Every word quoted, so nothing a person types is read as an FTS5 operator; any word may match, more matches rank higher.</summary>

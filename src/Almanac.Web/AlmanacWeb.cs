@@ -1,0 +1,65 @@
+using Almanac.Storage;
+using Almanac.Storage.Postgres;
+using Almanac.Storage.Sqlite;
+using Almanac.Web.Api;
+using Almanac.Web.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Almanac.Web;
+
+/// <summary>
+/// What the web app is started with: the store's location, a SQLite file or a PostgreSQL connection
+/// (null: the Almanac:Database setting or $ALMANAC_DB), and the clock that defines "today".
+/// </summary>
+public sealed record AlmanacWebOptions(string? DatabasePath, TimeProvider Clock);
+
+/// <summary>The web app: services registered and routes mapped in one place, for `almanac serve`, Program and the tests.</summary>
+public static class AlmanacWeb
+{
+    public static WebApplication Create(string[] args, AlmanacWebOptions options)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Requests are not logged one by one; start-up, shutdown and errors still are.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var database = options.DatabasePath ?? builder.Configuration["Almanac:Database"] ?? Environment.GetEnvironmentVariable("ALMANAC_DB")
+            ?? throw new InvalidOperationException("no store: pass a database path, set Almanac:Database or $ALMANAC_DB");
+        builder.Services.AddAlmanac(database, options.Clock);
+        var app = builder.Build();
+        app.UseAlmanac();
+        return app;
+    }
+
+    public static IServiceCollection AddAlmanac(this IServiceCollection services, string location, TimeProvider clock)
+    {
+        services.AddSingleton(clock);
+        // PostgreSQL's store pools its connections and is shared; a SQLite connection is not shared
+        // between threads, so each request opens its own.
+        if (PostgresLocation.IsPostgres(location))
+            services.AddSingleton<IAlmanacStore>(_ => PostgresAlmanacStore.Open(location));
+        else
+            services.AddScoped<IAlmanacStore>(_ => SqliteAlmanacStore.Open(location));
+        services.AddScoped<Sources>();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    public static WebApplication UseAlmanac(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders.Add);
+        app.Use(Caching.Validate);
+        app.MapGet("/site.css", () => Results.Text(SiteStyle.Css, "text/css; charset=utf-8"));
+        app.MapDayPages();
+        app.MapEventPages();
+        app.MapSearchPages();
+        app.MapSourcePages();
+        app.MapOnThisDayApi();
+        app.MapEventsApi();
+        return app;
+    }
+}

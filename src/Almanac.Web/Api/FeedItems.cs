@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Almanac.Core;
+using Almanac.Storage;
+
+namespace Almanac.Web.Api;
+
+/// <summary>Turns a day's listings into on-this-day feed items, with page summaries for the event, its people and its sources.</summary>
+public sealed class FeedItems(Sources sources, string origin)
+{
+    public FeedItem Item(DayEntry entry, string? why = null)
+    {
+        var e = entry.Event;
+        var cited = sources.ForListing(entry);
+        var pages = new List<FeedPage> { Page("event", e.Id, e.Title, Urls.Event(e.Id), $"{KindName(e.Kind)}, {Dates.Label(e.Date, e.EndDate)}", e.Text) };
+        pages.AddRange(e.People.Select(p => Page("person", p, p, Urls.Timeline(p), "Person named in Almanac's sources", "")));
+        pages.AddRange(cited.Select(s => Page("source", s.Id, s.Title, Urls.Source(s.Id), "Source document", "")));
+        return new FeedItem(
+            e.Text,
+            e.Kind == MentionKind.Holiday ? null : WikimediaYear(entry.ListedDate.Year),
+            pages,
+            e.Id,
+            e.DateValue,
+            entry.ListedDate.ToTimex(),
+            Lower(e.Date.Precision),
+            Lower(entry.ListedDate.Calendar),
+            e.Significance,
+            cited.Select(Source).ToList(),
+            e.HasDateConflict ? Claims(e) : [],
+            why);
+    }
+
+    public SourceItem Source(SourceRef source) => new(source.Id, source.Title, origin + Urls.Source(source.Id));
+
+    public IReadOnlyList<DateClaimItem> Claims(HistoricalEvent e) =>
+        e.DateClaims.Select(c => new DateClaimItem(c.Value, Lower(c.Date.Precision), c.DocumentIds, c.Lineages)).ToList();
+
+    /// <summary>Wikimedia counts years without a year zero: 44 BC is -44 (astronomically -43).</summary>
+    public static int WikimediaYear(int astronomicalYear) => astronomicalYear <= 0 ? astronomicalYear - 1 : astronomicalYear;
+
+    /// <summary>
+    /// A page summary. Wikimedia's displaytitle and titles.display are HTML that clients insert as
+    /// markup, so ours are HTML-encoded: a title from a document cannot become a script in a client.
+    /// </summary>
+    private FeedPage Page(string kind, string id, string title, string path, string description, string extract)
+    {
+        var url = new ContentUrl(origin + path);
+        var display = HtmlEncoder.Default.Encode(title);
+        return new FeedPage("standard", title.Replace(' ', '_'), display, new PageTitles(title.Replace(' ', '_'), title, display),
+            PageId(kind, id), description, extract, new ContentUrls(url, url), kind, id);
+    }
+
+    /// <summary>Wikimedia's pageid is a number; ours is a stable hash of the page's kind and id, kept within JSON's exact integers.</summary>
+    private static long PageId(string kind, string id) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}:{id}")), 0) & ((1L << 53) - 1);
+
+    private static string KindName(MentionKind kind) => kind switch
+    {
+        MentionKind.Birth => "Birth",
+        MentionKind.Death => "Death",
+        MentionKind.Holiday => "Holiday",
+        _ => "Event",
+    };
+
+    private static string Lower<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+
+namespace Almanac.Web.Api;
+
+// The shape of Wikimedia's on-this-day feed, names and all, so its clients can read Almanac's.
+// Almanac's own fields (kind, id, date, precision, calendar, sources, conflicts, why) come alongside.
+
+public sealed record ContentUrl([property: JsonPropertyName("page")] string Page);
+
+public sealed record ContentUrls(
+    [property: JsonPropertyName("desktop")] ContentUrl Desktop,
+    [property: JsonPropertyName("mobile")] ContentUrl Mobile);
+
+public sealed record PageTitles(
+    [property: JsonPropertyName("canonical")] string Canonical,
+    [property: JsonPropertyName("normalized")] string Normalized,
+    [property: JsonPropertyName("display")] string Display);
+
+/// <summary>A page summary: in Almanac an event, a person (their timeline) or a source document.</summary>
+public sealed record FeedPage(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("displaytitle")] string DisplayTitle,
+    [property: JsonPropertyName("titles")] PageTitles Titles,
+    [property: JsonPropertyName("pageid")] long PageId,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("extract")] string Extract,
+    [property: JsonPropertyName("content_urls")] ContentUrls ContentUrls,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("id")] string Id);
+
+public sealed record SourceItem(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("url")] string Url);
+
+public sealed record DateClaimItem(
+    [property: JsonPropertyName("value")] string Value,
+    [property: JsonPropertyName("precision")] string Precision,
+    [property: JsonPropertyName("sources")] IReadOnlyList<string> Sources,
+    [property: JsonPropertyName("lineages")] int Lineages);
+
+/// <summary>One line of a day: Wikimedia's text, year (BC negative, none for holidays) and pages, then Almanac's fields.</summary>
+public sealed record FeedItem(
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("year"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Year,
+    [property: JsonPropertyName("pages")] IReadOnlyList<FeedPage> Pages,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("date")] string Date,
+    [property: JsonPropertyName("listed_date")] string ListedDate,
+    [property: JsonPropertyName("precision")] string Precision,
+    [property: JsonPropertyName("calendar")] string Calendar,
+    [property: JsonPropertyName("significance")] double Significance,
+    [property: JsonPropertyName("sources")] IReadOnlyList<SourceItem> Sources,
+    [property: JsonPropertyName("conflicts")] IReadOnlyList<DateClaimItem> Conflicts,
+    [property: JsonPropertyName("why"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Why);
