@@ -9,6 +9,12 @@ public sealed record DateClaim(HistoricalDate Date, HistoricalDate? EndDate, IRe
 /// <summary>A sentence taken from a source, cited.</summary>
 public sealed record CitedSentence(string Text, string DocumentId);
 
+/// <summary>Another event this one links to: its id, title and date value.</summary>
+public sealed record EventLink(string Id, string Title, string DateValue);
+
+/// <summary>A book a source recommends or cites, with its author as the source names them.</summary>
+public sealed record Reading(string Title, string Author, string DocumentId);
+
 /// <summary>
 /// An event as resolved across sources: its best-supported date, every date the sources give
 /// (a conflict is kept, never hidden), what it was, who took part and which sources say so.
@@ -30,6 +36,18 @@ public sealed record HistoricalEvent(
     public string DateValue => EndDate is { } end ? $"{Date.ToTimex()}/{end.ToTimex()}" : Date.ToTimex();
 
     public IReadOnlyList<string> DocumentIds => Mentions.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Sentences saying why the event mattered, each cited.</summary>
+    public IReadOnlyList<CitedSentence> Why { get; init; } = [];
+
+    /// <summary>Sentences saying what the event consisted of, each cited.</summary>
+    public IReadOnlyList<CitedSentence> Content { get; init; } = [];
+
+    /// <summary>Later events whose sources refer back to this one.</summary>
+    public IReadOnlyList<EventLink> Aftermath { get; init; } = [];
+
+    /// <summary>Books the sources name, with their authors.</summary>
+    public IReadOnlyList<Reading> RelatedReading { get; init; } = [];
 
     /// <summary>True when the sources give more than one date for this event.</summary>
     public bool HasDateConflict => DateClaims.Count > 1;

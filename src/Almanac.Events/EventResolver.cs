@@ -42,61 +42,66 @@ public sealed class EventResolver
             else
                 best.Add(mention);
         }
-        return clusters.Select(c => ToEvent(c, documents)).ToList();
+        var people = PersonNames.CanonicalForms(mentions.SelectMany(m => m.People.Select(p => (p, m.DocumentId))));
+        var events = clusters.Select(c => ToEvent(c, documents, people)).ToList();
+        return Aftermath.Link(events, documents, _lineageOf);
     }
 
-    private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyDictionary<string, SourceDocument> documents)
+    private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyDictionary<string, SourceDocument> documents, IReadOnlyDictionary<string, string> canonicalPeople)
     {
         var mentions = cluster.Mentions;
-        var claims = mentions
-            .GroupBy(m => m.DateValue + "|" + m.Date.Calendar)
-            .Select(g =>
-            {
-                var docs = g.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal).ToList();
-                return new DateClaim(g.First().Date, g.First().EndDate, docs, docs.Select(_lineageOf).Distinct(StringComparer.Ordinal).Count());
-            })
-            .OrderByDescending(c => c.Lineages)
-            .ThenByDescending(c => c.Date.Precision)
-            .ThenBy(c => c.EndDate is null ? 0 : 1)
-            .ThenBy(c => c.Date)
-            .ToList();
-        // The event's date: the best-supported of the most precise claims; coarser claims only support it.
-        var bestPrecision = claims.Max(c => c.Date.Precision);
-        var best = claims.Where(c => c.Date.Precision == bestPrecision).First();
+        var claims = DateClaims(mentions);
+        var best = BestClaim(claims);
         var lead = mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic).ThenBy(m => m.Clause.Length).First();
-        var title = Title(mentions);
-        var lineages = mentions.Select(m => _lineageOf(m.DocumentId)).Distinct(StringComparer.Ordinal).Count();
-        var people = mentions.SelectMany(m => m.People).GroupBy(p => p, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        var title = Titles.Of(mentions, documents);
+        var people = mentions.SelectMany(m => m.People).Select(p => canonicalPeople.GetValueOrDefault(p, p))
+            .GroupBy(p => p, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
         var places = mentions.SelectMany(m => m.Places).Distinct(StringComparer.Ordinal).ToList();
-        var summary = Summaries.InShort(mentions, documents, title);
-        var significance = lineages + 0.5 * Math.Log2(1 + mentions.Count) + (bestPrecision == Precision.Day ? 0.5 : 0);
+        var summary = Summaries.InShort(mentions, documents, title, best, _lineageOf);
         return new HistoricalEvent(
-            StableId(lead), lead.Kind, title, OneLine(mentions), best.Date, best.EndDate,
-            claims, people, places, summary, Math.Round(significance, 3), mentions);
+            StableId(lead), lead.Kind, title, summary.FirstOrDefault()?.Text ?? OneLine(mentions), best.Date, best.EndDate,
+            claims, people, places, summary, 0, mentions)
+        {
+            Why = Summaries.Why(mentions, documents, title),
+            Content = Summaries.Content(mentions, documents, title, summary),
+            RelatedReading = Books.Named(mentions, documents, title, people),
+        };
     }
 
-    /// <summary>A topic heading names the event best; otherwise the shortest clause that dates it.</summary>
-    private static string Title(IReadOnlyList<EventMention> mentions)
+    /// <summary>Every date the sources give, each with its documents and the independent lineages behind it.</summary>
+    private List<DateClaim> DateClaims(IReadOnlyList<EventMention> mentions) => mentions
+        .GroupBy(m => m.DateValue + "|" + m.Date.Calendar)
+        .Select(g =>
+        {
+            var docs = g.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+            return new DateClaim(g.First().Date, g.First().EndDate, docs, docs.Select(_lineageOf).Distinct(StringComparer.Ordinal).Count());
+        })
+        .OrderByDescending(c => c.Date.Precision)
+        .ThenByDescending(c => c.Lineages)
+        .ThenBy(c => c.EndDate is null ? 0 : 1)
+        .ThenBy(c => c.Date)
+        .ToList();
+
+    /// <summary>
+    /// The event's date: among the most precise claims, the one most independent lineages give; a
+    /// single date before a range on a tie, since a range ("24–25 February") supports neither of
+    /// its days alone. Coarser claims ("1956") agree with every day inside them, so they cannot
+    /// choose between days.
+    /// </summary>
+    internal static DateClaim BestClaim(IReadOnlyList<DateClaim> claims)
     {
-        var topic = mentions.Where(m => m.IsTopic).Select(m => StripDate(m.Clause, m.DateText)).Where(t => t.Length >= 8)
-            .OrderBy(t => t.Length).FirstOrDefault();
-        return Shorten(topic ?? mentions.Select(m => StripDate(m.Clause, m.DateText)).Where(t => t.Length >= 8).OrderBy(t => t.Length).FirstOrDefault()
-            ?? mentions[0].Clause, 120);
+        var finest = claims.Max(c => c.Date.Precision);
+        return claims.Where(c => c.Date.Precision == finest)
+            .OrderByDescending(c => c.Lineages)
+            .ThenBy(c => c.EndDate is null ? 0 : 1)
+            .ThenByDescending(c => c.DocumentIds.Count)
+            .ThenBy(c => c.Date)
+            .First();
     }
 
-    /// <summary>The day line: the shortest full sentence of a day-precision mention, else of any mention.</summary>
+    /// <summary>The day line when no summary sentence was found: the shortest sentence of a most precise mention.</summary>
     private static string OneLine(IReadOnlyList<EventMention> mentions) =>
-        Shorten(mentions.OrderByDescending(m => m.Date.Precision).ThenBy(m => m.IsTopic).ThenBy(m => m.Sentence.Length).First().Sentence, 300);
-
-    private static string StripDate(string clause, string dateText)
-    {
-        var stripped = clause.Replace("(" + dateText + ")", "", StringComparison.Ordinal).Replace(dateText, "", StringComparison.Ordinal);
-        return string.Join(' ', stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', ',', ':', ';', '(', ')', '-', '–');
-    }
-
-    private static string Shorten(string text, int max) =>
-        text.Length <= max ? text : text[..text.LastIndexOf(' ', max - 1)].TrimEnd(',', ';', ' ') + "…";
+        Titles.Shorten(mentions.OrderByDescending(m => m.Date.Precision).ThenBy(m => m.IsTopic).ThenBy(m => m.Sentence.Length).First().Sentence, 300);
 
     /// <summary>An id that survives re-resolution: the hash of the event's lead mention's place in its document.</summary>
     private static string StableId(EventMention lead) =>

@@ -116,12 +116,13 @@ public static class MentionExtractor
             for (var i = 0; i < inSentence.Count; i++)
             {
                 var timex = inSentence[i];
-                var clauseStart = Math.Max(i > 0 ? inSentence[i - 1].End : sentence.Start, LastIndexOf(text, ';', sentence.Start, timex.Start) + 1);
-                var clauseEnd = Math.Min(i + 1 < inSentence.Count ? inSentence[i + 1].Start : sentence.End, IndexOf(text, ';', timex.End, sentence.End));
+                var clauseStart = Math.Max(i > 0 ? inSentence[i - 1].End : sentence.Start, LastClauseBoundary(text, sentence.Start, timex.Start));
+                var clauseEnd = Math.Min(i + 1 < inSentence.Count ? inSentence[i + 1].Start : sentence.End, NextClauseBoundary(text, timex.End, sentence.End));
                 var clause = text[clauseStart..clauseEnd].Trim(' ', ',', '(', ')', '\n');
                 var isDateline = timex.Start == firstContentStart && timex.Date!.Value.Precision == Precision.Day;
                 var isTopic = sentence.BlockKind == BlockKind.Heading || isDateline;
-                var keywordSource = isDateline ? analysis.Document.Title + " " + clause : clause;
+                // A dateline dates what the whole page is about: its title and the words its text dwells on.
+                var keywordSource = isDateline ? analysis.Document.Title + " " + string.Join(' ', TopWords(BlockAround(text, timex.Start))) : clause;
                 yield return new EventMention(
                     analysis.DocumentId, MentionKind.Event, timex.Date!.Value, timex.RangeEnd, timex.Text, sentence.Text,
                     sentence.Start, sentence.End, PersonNames.In(keywordSource, people), Places(clause),
@@ -178,19 +179,37 @@ public static class MentionExtractor
         return text[start..(end < 0 ? text.Length : end)];
     }
 
-    private static int LastIndexOf(string text, char c, int from, int before)
+    // Where one clause of a sentence ends and the next begins: "…in crisis, and in Hungary … in October 1956".
+    private static readonly string[] ClauseBoundaries = [";", ", and ", ", but ", ", while ", ", whereas "];
+
+    private static int LastClauseBoundary(string text, int from, int before)
     {
-        for (var i = before - 1; i >= from; i--)
-            if (text[i] == c)
-                return i;
-        return from - 1;
+        var best = from;
+        foreach (var boundary in ClauseBoundaries)
+        {
+            var at = text.LastIndexOf(boundary, before - 1, before - from, StringComparison.Ordinal);
+            if (at >= 0)
+                best = Math.Max(best, at + boundary.Length);
+        }
+        return best;
     }
 
-    private static int IndexOf(string text, char c, int from, int before)
+    private static int NextClauseBoundary(string text, int from, int before)
     {
-        for (var i = from; i < before; i++)
-            if (text[i] == c)
-                return i;
-        return before;
+        var best = before;
+        foreach (var boundary in ClauseBoundaries)
+        {
+            var at = text.IndexOf(boundary, from, before - from, StringComparison.Ordinal);
+            if (at >= 0)
+                best = Math.Min(best, at);
+        }
+        return best;
     }
+
+    private const int TopWordCount = 12;
+
+    /// <summary>The words a text uses most, most used first.</summary>
+    private static IEnumerable<string> TopWords(string text) =>
+        Words.Keywords(text).GroupBy(w => w, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(TopWordCount).Select(g => g.Key);
 }

@@ -2,19 +2,38 @@ namespace Almanac.Events;
 
 /// <summary>
 /// Finds people's names: runs of two to four capitalized words (initials allowed) in which no word
-/// marks an organization, place or period. A lone surname is resolved to the full name the same
-/// text gives elsewhere ("Khrushchev" → "Nikita Khrushchev").
+/// marks an organization, place or period. Only running text is evidence: in a title-case line
+/// (a heading, "A Turning Point in Soviet History") every word is capitalized, so capitals there
+/// say nothing about names. A run ends at a possessive ("Khrushchev’s Secret Speech" names
+/// Khrushchev and a thing of his), and a run followed by a plural possessive names a group
+/// ("Polish Workers’ Party"). A lone surname is resolved to the full name the same text gives
+/// elsewhere ("Khrushchev" → "Nikita Khrushchev").
 /// </summary>
 internal static class PersonNames
 {
+    /// <summary>Share of capitalized words above which a line is written in title case.</summary>
+    private const double TitleCaseShare = 0.6;
+
     public static IReadOnlyList<string> FullNames(string text)
+    {
+        var names = new List<string>();
+        foreach (var line in text.Split('\n'))
+            if (!IsTitleCase(line))
+                names.AddRange(NamesInLine(line));
+        return names.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>True when <paramref name="text"/> is, as a whole, a person's name.</summary>
+    public static bool IsName(string text) => NamesInLine(text).Contains(text, StringComparer.Ordinal);
+
+    private static List<string> NamesInLine(string text)
     {
         var names = new List<string>();
         var words = Words.Split(text);
         var run = new List<Word>();
         foreach (var word in words)
         {
-            var adjacent = run.Count == 0 || IsOnlySpaceOrInitialDot(text, run[^1].End, word.Start);
+            var adjacent = run.Count == 0 || (IsOnlySpaceOrInitialDot(text, run[^1].End, word.Start) && !IsPossessive(run[^1].Text));
             if (word.IsCapitalized && adjacent && !IsSentenceWord(word.Text))
             {
                 run.Add(word);
@@ -25,15 +44,16 @@ internal static class PersonNames
                 run.Add(word);
         }
         Flush();
-        return names.Distinct(StringComparer.Ordinal).ToList();
+        return names;
 
         void Flush()
         {
             if (run.Count is >= 2 and <= 4 && run.All(w => !Lexicon.NotPersonWords.Contains(Bare(w.Text)))
-                && run[^1].Text.Length > 1 && run[0].Text.Length > 1)
+                && run[^1].Text.Length > 1 && run[0].Text.Length > 1 && !IsPossessive(run[0].Text)
+                && !FollowedByPluralPossessive(text, run[^1]) && !IsOwnedOrQuoted(text, run[0]))
             {
                 var last = run[^1];
-                names.Add(text[run[0].Start..last.Start].Replace('\n', ' ') + Bare(last.Text));
+                names.Add(text[run[0].Start..last.Start] + Bare(last.Text));
             }
             run.Clear();
         }
@@ -53,23 +73,67 @@ internal static class PersonNames
         return found.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>"Nikita S. Khrushchev" and "Nikita Khrushchev" are one person: keep the shortest full form with the same first and last word.</summary>
-    private static string Canonical(string name, IReadOnlyList<string> known)
+    /// <summary>
+    /// One spelling per person across sources: names with the same first and last word
+    /// ("Nikita S. Khrushchev", "Nikita Sergeyevich Khrushchev", "Nikita Khrushchev") are one
+    /// person, written in the form most sources use, the shortest on a tie.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> CanonicalForms(IEnumerable<(string Name, string DocumentId)> occurrences)
     {
-        var parts = name.Split(' ');
-        return known
-            .Where(k => k.Split(' ') is var p && p[0] == parts[0] && p[^1] == parts[^1])
-            .OrderBy(k => k.Length)
-            .First();
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in occurrences.GroupBy(o => Key(o.Name), StringComparer.Ordinal))
+        {
+            var canonical = group.GroupBy(o => o.Name, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Select(o => o.DocumentId).Distinct(StringComparer.Ordinal).Count())
+                .ThenBy(g => g.Key.Length)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .First().Key;
+            foreach (var o in group)
+                forms[o.Name] = canonical;
+        }
+        return forms;
     }
 
-    private static string Bare(string word) =>
-        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+    private static string Key(string name)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? name : parts[0] + " " + parts[^1];
+    }
+
+    /// <summary>Within one text: keep the shortest full form with the same first and last word.</summary>
+    private static string Canonical(string name, IReadOnlyList<string> known)
+    {
+        var key = Key(name);
+        return known.Where(k => Key(k) == key).OrderBy(k => k.Length).First();
+    }
+
+    private static bool IsTitleCase(string line)
+    {
+        var words = Words.Split(line).Where(w => w.Text.Length > 3 && char.IsLetter(w.Text[0])).ToList();
+        return words.Count >= 2 && words.Count(w => w.IsCapitalized) >= TitleCaseShare * words.Count;
+    }
+
+    /// <summary>A run right after a possessive ("Khrushchev’s Secret Speech"), an article ("The Secret Speech") or an opening quote ("“Secret Speech”") names a thing.</summary>
+    private static bool IsOwnedOrQuoted(string text, Word first)
+    {
+        var before = text[..first.Start].TrimEnd(' ');
+        var previous = before[(before.LastIndexOf(' ') + 1)..];
+        return previous is "the" or "The" or "a" or "A" or "an" or "An" || before.EndsWith('"') || before.EndsWith('“') || before.EndsWith('‘')
+            || before.EndsWith("'s", StringComparison.Ordinal) || before.EndsWith("’s", StringComparison.Ordinal);
+    }
+
+    private static bool IsPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
+
+    private static bool FollowedByPluralPossessive(string text, Word last) =>
+        last.Text.EndsWith('s') && last.End < text.Length && text[last.End] is '\'' or '’';
+
+    private static string Bare(string word) => IsPossessive(word) ? word[..^2] : word;
 
     private static bool IsOnlySpaceOrInitialDot(string text, int from, int to)
     {
         var gap = text.AsSpan(from, to - from);
-        return gap is " " or ". " && (gap.Length == 1 || from - 1 >= 0 && from >= 1 && IsInitial(text, from));
+        return gap is " " or ". " && (gap.Length == 1 || IsInitial(text, from));
     }
 
     private static bool IsInitial(string text, int wordEnd) =>

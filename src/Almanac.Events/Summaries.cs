@@ -4,66 +4,146 @@ using Almanac.Text;
 namespace Almanac.Events;
 
 /// <summary>
-/// "In short": at most three sentences taken from the sources, each cited — what the event was,
-/// when and where (from another source where one exists), and why it mattered.
+/// Extractive summaries: sentences taken whole from the sources, each cited. "In short" is at most
+/// three: what the event was (a sentence giving the event's own date), when and where (from
+/// another lineage where one exists, agreeing with that date), and why it mattered (a sentence
+/// with a consequence cue). The longer page adds more "why" and "content" sentences. Headings
+/// are never sentences: a candidate must end as a sentence ends.
 /// </summary>
 internal static class Summaries
 {
     private const int MinLength = 40;
     private const int MaxLength = 420;
+    private const double NearDuplicate = 0.5;
 
-    public static IReadOnlyList<CitedSentence> InShort(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, string title)
+    public static IReadOnlyList<CitedSentence> InShort(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
+        string title, DateClaim date, Func<string, string> lineageOf)
     {
-        var topic = mentions.SelectMany(m => m.Keywords).GroupBy(k => k, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).Take(12).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var word in Words.Keywords(title))
-            topic.Add(word);
-        var candidates = mentions
-            .Where(m => !m.IsTopic && m.Sentence.Length is >= MinLength and <= MaxLength && !m.Sentence.TrimEnd().EndsWith('?'))
-            .OrderByDescending(m => m.Date.Precision)
-            .ThenByDescending(m => Overlap(m.Sentence, topic))
-            .ToList();
+        var topic = TopicWords(mentions, title);
+        var candidates = mentions.Where(m => !m.IsTopic && IsSentence(m.Sentence)).ToList();
         var chosen = new List<CitedSentence>();
-        var what = candidates.FirstOrDefault();
+        var what = candidates.Where(m => m.DateValue == date.Value)
+            .OrderByDescending(m => Overlap(m.Sentence, topic)).ThenBy(m => m.Sentence.Length).FirstOrDefault()
+            ?? candidates.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => Overlap(m.Sentence, topic)).FirstOrDefault();
         if (what is not null)
             chosen.Add(new CitedSentence(what.Sentence.Trim(), what.DocumentId));
-        var where = candidates.Where(m => m.DocumentId != what?.DocumentId && m.Sentence != what?.Sentence)
-            .OrderByDescending(m => m.Places.Count + m.People.Count + (m.Date.Precision == Precision.Day ? 2 : 0))
+        var where = candidates
+            .Where(m => what is null || lineageOf(m.DocumentId) != lineageOf(what.DocumentId))
+            .Where(m => Agrees(m, date) && !IsNearDuplicate(m.Sentence, chosen))
+            .OrderByDescending(m => m.Date.Precision)
+            .ThenByDescending(m => m.Places.Count + m.People.Count + Overlap(m.Sentence, topic))
             .FirstOrDefault();
         if (where is not null)
             chosen.Add(new CitedSentence(where.Sentence.Trim(), where.DocumentId));
-        if (WhyItMattered(mentions, documents, topic, chosen) is { } why)
+        if (WhySentences(mentions, documents, topic, chosen).FirstOrDefault() is { } why)
             chosen.Add(why);
         return chosen;
     }
 
-    private static CitedSentence? WhyItMattered(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, HashSet<string> topic, List<CitedSentence> chosen)
+    /// <summary>Why the event mattered: up to three consequence sentences, from different sources where they exist.</summary>
+    public static IReadOnlyList<CitedSentence> Why(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, string title) =>
+        WhySentences(mentions, documents, TopicWords(mentions, title), []).Take(3).ToList();
+
+    /// <summary>What the event consisted of: the sentences of its sources most about it, not already used for "in short" or "why".</summary>
+    public static IReadOnlyList<CitedSentence> Content(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
+        string title, IReadOnlyList<CitedSentence> inShort)
     {
-        var best = (Sentence: (CitedSentence?)null, Score: 0);
+        var topic = TopicWords(mentions, title);
+        var taken = inShort.Concat(WhySentences(mentions, documents, topic, []).Take(3)).ToList();
+        var content = new List<CitedSentence>();
+        foreach (var (sentence, documentId) in SourceSentences(mentions, documents)
+                     .Where(s => !HasCue(s.Text))
+                     .OrderByDescending(s => Overlap(s.Text, topic)).ThenBy(s => s.Text.Length))
+        {
+            if (content.Count == 4 || Overlap(sentence, topic) < 3)
+                break;
+            if (IsNearDuplicate(sentence, taken) || IsNearDuplicate(sentence, content))
+                continue;
+            content.Add(new CitedSentence(sentence, documentId));
+        }
+        return content;
+    }
+
+    private static IEnumerable<CitedSentence> WhySentences(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
+        HashSet<string> topic, List<CitedSentence> chosen)
+    {
+        var picked = new List<CitedSentence>(chosen);
+        var ranked = SourceSentences(mentions, documents)
+            .Select(s => (s.Text, s.DocumentId, Score: Cues(s.Text) * 2 + Overlap(s.Text, topic)))
+            .Where(s => Cues(s.Text) > 0 && Overlap(s.Text, topic) >= 2)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Text.Length)
+            .ToList();
+        // One per source first, so three reasons come from three sources where they can.
+        foreach (var round in new[] { true, false })
+            foreach (var (text, documentId, _) in ranked)
+            {
+                if (round && picked.Skip(chosen.Count).Any(p => p.DocumentId == documentId))
+                    continue;
+                if (IsNearDuplicate(text, picked))
+                    continue;
+                var sentence = new CitedSentence(text, documentId);
+                picked.Add(sentence);
+                yield return sentence;
+            }
+    }
+
+    private static IEnumerable<(string Text, string DocumentId)> SourceSentences(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
+    {
         foreach (var documentId in mentions.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal))
         {
             if (!documents.TryGetValue(documentId, out var document))
                 continue;
             foreach (var sentence in SentencesOf(document))
-            {
-                var text = sentence.Text.Trim();
-                if (text.Length is < MinLength or > MaxLength || chosen.Any(c => c.Text == text) || text.EndsWith('?'))
-                    continue;
-                var lower = text.ToLowerInvariant();
-                var cues = Lexicon.SignificanceCues.Count(c => lower.Contains(c, StringComparison.Ordinal));
-                if (cues == 0)
-                    continue;
-                var score = cues * 2 + Overlap(text, topic);
-                if (score > best.Score)
-                    best = (new CitedSentence(text, documentId), score);
-            }
+                if (IsSentence(sentence.Text))
+                    yield return (sentence.Text.Trim(), documentId);
         }
-        return best.Sentence;
     }
 
+    private static HashSet<string> TopicWords(IReadOnlyList<EventMention> mentions, string title)
+    {
+        var topic = mentions.SelectMany(m => m.Keywords).GroupBy(k => k, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        topic.UnionWith(Words.Keywords(title));
+        return topic;
+    }
+
+    /// <summary>A mention agrees with the event's date when it gives that date, a period containing it, or a day inside its range.</summary>
+    private static bool Agrees(EventMention mention, DateClaim date) =>
+        mention.DateValue == date.Value || date.Date.IsWithin(mention.Date) && mention.EndDate is null;
+
+    /// <summary>A whole sentence of running text, not a heading, question or fragment.</summary>
+    private static bool IsSentence(string text)
+    {
+        var trimmed = text.Trim().TrimEnd('"', '”', '’', ')', ']');
+        return text.Trim().Length is >= MinLength and <= MaxLength && trimmed.Length > 0 && trimmed[^1] is '.' or '!'
+            && char.IsUpper(text.Trim().TrimStart('(', '"', '“', '‘')[0]);
+    }
+
+    private static bool HasCue(string text) => Cues(text) > 0;
+
+    private static int Cues(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        return Lexicon.SignificanceCues.Count(c => lower.Contains(c, StringComparison.Ordinal));
+    }
+
+    private static bool IsNearDuplicate(string text, IEnumerable<CitedSentence> chosen)
+    {
+        var words = Words.Keywords(text).ToHashSet(StringComparer.Ordinal);
+        return chosen.Any(c =>
+        {
+            var other = Words.Keywords(c.Text).ToHashSet(StringComparer.Ordinal);
+            var union = words.Union(other).Count();
+            return union > 0 && (double)words.Intersect(other).Count() / union > NearDuplicate;
+        });
+    }
+
+    // Every event of a document asks for its sentences; split each document once per resolution.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceDocument, IReadOnlyList<Sentence>> Split = [];
+
     private static IReadOnlyList<Sentence> SentencesOf(SourceDocument document) =>
-        Segmenter.Split(new ReadDocument(document.Path, document.Title,
-            document.Text.Split("\n\n").Select(b => new TextBlock(BlockKind.Paragraph, b)).ToList()));
+        Split.GetValue(document, d => Segmenter.Split(new ReadDocument(d.Path, d.Title,
+            d.Text.Split("\n\n").Select(b => new TextBlock(BlockKind.Paragraph, b)).ToList())));
 
     private static int Overlap(string sentence, HashSet<string> topic) =>
         Words.Keywords(sentence).Distinct(StringComparer.Ordinal).Count(topic.Contains);

@@ -68,11 +68,13 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null)
         return (new SourceDocument(documentId, read.Path, read.Title, text, byteLength), mentions);
     }
 
-    /// <summary>Re-resolves all stored mentions into events and replaces the stored events in one transaction.</summary>
+    /// <summary>Groups the stored documents into copy lineages, re-resolves all stored mentions into events and replaces the stored events in one transaction.</summary>
     public IReadOnlyList<HistoricalEvent> Resolve()
     {
-        var documents = store.GetDocuments().ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var events = new EventResolver().Resolve(store.GetMentions(), documents);
+        var stored = store.GetDocuments();
+        var lineages = CopyDetector.Detect(stored);
+        var documents = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var events = new EventResolver(CopyDetector.LineageOf(lineages)).Resolve(store.GetMentions(), documents);
         store.ReplaceEvents(events);
         return events;
     }
