@@ -28,7 +28,7 @@ Measure("tag only", () =>
 Measure("tag + write TimeML", () =>
 {
     foreach (var d in documents)
-        d.WithTimexes(tagger.Tag(d.PlainText, new TaggingContext(d.CreationDate, AnchorMode.News)));
+        d.WithTimexes(tagger.TagForTimeMl(d.PlainText, new TaggingContext(d.CreationDate, AnchorMode.News)));
 });
 return 0;
 

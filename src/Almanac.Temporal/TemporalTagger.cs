@@ -32,11 +32,35 @@ public sealed class TemporalTagger
     /// The temporal expressions of <paramref name="text"/>, sorted by start and not overlapping.
     /// Thread-safe; never throws on any text.
     /// </summary>
-    public IReadOnlyList<Timex> Tag(string text, TaggingContext context)
+    public IReadOnlyList<Timex> Tag(string text, TaggingContext context) => Run(text, context).ConvertAll(t => t.Timex);
+
+    /// <summary>
+    /// The expressions as TimeML annotates them: like <see cref="Tag"/>, except that a range is its
+    /// two ends ("1948–50" is "1948" and "50", valued 1948 and 1950), each a DATE.
+    /// </summary>
+    public IReadOnlyList<Timex> TagForTimeMl(string text, TaggingContext context)
+    {
+        var result = new List<Timex>();
+        foreach (var (timex, normalized) in Run(text, context))
+        {
+            if (normalized.RangeParts is not { } parts || timex.Date is not { } start || timex.RangeEnd is not { } end)
+            {
+                result.Add(timex);
+                continue;
+            }
+            result.Add(new Timex(parts.Start, parts.End, text[parts.Start..parts.End], TimexType.Date, timex.Value) { Date = start });
+            // An Old Style range has Gregorian values (see Normalizer); its end is converted like its start.
+            var endValue = timex.Value != start.ToTimex() ? end.ToGregorian().ToTimex() : end.ToTimex();
+            result.Add(new Timex(parts.EndStart, parts.EndEnd, text[parts.EndStart..parts.EndEnd], TimexType.Date, endValue) { Date = end });
+        }
+        return result;
+    }
+
+    private List<(Timex Timex, Normalized Normalized)> Run(string text, TaggingContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var found = new List<Timex>();
+        var found = new List<(Timex, Normalized)>();
         var anchor = context.DocumentDate;
         var narrative = context.Mode == AnchorMode.Narrative;
         if (narrative)
@@ -65,8 +89,8 @@ public sealed class TemporalTagger
                     pos++;
                 continue;
             }
-            found.Add(timex.Value.Timex);
-            if (narrative && timex.Value.Normalized.Explicit && IsNarrativeTime(text, timex.Value.Timex))
+            found.Add(timex.Value);
+            if (narrative && IsNarrativeTime(text, timex.Value.Timex))
                 anchor = timex.Value.Timex.Date;
             pos = timex.Value.Timex.End;
         }

@@ -86,7 +86,7 @@ public static class TagCommand
         var raw = Utf8.GetString(File.ReadAllBytes(file));
         if (!TimeMlDocument.TryParse(raw, out var document, out var error))
             throw new CliFailure($"{file}: {error}");
-        var timexes = TemporalTagger.Default.Tag(document!.PlainText, new TaggingContext(document.CreationDate, mode));
+        var timexes = TemporalTagger.Default.TagForTimeMl(document!.PlainText, new TaggingContext(document.CreationDate, mode));
         return document.WithTimexes(timexes);
     }
 

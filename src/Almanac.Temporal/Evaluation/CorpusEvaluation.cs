@@ -17,7 +17,7 @@ public static class CorpusEvaluation
             var name = Path.GetFileName(files[i]);
             if (!TimeMlDocument.TryParse(File.ReadAllText(files[i]), out var document, out var error))
                 throw new InvalidDataException($"{files[i]}: {error}");
-            var system = tagger.Tag(document!.PlainText, new TaggingContext(document.CreationDate, mode));
+            var system = tagger.TagForTimeMl(document!.PlainText, new TaggingContext(document.CreationDate, mode));
             results[i] = TimexEvaluator.Compare(name, document.Gold, system);
         });
         var total = results.Aggregate(TimexScores.Zero, (sum, r) => sum + r.Item1);

@@ -16,8 +16,8 @@ internal sealed record Normalized(TimexType Type, string Value)
     public HistoricalDate? Date { get; init; }
     public HistoricalDate? RangeEnd { get; init; }
 
-    /// <summary>True when the value came from the text alone, not from the anchor: such a date may become the next anchor.</summary>
-    public bool Explicit { get; init; }
+    /// <summary>For a range, where its start and its end are written (offsets into the text).</summary>
+    public (int Start, int End, int EndStart, int EndEnd)? RangeParts { get; init; }
 }
 
 /// <summary>
@@ -49,8 +49,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             {
                 TimexType.Duration => Duration(g),
                 TimexType.Set => Set(g),
-                TimexType.Time => Time(g, anchor),
-                _ => DateValue(g, anchor, mod, mode),
+                TimexType.Time => g.Has("month") ? Calendar(g, anchor, mod, mode) : Time(g, anchor),
+                _ => DateValue(g, anchor, mod, mode, rule.Rel),
             };
         }
         if (result is null)
@@ -85,6 +85,11 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     private static string Period(string count, string unit) => unit switch
     {
         "H" => $"PT{count}H",
+        // TimeML writes decades and centuries in years and quarters in months ("two decades" is P20Y).
+        "DE" or "CE" or "ML" or "Q" when decimal.TryParse(count, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) =>
+            unit == "Q" ? $"P{(n * 3).ToString(CultureInfo.InvariantCulture)}M"
+            : $"P{(n * (unit == "DE" ? 10 : unit == "CE" ? 100 : 1000)).ToString(CultureInfo.InvariantCulture)}Y",
+        "Q" => $"P{count}M",
         "MIN" => $"PT{count}M",
         "S" => $"PT{count}S",
         _ => $"P{count}{unit}",
@@ -124,7 +129,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         return new Normalized(TimexType.Time, FormattableString.Invariant($"{datePart}T{hour:D2}:{minute:D2}"));
     }
 
-    private static Normalized? DateValue(Groups g, HistoricalDate? anchor, string? mod, AnchorMode mode)
+    private static Normalized? DateValue(Groups g, HistoricalDate? anchor, string? mod, AnchorMode mode, int? defaultRel)
     {
         if (g.Has("dayref"))
             return Day(AnchorDay(anchor)?.PlusDays(g.Int("dayref") ?? 0));
@@ -134,12 +139,14 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         {
             var quarter = g.Ordinal("quarter");
             var year = g.Has("year") ? g.Int("year") : AnchorYear(anchor);
-            return quarter is null or > 4 ? null : new Normalized(TimexType.Date, $"{YearText(year)}-Q{quarter}") { Explicit = g.Has("year") };
+            if (!g.Has("year") && g.Has("rel"))
+                year = year + g.Int("rel");
+            return quarter is null or > 4 ? null : new Normalized(TimexType.Date, $"{YearText(year)}-Q{quarter}");
         }
         if (g.Has("weekday"))
             return Weekday(g, anchor);
         if (g.Has("unit"))
-            return Relative(g, anchor);
+            return Relative(g, anchor, defaultRel);
         if (g.Has("rel") && (g.Has("month") || g.Has("season")))
             return RelativeMonthOrSeason(g, anchor);
         if (g.Has("decade") || g.Has("decade2"))
@@ -153,8 +160,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         var bc = g.Lookup("era", "era") == "BC";
         var year = StatedYear(g, "year", bc, anchor);
-        var explicitYear = g.Has("year");
-        if (explicitYear && year is null)
+        if (g.Has("year") && year is null)
             return null;
         var month = g.Has("month") ? g.Month("month") : null;
         if (g.Has("month") && month is null)
@@ -190,7 +196,9 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         // An explicit Old Style date is given the Gregorian day as its value (TIMEX3 values are Gregorian);
         // the Date keeps the calendar the source stated.
         var value = calendar == "JULIAN" ? start.Value.ToGregorian().ToTimex() : start.Value.ToTimex();
-        return new Normalized(TimexType.Date, value) { Date = start, RangeEnd = end, Explicit = explicitYear && mod is null };
+        if (g.Lookup("partofday", "partofday") is { } part && start.Value.Precision == Precision.Day)
+            return new Normalized(TimexType.Time, value + "T" + part) { Date = start };
+        return new Normalized(TimexType.Date, value) { Date = start, RangeEnd = end, RangeParts = end is null ? null : g.RangeParts() };
     }
 
     /// <summary>
@@ -199,8 +207,13 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     /// </summary>
     private static int NearestYear(int month, LocalDate now)
     {
-        var distance = month - now.Month;
-        return distance > 6 ? now.Year - 1 : distance < -6 ? now.Year + 1 : now.Year;
+        // Reports look back more than ahead: only the next four months count as coming.
+        var ahead = (month - now.Month + 12) % 12;
+        if (ahead == 0)
+            return now.Year;
+        if (ahead <= 4)
+            return month > now.Month ? now.Year : now.Year + 1;
+        return month < now.Month ? now.Year : now.Year - 1;
     }
 
     private static HistoricalDate? Build(int year, int? month, int? day, string? season, string? calendar)
@@ -278,16 +291,18 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var value = (bc ? "BC" : "") + digits;
         // Core counts year 0 as 1 BC, so the first century or millennium AD has no HistoricalDate.
         var date = n > 1 || bc ? HistoricalDate.TryParseTimex(value, out var parsed) ? parsed : (HistoricalDate?)null : null;
-        return new Normalized(TimexType.Date, value) { Date = date, Explicit = false };
+        return new Normalized(TimexType.Date, value) { Date = date };
     }
 
-    private static Normalized? Relative(Groups g, HistoricalDate? anchor)
+    private static Normalized? Relative(Groups g, HistoricalDate? anchor, int? defaultRel)
     {
-        // "the weekend" without a relative word is the one of the anchor's week.
-        var offset = g.Has("rel") ? g.Int("rel") : 0;
+        var offset = g.Has("rel") ? g.Int("rel") : defaultRel ?? 0;
         var unit = g.Lookup("unit", "unit");
         if (offset is null || unit is null)
             return null;
+        // "the weekend" said on a weekday is the one just past.
+        if (unit == "WE" && !g.Has("rel") && AnchorDay(anchor) is { DayOfWeek: < IsoDayOfWeek.Saturday })
+            offset = -1;
         return Shift(anchor, unit, offset.Value);
     }
 
@@ -367,7 +382,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return new Normalized(TimexType.Date, season is null ? FormattableString.Invariant($"XXXX-{month:D2}") : "XXXX-" + season);
         var year = offset switch
         {
-            < 0 => month < now.Month ? now.Year : now.Year - 1,
+            // "last March" is March of last year, as "last year" is.
+            < 0 => now.Year - 1,
             > 0 => month > now.Month ? now.Year : now.Year + 1,
             _ => now.Year,
         };
@@ -437,6 +453,23 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m
               : vocabulary.Lookup("month", text.TrimEnd('.')) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null
             : null;
+
+        /// <summary>
+        /// Where a range's two ends are written: the start from its first group to the last one before
+        /// the end groups ("Feb. 24" of "Feb. 24–25, 1956"), the end from the first end group on ("25, 1956").
+        /// </summary>
+        public (int, int, int, int) RangeParts()
+        {
+            var groups = match.Groups;
+            var endStart = EndGroups.Select(n => groups[n]).Where(x => x.Success).Min(x => x.Index);
+            var starts = StartGroups.Select(n => groups[n]).Where(x => x.Success && x.Index + x.Length <= endStart).ToArray();
+            var first = starts.Length == 0 ? match.Index : starts.Min(x => x.Index);
+            var last = starts.Length == 0 ? endStart : starts.Max(x => x.Index + x.Length);
+            return (first, last, endStart, Math.Max(match.Index + match.Length, endStart));
+        }
+
+        private static readonly string[] StartGroups = ["mod", "year", "month", "day", "era"];
+        private static readonly string[] EndGroups = ["endyear", "endmonth", "endday"];
 
         /// <summary>"3rd", "third" or "3" as 3.</summary>
         public int? Ordinal(string name)

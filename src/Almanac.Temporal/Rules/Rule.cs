@@ -19,5 +19,6 @@ internal sealed record Rule(
     string? Mod,
     string? Quant,
     string? Freq,
+    int? Rel,
     IReadOnlyList<string> Starts,
     IReadOnlyList<RuleExample> Examples);

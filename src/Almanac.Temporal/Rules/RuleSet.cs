@@ -158,8 +158,14 @@ internal sealed class RuleSet
             return new RuleExample(e[..arrow].Trim(), e[(arrow + 2)..].Trim());
         }).ToArray();
 
+        var relText = Optional(block, "rel", name);
+        int? rel = null;
+        if (relText is not null)
+            rel = int.TryParse(relText, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var shift)
+                ? shift
+                : throw new InvalidDataException($"Temporal rule '{name}' has rel '{relText}', not a whole number.");
         return new Rule(name, order, regex, type,
-            Optional(block, "value", name), Optional(block, "mod", name), Optional(block, "quant", name), Optional(block, "freq", name),
+            Optional(block, "value", name), Optional(block, "mod", name), Optional(block, "quant", name), Optional(block, "freq", name), rel,
             starts, examples);
     }
 
@@ -184,7 +190,7 @@ internal sealed class RuleSet
             if (colon <= 0)
                 throw new InvalidDataException($"Temporal rules line is not 'key: value': '{raw}'.");
             var key = raw[..colon].Trim();
-            if (key is not ("rule" or "example" or "starts" or "type" or "pattern" or "value" or "mod" or "quant" or "freq"))
+            if (key is not ("rule" or "example" or "starts" or "type" or "pattern" or "value" or "mod" or "quant" or "freq" or "rel"))
                 throw new InvalidDataException($"Temporal rules line has unknown key '{key}': '{raw}'.");
             if (!block.TryGetValue(key, out var values))
                 block[key] = values = [];

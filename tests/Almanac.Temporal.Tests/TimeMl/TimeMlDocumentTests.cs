@@ -34,7 +34,7 @@ public sealed class TimeMlDocumentTests
     public void WithTimexes_Sample_InsertsOurTagsAndKeepsEverythingElse()
     {
         TimeMlDocument.TryParse(Sample, out var document, out _);
-        var timexes = TemporalTagger.Default.Tag(document!.PlainText, new TaggingContext(document.CreationDate, AnchorMode.News));
+        var timexes = TemporalTagger.Default.TagForTimeMl(document!.PlainText, new TaggingContext(document.CreationDate, AnchorMode.News));
 
         var output = document.WithTimexes(timexes);
 
@@ -67,9 +67,25 @@ public sealed class TimeMlDocumentTests
         {
             var raw = File.ReadAllText(file);
             Assert.True(TimeMlDocument.TryParse(raw, out var document, out _), file);
-            var output = document!.WithTimexes(TemporalTagger.Default.Tag(document.PlainText, new TaggingContext(document.CreationDate, AnchorMode.News)));
+            var output = document!.WithTimexes(TemporalTagger.Default.TagForTimeMl(document.PlainText, new TaggingContext(document.CreationDate, AnchorMode.News)));
             Assert.Equal(WithoutTextTimexes(raw), WithoutTextTimexes(output));
         }
+    }
+
+    [Fact]
+    public void TagForTimeMl_Range_IsItsTwoEnds()
+    {
+        var timexes = TemporalTagger.Default.TagForTimeMl("purges in Leningrad (1948–50; see below)", new TaggingContext());
+
+        Assert.Equal([("1948", "1948"), ("50", "1950")], timexes.Select(t => (t.Text, t.Value)));
+    }
+
+    [Fact]
+    public void TagForTimeMl_DayRange_SplitsBeforeTheEndDay()
+    {
+        var timexes = TemporalTagger.Default.TagForTimeMl("(Feb. 24–25, 1956)", new TaggingContext());
+
+        Assert.Equal([("Feb. 24", "1956-02-24"), ("25, 1956", "1956-02-25")], timexes.Select(t => (t.Text, t.Value)));
     }
 
     private static string WithoutTextTimexes(string timeMl)
