@@ -17,6 +17,7 @@ public static class AlmanacCli
             EventCommand.Create(environment),
             SearchCommand.Create(environment),
             ServeCommand.Create(environment),
+            DigestCommand.Create(environment),
             TagCommand.Create(environment),
             EvalCommand.Create(environment),
         ];

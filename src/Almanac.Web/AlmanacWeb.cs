@@ -2,6 +2,7 @@ using Almanac.Storage;
 using Almanac.Storage.Postgres;
 using Almanac.Storage.Sqlite;
 using Almanac.Web.Api;
+using Almanac.Web.Feeds;
 using Almanac.Web.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -60,6 +61,7 @@ public static class AlmanacWeb
         app.MapSourcePages();
         app.MapOnThisDayApi();
         app.MapEventsApi();
+        app.MapFeeds();
         return app;
     }
 }
