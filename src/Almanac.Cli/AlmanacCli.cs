@@ -13,6 +13,7 @@ public static class AlmanacCli
         Command[] commands =
         [
             IngestCommand.Create(environment),
+            WorkerCommand.Create(environment),
             DayCommand.Create(environment),
             EventCommand.Create(environment),
             SearchCommand.Create(environment),

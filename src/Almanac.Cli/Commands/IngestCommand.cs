@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Almanac.Ingest;
+using Almanac.Storage.Postgres;
 using Spectre.Console;
 
 namespace Almanac.Cli.Commands;
@@ -9,9 +10,12 @@ public static class IngestCommand
     public static Command Create(CliEnvironment environment)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders of .txt, .html/.htm and .md documents.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Read documents, find their dated events and store them.") { paths };
+        var queue = new Option<bool>("--queue") { Description = "Put the documents on the PostgreSQL ingest queue for `almanac worker` instead of reading them here." };
+        var command = new Command("ingest", "Read documents, find their dated events and store them.") { paths, queue };
         command.SetGuardedAction(environment, parse =>
         {
+            if (parse.GetValue(queue))
+                return Enqueue(environment, parse.GetValue(CliOptions.Database), parse.GetValue(paths)!);
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
             var ingestor = new Ingestor(store);
             var files = DocumentFiles.Find(parse.GetValue(paths)!);
@@ -43,5 +47,16 @@ public static class IngestCommand
             return summary.Failures.Count > 0 && summary.Read + summary.Skipped == 0 ? 1 : 0;
         });
         return command;
+    }
+
+    private static int Enqueue(CliEnvironment environment, string? database, string[] paths)
+    {
+        using var store = StoreLocation.OpenPostgres(database);
+        var summary = DocumentQueueing.Enqueue(new PostgresDocumentQueue(store), DocumentFiles.Find(paths));
+        foreach (var failure in summary.Failures)
+            environment.Error.WriteLine($"almanac ingest: {failure.Path}: {failure.Reason}");
+        environment.Out.WriteLine(
+            $"{summary.Queued} documents queued, {summary.AlreadyQueued} already queued, {summary.AlreadyStored} already stored, {summary.Failures.Count} failed.");
+        return summary.Failures.Count > 0 && summary.Queued + summary.AlreadyQueued + summary.AlreadyStored == 0 ? 1 : 0;
     }
 }

@@ -1,0 +1,42 @@
+using Almanac.Storage.Postgres;
+using Almanac.Text;
+
+namespace Almanac.Ingest;
+
+public sealed record WorkerSummary(int Stored, int Refused, bool Resolved);
+
+/// <summary>
+/// An ingest worker: claims queued documents one at a time and runs each through the same pipeline as a direct
+/// ingest (<see cref="Ingestor.Analyze"/>), storing it in the claim's transaction; when the queue is drained it
+/// re-resolves events, unless another worker still holds documents (that one resolves after them).
+/// </summary>
+public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
+{
+    private readonly PostgresDocumentQueue _queue = new(store);
+
+    /// <summary>Works until nothing is left to claim; <paramref name="processed"/> hears of each document's path and outcome.</summary>
+    public WorkerSummary Run(Action<string, QueueResult>? processed = null)
+    {
+        var (stored, refused) = (0, 0);
+        while (_queue.ProcessNext(Process) is { } claim)
+        {
+            var (path, result) = claim;
+            if (result.Document is null)
+                refused++;
+            else
+                stored++;
+            processed?.Invoke(path, result);
+        }
+        var resolved = _queue.ResolveWhenDrained(() => ingestor.Resolve());
+        return new WorkerSummary(stored, refused, resolved);
+    }
+
+    private QueueResult Process(QueuedDocument queued)
+    {
+        var read = DocumentReader.Read(queued.Path, queued.Content);
+        if (!read.IsSuccess)
+            return QueueResult.Refused(read.Failure.Reason);
+        var (document, mentions) = ingestor.Analyze(queued.Id, read.Document, queued.Content.Length);
+        return QueueResult.Stored(document, mentions);
+    }
+}

@@ -1,0 +1,137 @@
+using Almanac.Ingest;
+using Almanac.Storage.Postgres;
+using Npgsql;
+
+namespace Almanac.Storage.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresQueueTests : IDisposable
+{
+    private readonly PostgresTestDatabase _database;
+    private readonly Lazy<string> _location;
+    private readonly Lazy<PostgresAlmanacStore> _store;
+    private readonly string _folder = Directory.CreateTempSubdirectory("almanac-queue-").FullName;
+
+    public PostgresQueueTests(PostgresTestDatabase database)
+    {
+        _database = database;
+        _location = new Lazy<string>(database.NewSchema);
+        _store = new Lazy<PostgresAlmanacStore>(() => PostgresAlmanacStore.Open(_location.Value));
+    }
+
+    public void Dispose()
+    {
+        if (_store.IsValueCreated)
+            _store.Value.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [SkippableFact]
+    public void Enqueue_SameFilesTwice_QueuesThemOnce()
+    {
+        var queue = new PostgresDocumentQueue(_store.Value);
+        var files = DocumentFiles.Find([SeedFolder]);
+        Assert.Equal(5, DocumentQueueing.Enqueue(queue, files).Queued);
+        var again = DocumentQueueing.Enqueue(queue, files);
+        Assert.Equal((0, 5), (again.Queued, again.AlreadyQueued));
+        Assert.Equal(5, queue.Pending());
+    }
+
+    [SkippableFact]
+    public async Task Run_TwoWorkersOnOneQueue_StoreEveryDocumentExactlyOnce()
+    {
+        var store = _store.Value;
+        var queue = new PostgresDocumentQueue(store);
+        var files = DocumentFiles.Find([SeedFolder, WriteDayPages(30)]);
+        Assert.Equal(35, DocumentQueueing.Enqueue(queue, files).Queued);
+
+        var workers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            Task.Run(() => new QueueWorker(store, new Ingestor(store)).Run())));
+
+        Assert.Equal(35, workers.Sum(w => w.Stored));
+        Assert.Contains(workers, w => w.Resolved);
+        Assert.Equal(0, queue.Pending());
+        var counts = store.GetCounts();
+        Assert.Equal(35, counts.Documents);
+        Assert.True(counts.Events > 30, $"{counts.Events} events resolved");
+        var expectedIds = files.Files.Select(f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+        Assert.Equal(expectedIds.Order(StringComparer.Ordinal), store.GetDocuments().Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public void ProcessNext_ProcessingFails_LeavesTheDocumentQueuedAndUnstored()
+    {
+        var store = _store.Value;
+        var queue = new PostgresDocumentQueue(store);
+        DocumentQueueing.Enqueue(queue, DocumentFiles.Find([SeedFolder]));
+
+        Assert.Throws<InvalidOperationException>(() => queue.ProcessNext(_ => throw new InvalidOperationException("worker died")));
+
+        Assert.Equal(5, queue.Pending());
+        Assert.Equal(0, store.GetCounts().Documents);
+    }
+
+    [SkippableFact]
+    public void ProcessNext_ConnectionKilledMidDocument_LeavesTheDocumentQueuedForTheNextWorker()
+    {
+        var store = _store.Value;
+        var queue = new PostgresDocumentQueue(store);
+        DocumentQueueing.Enqueue(queue, DocumentFiles.Find([Directory.GetFiles(SeedFolder).Order().First()]));
+        var worker = new QueueWorker(store, new Ingestor(store));
+
+        // The server ends the claiming session while the document is being analyzed, as when a worker's machine dies.
+        Assert.ThrowsAny<NpgsqlException>(() => queue.ProcessNext(claimed =>
+        {
+            TerminateOtherSessionsHoldingTheQueue();
+            return QueueResult.Refused("never committed");
+        }));
+
+        Assert.Equal(1, queue.Pending());
+        Assert.Empty(queue.Failures());
+        Assert.Equal(1, worker.Run().Stored);
+        Assert.Equal(1, store.GetCounts().Documents);
+    }
+
+    private void TerminateOtherSessionsHoldingTheQueue()
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_location.Value) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var kill = new NpgsqlCommand(
+            """
+            SELECT count(pg_terminate_backend(l.pid)) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            WHERE c.relname = 'document_queue' AND l.mode = 'RowShareLock' AND l.pid <> pg_backend_pid()
+            """, connection);
+        Assert.Equal(1L, kill.ExecuteScalar());
+    }
+
+    /// <summary>Small day pages, each a few dated events, so the workers have more documents than seeds.</summary>
+    private string WriteDayPages(int count)
+    {
+        var folder = Path.Combine(_folder, "days");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < count; i++)
+        {
+            var year = 1900 + i;
+            File.WriteAllText(Path.Combine(folder, $"day{i:D2}.txt"),
+                $"""
+                Events of {year}
+
+                On March {1 + i % 28}, {year}, the city council of Springfield{i} opened the new harbour bridge.
+
+                On July {1 + i % 30}, {year}, a treaty between Northland{i} and Southland was signed in Geneva.
+                """);
+        }
+        return folder;
+    }
+
+    private static string SeedFolder
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Almanac.slnx")))
+                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
+            throw new InvalidOperationException("Almanac.slnx not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
