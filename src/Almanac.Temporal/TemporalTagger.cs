@@ -80,7 +80,7 @@ public sealed class TemporalTagger
             while (nextStart < text.Length && !char.IsLetterOrDigit(text[nextStart]))
                 nextStart++;
             var rules = _rules.Candidates(Word(text, pos, tokenEnd), Word(text, nextStart, TokenEnd(text, nextStart)));
-            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, anchor, context.Mode, candidates);
+            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, false, Reference(found, pos)), candidates);
             if (timex is null)
             {
                 // Skip the rest of the word so a rule never starts inside one ("1956" in "A1956").
@@ -113,7 +113,7 @@ public sealed class TemporalTagger
     private static ReadOnlySpan<char> Word(string text, int start, int end) =>
         start < end && char.IsAsciiDigit(text[start]) ? RuleSet.Digit : text.AsSpan(start, end - start);
 
-    private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, HistoricalDate? anchor, AnchorMode mode, List<(Match, Rule)> candidates)
+    private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, Situation situation, List<(Match, Rule)> candidates)
     {
         candidates.Clear();
         foreach (var rule in rules)
@@ -136,7 +136,9 @@ public sealed class TemporalTagger
             Normalized? normalized;
             try
             {
-                normalized = _normalizer.Normalize(rule, match, anchor, mode);
+                // Only weekdays depend on tense, so the sentence is read only for them.
+                var tensed = match.Groups["weekday"].Success ? situation with { FutureTense = IsFutureSentence(text, match.Index) } : situation;
+                normalized = _normalizer.Normalize(rule, match, tensed);
             }
             catch (ArgumentOutOfRangeException)
             {
@@ -156,6 +158,45 @@ public sealed class TemporalTagger
             return (timex, normalized);
         }
         return null;
+    }
+
+    /// <summary>The value of the date mentioned just before <paramref name="position"/> (within a sentence or so), if any.</summary>
+    private static string? Reference(List<(Timex Timex, Normalized Normalized)> found, int position)
+    {
+        if (found.Count == 0)
+            return null;
+        var last = found[^1].Timex;
+        return last.Type == TimexType.Date && position - last.End < ReferenceReach ? last.Value : null;
+    }
+
+    /// <summary>How far back (in characters) "a year earlier" looks for the date it is earlier than.</summary>
+    private const int ReferenceReach = 200;
+
+    /// <summary>Whether the sentence around <paramref name="position"/> has a word of the future ("will", "next").</summary>
+    private bool IsFutureSentence(string text, int position)
+    {
+        var start = position;
+        while (start > 0 && text[start - 1] is not ('.' or '!' or '?' or '\n'))
+            start--;
+        var end = position;
+        while (end < text.Length && text[end] is not ('.' or '!' or '?' or '\n'))
+            end++;
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetter(text[i]) && text[i] is not ('\'' or '’'))
+            {
+                i++;
+                continue;
+            }
+            var wordEnd = i + 1;
+            while (wordEnd < end && char.IsLetter(text[wordEnd]))
+                wordEnd++;
+            if (_rules.Vocabulary.Lookup("future", text[i..wordEnd]) is not null)
+                return true;
+            i = wordEnd;
+        }
+        return false;
     }
 
     /// <summary>

@@ -7,6 +7,13 @@ using NodaTime.Calendars;
 
 namespace Almanac.Temporal.Normalization;
 
+/// <summary>
+/// What the text around a match says that the match itself does not: the anchor date, how the
+/// document anchors, whether the sentence speaks of the future, and the date mentioned just before
+/// (the reference of "a year earlier").
+/// </summary>
+internal readonly record struct Situation(HistoricalDate? Anchor, AnchorMode Mode, bool FutureTense, string? Reference);
+
 /// <summary>The TIMEX3 attributes of one match, before offsets are attached.</summary>
 internal sealed record Normalized(TimexType Type, string Value)
 {
@@ -34,8 +41,10 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
-    public Normalized? Normalize(Rule rule, Match match, HistoricalDate? anchor, AnchorMode mode)
+    public Normalized? Normalize(Rule rule, Match match, Situation situation)
     {
+        var anchor = situation.Anchor;
+        var mode = situation.Mode;
         var g = new Groups(match, vocabulary);
         var mod = rule.Mod ?? g.Lookup("mod", "mod");
         if (mod is null && g.Has("mod"))
@@ -49,8 +58,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             {
                 TimexType.Duration => Duration(g),
                 TimexType.Set => Set(g),
-                TimexType.Time => g.Has("month") ? Calendar(g, anchor, mod, mode) : Time(g, anchor),
-                _ => DateValue(g, anchor, mod, mode, rule.Rel),
+                TimexType.Time => g.Has("month") ? Calendar(g, anchor, mod, mode) : Time(g, anchor, situation.FutureTense),
+                _ => DateValue(g, situation, mod, rule.Rel),
             };
         }
         if (result is null)
@@ -85,22 +94,20 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     private static string Period(string count, string unit) => unit switch
     {
         "H" => $"PT{count}H",
-        // TimeML writes decades and centuries in years and quarters in months ("two decades" is P20Y).
-        "DE" or "CE" or "ML" or "Q" when decimal.TryParse(count, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) =>
-            unit == "Q" ? $"P{(n * 3).ToString(CultureInfo.InvariantCulture)}M"
-            : $"P{(n * (unit == "DE" ? 10 : unit == "CE" ? 100 : 1000)).ToString(CultureInfo.InvariantCulture)}Y",
-        "Q" => $"P{count}M",
+        // TimeML writes decades and centuries in years ("two decades" is P20Y).
+        "DE" or "CE" or "ML" when decimal.TryParse(count, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) =>
+            $"P{(n * (unit == "DE" ? 10 : unit == "CE" ? 100 : 1000)).ToString(CultureInfo.InvariantCulture)}Y",
         "MIN" => $"PT{count}M",
         "S" => $"PT{count}S",
         _ => $"P{count}{unit}",
     };
 
-    private static Normalized? Time(Groups g, HistoricalDate? anchor)
+    private static Normalized? Time(Groups g, HistoricalDate? anchor, bool future)
     {
         string datePart;
         if (g.Has("weekday"))
         {
-            if (Weekday(g, anchor) is not { } weekday)
+            if (Weekday(g, anchor, future) is not { } weekday)
                 return null;
             datePart = weekday.Value;
         }
@@ -129,12 +136,13 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         return new Normalized(TimexType.Time, FormattableString.Invariant($"{datePart}T{hour:D2}:{minute:D2}"));
     }
 
-    private static Normalized? DateValue(Groups g, HistoricalDate? anchor, string? mod, AnchorMode mode, int? defaultRel)
+    private static Normalized? DateValue(Groups g, Situation situation, string? mod, int? defaultRel)
     {
+        var (anchor, mode, future, reference) = situation;
         if (g.Has("dayref"))
             return Day(AnchorDay(anchor)?.PlusDays(g.Int("dayref") ?? 0));
         if (g.Has("dir"))
-            return Offset(g, anchor);
+            return Offset(g, anchor, reference);
         if (g.Has("quarter"))
         {
             var quarter = g.Ordinal("quarter");
@@ -144,7 +152,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return quarter is null or > 4 ? null : new Normalized(TimexType.Date, $"{YearText(year)}-Q{quarter}");
         }
         if (g.Has("weekday"))
-            return Weekday(g, anchor);
+            return Weekday(g, anchor, future);
         if (g.Has("unit"))
             return Relative(g, anchor, defaultRel);
         if (g.Has("rel") && (g.Has("month") || g.Has("season")))
@@ -306,7 +314,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         return Shift(anchor, unit, offset.Value);
     }
 
-    private static Normalized? Offset(Groups g, HistoricalDate? anchor)
+    private static Normalized? Offset(Groups g, HistoricalDate? anchor, string? reference)
     {
         var direction = g.Int("dir");
         var count = g.Count();
@@ -317,6 +325,10 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return new Normalized(TimexType.Date, direction < 0 ? "PAST_REF" : "FUTURE_REF");
         if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 10000)
             return null;
+        // "up from $5 a year earlier" after "the third quarter" is that quarter a year before.
+        if (unit == "Y" && reference is { Length: 7 } quarter && quarter[4..6] == "-Q"
+            && int.TryParse(quarter[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var referenceYear))
+            return new Normalized(TimexType.Date, HistoricalDate.InYear(referenceYear + direction.Value * n).ToTimex() + quarter[4..]);
         return unit is "H" or "MIN" or "S" ? null : Shift(anchor, unit, direction.Value * n);
     }
 
@@ -353,7 +365,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         }
     }
 
-    private static Normalized? Weekday(Groups g, HistoricalDate? anchor)
+    private static Normalized? Weekday(Groups g, HistoricalDate? anchor, bool future)
     {
         if (g.Int("weekday") is not { } weekday)
             return null;
@@ -365,7 +377,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         {
             "next" or "coming" or "this" => diff > 0 ? diff : diff + 7,
             "last" or "past" or "previous" => diff < 0 ? diff : diff - 7,
-            // A bare weekday in a report is most often the one just past (or today).
+            // A bare weekday is the coming one in a sentence about the future, else the one just past (or today).
+            _ when future => diff >= 0 ? diff : diff + 7,
             _ => diff <= 0 ? diff : diff - 7,
         };
         return Day(today.PlusDays(days));
@@ -382,8 +395,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return new Normalized(TimexType.Date, season is null ? FormattableString.Invariant($"XXXX-{month:D2}") : "XXXX-" + season);
         var year = offset switch
         {
-            // "last March" is March of last year, as "last year" is.
-            < 0 => now.Year - 1,
+            < 0 => month < now.Month ? now.Year : now.Year - 1,
             > 0 => month > now.Month ? now.Year : now.Year + 1,
             _ => now.Year,
         };
