@@ -18,7 +18,7 @@ public static class CorpusEvaluation
             if (!TimeMlDocument.TryParse(File.ReadAllText(files[i]), out var document, out var error))
                 throw new InvalidDataException($"{files[i]}: {error}");
             var system = tagger.TagForTimeMl(document!.PlainText, new TaggingContext(document.CreationDate, mode));
-            results[i] = TimexEvaluator.Compare(name, document.Gold, system);
+            results[i] = TimexEvaluator.Compare(name, document.PlainText, document.Gold, system);
         });
         var total = results.Aggregate(TimexScores.Zero, (sum, r) => sum + r.Item1);
         return (total, results.SelectMany(r => r.Item2).ToArray());

@@ -18,7 +18,7 @@ public static class EvaluationReport
         {
             var gold = e.Gold is { } g ? $"gold '{g.Text}' {g.Type.ToString().ToUpperInvariant()} {g.Value}" : "gold -";
             var system = e.System is { } t ? $"ours '{t.Text}' {t.Type.ToString().ToUpperInvariant()} {t.Value}" : "ours -";
-            output.WriteLine($"{e.Kind,-8} {e.Document}  {gold}  |  {system}");
+            output.WriteLine($"{e.Kind,-8} {e.Document}  {gold}  |  {system}  |  …{e.Context}…");
         }
     }
 }

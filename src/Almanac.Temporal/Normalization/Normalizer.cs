@@ -37,7 +37,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         "year", "month", "day", "season", "decade", "decade2", "century", "millennium", "era", "mod", "calendar",
         "endyear", "endmonth", "endday", "rel", "unit", "num", "dir", "weekday", "dayref", "partofday",
-        "hour", "minute", "ampm", "quarter",
+        "hour", "minute", "ampm", "quarter", "relyear", "half",
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
@@ -58,7 +58,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             {
                 TimexType.Duration => Duration(g),
                 TimexType.Set => Set(g),
-                TimexType.Time => g.Has("month") ? Calendar(g, anchor, mod, mode) : Time(g, anchor, situation.FutureTense),
+                TimexType.Time => g.Has("month") && !g.Has("hour") ? Calendar(g, anchor, mod, mode) : Time(g, anchor, situation.FutureTense, mode),
                 _ => DateValue(g, situation, mod, rule.Rel),
             };
         }
@@ -102,10 +102,16 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         _ => $"P{count}{unit}",
     };
 
-    private static Normalized? Time(Groups g, HistoricalDate? anchor, bool future)
+    private static Normalized? Time(Groups g, HistoricalDate? anchor, bool future, AnchorMode mode)
     {
         string datePart;
-        if (g.Has("weekday"))
+        if (g.Has("month"))
+        {
+            if (Calendar(g, anchor, null, mode) is not { Date: { Precision: Precision.Day } } day)
+                return null;
+            datePart = day.Value;
+        }
+        else if (g.Has("weekday"))
         {
             if (Weekday(g, anchor, future) is not { } weekday)
                 return null;
@@ -147,8 +153,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         {
             var quarter = g.Ordinal("quarter");
             var year = g.Has("year") ? g.Int("year") : AnchorYear(anchor);
-            if (!g.Has("year") && g.Has("rel"))
-                year = year + g.Int("rel");
+            if (!g.Has("year"))
+                year += g.Int("relyear") ?? g.Int("rel") ?? 0;
             return quarter is null or > 4 ? null : new Normalized(TimexType.Date, $"{YearText(year)}-Q{quarter}");
         }
         if (g.Has("weekday"))
@@ -173,9 +179,17 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var month = g.Has("month") ? g.Month("month") : null;
         if (g.Has("month") && month is null)
             return null;
+        if (year is null && g.Has("relyear"))
+            year = AnchorYear(anchor) + g.Int("relyear");
         year ??= mode == AnchorMode.News && month is { } named && AnchorMonth(anchor) is { } now
             ? NearestYear(named, now)
             : AnchorYear(anchor);
+        if (g.Lookup("half", "half") is { } half)
+        {
+            return year is { } y
+                ? new Normalized(TimexType.Date, YearText(y) + "-" + half) { Date = HistoricalDate.InYear(y).With(half == "H1" ? DateModifier.Early : DateModifier.Late) }
+                : new Normalized(TimexType.Date, "XXXX-" + half);
+        }
         var day = g.Int("day");
         var season = g.Lookup("season", "season");
         var calendar = g.Lookup("calendar", "calendar");
@@ -321,8 +335,9 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var unit = g.Lookup("unit", "unit");
         if (direction is null || count is null || unit is null)
             return null;
+        // "a few days later" has no date to give; the duration rule takes "a few days".
         if (count == "X")
-            return new Normalized(TimexType.Date, direction < 0 ? "PAST_REF" : "FUTURE_REF");
+            return direction < 0 ? new Normalized(TimexType.Date, "PAST_REF") : null;
         if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 10000)
             return null;
         // "up from $5 a year earlier" after "the third quarter" is that quarter a year before.
