@@ -21,6 +21,9 @@ public static class AlmanacCli
             DigestCommand.Create(environment),
             TagCommand.Create(environment),
             EvalCommand.Create(environment),
+            TimelineCommand.Create(environment),
+            SourcesCommand.Create(environment),
+            ImportCalendarCommand.Create(environment),
         ];
         foreach (var command in commands)
             root.Subcommands.Add(command);

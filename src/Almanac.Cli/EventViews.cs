@@ -19,7 +19,13 @@ public static class EventViews
     public sealed record EventView(
         string Id, string Title, string Text, string Date, string Precision, IReadOnlyList<DateClaimView> Dates,
         bool DatesConflict, IReadOnlyList<CitedView> InShort, IReadOnlyList<string> People, IReadOnlyList<string> Places,
-        double Significance, IReadOnlyList<SourceView> Sources);
+        double Significance, IReadOnlyList<SourceView> Sources)
+    {
+        public IReadOnlyList<CitedView> Why { get; init; } = [];
+        public IReadOnlyList<CitedView> Content { get; init; } = [];
+        public IReadOnlyList<EventLink> Aftermath { get; init; } = [];
+        public IReadOnlyList<Reading> RelatedReading { get; init; } = [];
+    }
 
     public static SourceView Source(IAlmanacStore store, string documentId) =>
         store.GetDocument(documentId) is { } d
@@ -35,7 +41,13 @@ public static class EventViews
         e.DateClaims.Select(c => new DateClaimView(c.Value, c.Date.Precision.ToString().ToLowerInvariant(), c.DocumentIds.Select(id => Source(store, id)).ToList(), c.Lineages)).ToList(),
         ConflictingClaims(e).Count > 1,
         e.Summary.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
-        e.People, e.Places, e.Significance, e.DocumentIds.Select(id => Source(store, id)).ToList());
+        e.People, e.Places, e.Significance, e.DocumentIds.Select(id => Source(store, id)).ToList())
+    {
+        Why = e.Why.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
+        Content = e.Content.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
+        Aftermath = e.Aftermath,
+        RelatedReading = e.RelatedReading,
+    };
 
     /// <summary>The claims that disagree: day-level claims that are not the same day, coarser ones that do not contain the event's date.</summary>
     public static IReadOnlyList<DateClaim> ConflictingClaims(HistoricalEvent e) =>

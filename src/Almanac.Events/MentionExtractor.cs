@@ -38,6 +38,18 @@ public static class MentionExtractor
         return mentions;
     }
 
+    /// <summary>
+    /// A mention from a line a source dates itself, such as an entry of a calendar file: the line
+    /// is the sentence, with its people, places and key words read as in any document.
+    /// </summary>
+    public static EventMention FromDatedLine(string documentId, MentionKind kind, HistoricalDate date, string dateText, string line, int start)
+    {
+        var people = PersonNames.FullNames(line);
+        return new EventMention(documentId, kind, date, null, dateText, line, start, start + line.Length,
+            PersonNames.In(line, people), Places(line), Words.Keywords(line).Distinct().ToList())
+        { Clause = line };
+    }
+
     /// <summary>The day a day page is about: a month and day with no year, alone in one of the first blocks.</summary>
     private static AnnualDate? PageDay(DocumentAnalysis analysis)
     {

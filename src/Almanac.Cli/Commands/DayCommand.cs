@@ -20,6 +20,8 @@ public static class DayCommand
                 ? ReaderDay.Today(environment.Clock, environment.Zone)
                 : ReaderDay.ParseMonthDay(text) ?? throw new CliFailure($"'{text}' is not a calendar day; write MM-DD, for example 06-04");
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
+            if (Ingest.DefaultAlmanac.StockIfEmpty(store) is { } stocked)
+                environment.Error.WriteLine($"almanac day: empty store, so the built-in default almanac was imported from {Ingest.CalendarImport.DefaultFolder}: {stocked.Dated} dated events.");
             var entries = store.GetEventsOnDay(annual.Month, annual.Day);
             if (parse.GetValue(sort) == "significance")
                 entries = entries.OrderByDescending(e => e.Event.Significance).ThenByDescending(e => e.ListedDate.Year).ToList();

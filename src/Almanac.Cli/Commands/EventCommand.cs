@@ -36,12 +36,36 @@ public static class EventCommand
             var sources = view.Sources.Select(s => s.Id).ToList();
             foreach (var sentence in view.InShort)
                 output.WriteLine($"  {sentence.Text} [{sources.IndexOf(sentence.Source.Id) + 1}]");
+            Section("Why it mattered:", view.Why);
+            Section("What it was:", view.Content);
+            if (view.Aftermath.Count > 0)
+            {
+                output.WriteLine("Aftermath:");
+                foreach (var later in view.Aftermath)
+                    output.WriteLine($"  {later.DateValue}  {later.Title}  (event {later.Id})");
+            }
             if (view.People.Count > 0)
                 output.WriteLine($"People: {string.Join(", ", view.People)}");
+            if (view.RelatedReading.Count > 0)
+            {
+                output.WriteLine("Related reading:");
+                foreach (var book in view.RelatedReading)
+                    output.WriteLine($"  {book.Title}, by {book.Author} [{sources.IndexOf(book.DocumentId) + 1}]");
+            }
+            output.WriteLine($"Significance: {view.Significance}");
             output.WriteLine("Sources:");
             for (var i = 0; i < view.Sources.Count; i++)
                 output.WriteLine($"  [{i + 1}] {view.Sources[i].Title} ({view.Sources[i].Path})");
             return 0;
+
+            void Section(string heading, IReadOnlyList<EventViews.CitedView> sentences)
+            {
+                if (sentences.Count == 0)
+                    return;
+                output.WriteLine(heading);
+                foreach (var sentence in sentences)
+                    output.WriteLine($"  {sentence.Text} [{sources.IndexOf(sentence.Source.Id) + 1}]");
+            }
         });
         return command;
     }

@@ -1,0 +1,99 @@
+using Almanac.Core;
+using Almanac.Ingest;
+using Almanac.Storage.Sqlite;
+
+namespace Almanac.Events.Tests;
+
+public sealed class CalendarImportTests : IDisposable
+{
+    private const string History = """
+        /*
+         * History, hand-made
+         */
+        #ifndef _calendar_test_
+        #define _calendar_test_
+        #include <calendar.other>
+
+        LANG=C
+        06/06	Normandy landing, 1944
+        02/24	Khrushchev denounces Stalin before the 20th Congress
+        	in a secret speech, 1956
+        Jul 14	Storming of the Bastille, 1789
+        05/SunSecond	Mother's Day
+        01/01	New Year's Day
+        04/11	Apollo 13 launched toward the Moon, Apollo 13
+        02/30	A day that never was, 1900
+        #endif
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("almanac-calendar-").FullName;
+
+    private string Calendars => Directory.CreateDirectory(Path.Combine(_folder, "calendars")).FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Parse_HandMadeFile_JoinsContinuationsAndSkipsCommentsAndDirectives()
+    {
+        var (entries, includes) = CalendarFiles.Parse(History);
+        Assert.Equal(["calendar.other"], includes);
+        Assert.Equal(7, entries.Count);
+        Assert.Equal("Khrushchev denounces Stalin before the 20th Congress in a secret speech, 1956", entries[1].Text);
+    }
+
+    [Fact]
+    public void Read_HandMadeFile_DatesLinesWithAYearAndSaysWhyTheOthersAreNot()
+    {
+        var readings = CalendarFiles.Parse(History).Entries.Select(CalendarFiles.Read).ToList();
+        Assert.Equal(["1944-06-06", "1956-02-24", "1789-07-14"], readings.Where(r => r.Date is not null).Select(r => r.Date!.Value.ToTimex()));
+        Assert.StartsWith("moving date", readings[3].Undated);
+        Assert.Equal("no year in the text", readings[4].Undated);
+        Assert.Equal("no year in the text", readings[5].Undated);
+        Assert.StartsWith("no such day", readings[6].Undated);
+    }
+
+    [Fact]
+    public void Import_WithSeeds_CalendarLineMergesWithTheSpeechAndItsDateConflictShows()
+    {
+        File.WriteAllText(Path.Combine(Calendars, "calendar.test"), History);
+        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "almanac.db"));
+        new Ingestor(store).Ingest(DocumentFiles.Find([SeedPipeline.Folder]));
+        var report = new CalendarImport(store).Import(Calendars);
+        Assert.Equal((1, 7, 3, 4), (report.Files, report.Entries, report.Dated, report.UndatedCount));
+
+        var speech = store.SearchEvents("secret speech", 5).Single(e => e.DateClaims.Any(c => c.Value == "1956-02-25"));
+        var calendarClaim = speech.DateClaims.Single(c => c.Value == "1956-02-24");
+        Assert.Equal(2, calendarClaim.DocumentIds.Count);
+        Assert.Contains(store.GetEventsOnDay(6, 6), e => e.Event.Title.Contains("Normandy", StringComparison.Ordinal) && e.ListedDate.Year == 1944);
+
+        var again = new CalendarImport(store).Import(Calendars);
+        Assert.Equal((0, 1), (again.Files, again.SkippedFiles));
+    }
+
+    [Fact]
+    public void StockIfEmpty_EmptyStore_ImportsTheCalendarOnceAndLeavesAFullStoreAlone()
+    {
+        File.WriteAllText(Path.Combine(Calendars, "calendar.test"), History);
+        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "almanac.db"));
+        Assert.Equal(3, DefaultAlmanac.StockIfEmpty(store, Calendars)!.Dated);
+        Assert.Null(DefaultAlmanac.StockIfEmpty(store, Calendars));
+        using var other = SqliteAlmanacStore.Open(Path.Combine(_folder, "other.db"));
+        Assert.Null(DefaultAlmanac.StockIfEmpty(other, Path.Combine(_folder, "missing")));
+    }
+
+    /// <summary>The files of Debian's `calendar` package: .ci/calendar.sh installs them, so CI sets ALMANAC_REQUIRE_CALENDAR=1.</summary>
+    [Fact]
+    public void Import_RealCalendarFiles_EveryEntryIsDatedOrHasAReason()
+    {
+        if (!Directory.Exists(CalendarImport.DefaultFolder))
+        {
+            Assert.True(Environment.GetEnvironmentVariable("ALMANAC_REQUIRE_CALENDAR") != "1", $"{CalendarImport.DefaultFolder} is required in CI");
+            return;
+        }
+        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "almanac.db"));
+        var report = new CalendarImport(store).Import(CalendarImport.DefaultFolder);
+        Assert.True(report.Dated > 1000, $"only {report.Dated} dated entries");
+        Assert.Equal(report.Entries, report.Dated + report.UndatedCount);
+        Assert.Contains(store.GetEventsOnDay(6, 6), e => e.Event.Title.Contains("Normandy landing", StringComparison.Ordinal));
+    }
+}
