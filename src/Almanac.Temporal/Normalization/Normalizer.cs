@@ -37,7 +37,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         "year", "month", "day", "season", "decade", "decade2", "century", "millennium", "era", "mod", "calendar",
         "endyear", "endmonth", "endday", "rel", "unit", "num", "dir", "weekday", "dayref", "partofday",
-        "hour", "minute", "ampm", "quarter", "relyear", "half",
+        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords",
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
@@ -59,6 +59,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
                 TimexType.Duration => Duration(g),
                 TimexType.Set => Set(g),
                 TimexType.Time => g.Has("month") && !g.Has("hour") ? Calendar(g, anchor, mod, mode) : Time(g, anchor, situation.FutureTense, mode),
+                _ when g.Has("yearwords") => SpelledYear(g.Text("yearwords")!) is { } spelled ? FromDate(HistoricalDate.InYear(spelled)) : null,
                 _ => DateValue(g, situation, mod, rule.Rel),
             };
         }
@@ -294,10 +295,12 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         int first;
         if (g.Int("decade") is { } leading)
             first = leading * 10;
-        else if (AnchorYear(anchor) is { } a && g.Int("decade2") is { } tens)
+        else if (g.Int("decade2") is not { } tens)
+            return null;
+        else if (AnchorYear(anchor) is { } a)
             first = a - a % 100 + tens * 10;
         else
-            return new Normalized(TimexType.Date, "XX" + g.Text("decade2"));
+            return new Normalized(TimexType.Date, "XX" + tens.ToString(CultureInfo.InvariantCulture));
         var date = HistoricalDate.InDecade(first);
         return new Normalized(TimexType.Date, date.ToTimex()) { Date = date };
     }
@@ -331,8 +334,9 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     private static Normalized? Offset(Groups g, HistoricalDate? anchor, string? reference)
     {
         var direction = g.Int("dir");
-        var count = g.Count();
-        var unit = g.Lookup("unit", "unit");
+        // "year-earlier" states no count: one year.
+        var count = g.Has("num") ? g.Count() : "1";
+        var unit = g.Has("unit") ? g.Lookup("unit", "unit") : "Y";
         if (direction is null || count is null || unit is null)
             return null;
         // "a few days later" has no date to give; the duration rule takes "a few days".
@@ -427,6 +431,22 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         "WI" => 12,
         _ => null,
     };
+
+    /// <summary>"nineteen ninety-six" as 1996, "two thousand and one" as 2001: the hundreds, then a number below one hundred.</summary>
+    private int? SpelledYear(string text)
+    {
+        var words = text.ToLowerInvariant().Split([' ', '-', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToList();
+        var hundredsWords = words.Count >= 2 && words[0] == "two" && words[1] == "thousand" ? 2 : 1;
+        if (!int.TryParse(vocabulary.Lookup("yearhundreds", string.Join(' ', words.Take(hundredsWords))), out var year))
+            return null;
+        foreach (var word in words.Skip(hundredsWords).Where(w => w is not ("and" or "hundred")))
+        {
+            if (!int.TryParse(vocabulary.Lookup("number", word), out var part))
+                return null;
+            year += part;
+        }
+        return year;
+    }
 
     private static Normalized Year(int year) => FromDate(HistoricalDate.InYear(year));
 
