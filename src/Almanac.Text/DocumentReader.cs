@@ -33,6 +33,10 @@ public static class DocumentReader
                 return Failed(path, Directory.Exists(path) ? "is a directory, not a file" : "file not found");
             if (info.Length > MaxBytes)
                 return Failed(path, TooLarge(info.Length));
+            // Pipes, sockets and devices also report 0 bytes; refusing before the open means a named pipe with no
+            // writer cannot stall the ingest.
+            if (info.Length == 0)
+                return Failed(path, "file is empty (0 bytes)");
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             // Read at most one byte past the limit, so a file that grew after the length check is still refused
             // without being read whole.
@@ -44,6 +48,11 @@ public static class DocumentReader
             if (length > MaxBytes)
                 return Failed(path, TooLarge(stream.Length));
             return Read(path, buffer.AsSpan(0, length));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Gone since it was listed, or a symbolic link to nothing.
+            return Failed(path, "file not found");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {

@@ -8,7 +8,8 @@ namespace Almanac.Text.Html;
 /// <summary>
 /// Turns HTML into blocks: headings, paragraphs and list items, with boilerplate elements (navigation, scripts,
 /// sidebars, comment sections…) skipped by tag, role, class and id. The walk over the tree is iterative, with an
-/// explicit stack, so a page nested 100,000 levels deep is read like any other.
+/// explicit stack, and the HTML is flattened below
+/// <see cref="HtmlDepthLimit.MaxDepth"/> levels first, so a page nested 100,000 levels deep is read like any other.
 /// </summary>
 internal sealed class HtmlBlockReader
 {
