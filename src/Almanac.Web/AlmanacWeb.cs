@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Almanac.Storage;
 using Almanac.Storage.Postgres;
 using Almanac.Storage.Sqlite;
@@ -45,6 +46,8 @@ public static class AlmanacWeb
             services.AddScoped<IAlmanacStore>(_ => SqliteAlmanacStore.Open(location));
         services.AddScoped<Sources>();
         services.AddProblemDetails();
+        // Escape <, >, & and quotes in JSON too, so document text stays inert if a client drops it into a page.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Default);
         return services;
     }
 

@@ -8,19 +8,17 @@ using Microsoft.AspNetCore.Routing;
 namespace Almanac.Web.Pages;
 
 /// <summary>
-/// The page of one event: in short (cited), its date with every date the sources give, significance,
-/// what the sources say, what followed, the people (linked to their timelines) and the sources.
+/// The page of one event: in short (cited), its date with every date the sources give, significance
+/// and why it mattered, content, aftermath, the people (linked to their timelines), related reading and the sources.
 /// </summary>
 public static class EventPages
 {
-    private const int MaxFollowing = 10;
-
     public static IEndpointRouteBuilder MapEventPages(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("/event");
         pages.MapGet("/{id}", (string id, IAlmanacStore store, Sources sources) =>
             store.GetEvent(id) is { } found
-                ? Layout.Page(found.Title, Render(found, store, sources))
+                ? Layout.Page(found.Title, Render(found, sources))
                 : Layout.Page("No such event", Html.Of($"""
                     <h1>No such event</h1>
                     <p>No event has the id “{id}”. <a href="{Urls.Search(id)}">Search for it</a> instead.</p>
@@ -28,9 +26,10 @@ public static class EventPages
         return routes;
     }
 
-    private static HtmlString Render(HistoricalEvent e, IAlmanacStore store, Sources sources)
+    private static HtmlString Render(HistoricalEvent e, Sources sources)
     {
-        var cited = sources.Of(e.DocumentIds.Concat(e.Summary.Select(s => s.DocumentId)).Concat(e.DateClaims.SelectMany(c => c.DocumentIds)));
+        var cited = sources.Of(e.DocumentIds.Concat(e.Summary.Concat(e.Why).Concat(e.Content).Select(s => s.DocumentId))
+            .Concat(e.RelatedReading.Select(r => r.DocumentId)).Concat(e.DateClaims.SelectMany(c => c.DocumentIds)));
         var number = cited.Select((s, i) => (s.Id, Number: i + 1)).ToDictionary(p => p.Id, p => p.Number, StringComparer.Ordinal);
         HtmlString Cite(string documentId) => Html.Of($"<sup><a href=\"#source-{number[documentId]}\" aria-label=\"source {number[documentId]}\">[{number[documentId]}]</a></sup>");
 
@@ -45,20 +44,29 @@ public static class EventPages
         var conflict = e.HasDateConflict
             ? Html.Of($"<p><strong>The sources disagree on the date.</strong> Every date they give is listed; the best supported, most precise one is used.</p>")
             : HtmlString.Empty;
-        var said = e.Mentions.DistinctBy(m => (m.DocumentId, m.Sentence)).Select(m => Html.Of($"""
-            <li><blockquote>{m.Sentence}</blockquote><p class="meta">{sources.Get(m.DocumentId).Title}, dated there “{m.DateText}”{Cite(m.DocumentId)}</p></li>
-            """));
+        HtmlString CitedList(IReadOnlyList<CitedSentence> sentences) =>
+            Html.Of($"<ul class=\"plain\">{sentences.Select(c => Html.Of($"<li>{c.Text}{Cite(c.DocumentId)}</li>"))}</ul>");
+        // Without sentences the resolver marked as content, the sentences that date the event say what it was.
+        var content = e.Content.Count > 0
+            ? CitedList(e.Content)
+            : Html.Of($"<ul class=\"plain\">{e.Mentions.DistinctBy(m => (m.DocumentId, m.Sentence)).Select(m => Html.Of($"<li><blockquote>{m.Sentence}</blockquote><p class=\"meta\">{sources.Get(m.DocumentId).Title}, dated there “{m.DateText}”{Cite(m.DocumentId)}</p></li>"))}</ul>");
+        var why = e.Why.Count == 0 ? HtmlString.Empty : Html.Of($"<h3>Why it mattered</h3>{CitedList(e.Why)}");
         var people = e.People.Count == 0
             ? Html.Of($"<p>No people are named.</p>")
             : Html.Of($"<ul>{e.People.Select(p => Html.Of($"<li><a href=\"{Urls.Timeline(p)}\">{p}</a></li>"))}</ul>");
         var places = e.Places.Count == 0 ? HtmlString.Empty : Html.Of($"<p>Places: {string.Join(", ", e.Places)}</p>");
-        var following = Following(e, store);
-        var followingSection = following.Count == 0
+        var aftermath = e.Aftermath.Count == 0
             ? HtmlString.Empty
             : Html.Of($"""
-                <section aria-labelledby="followed"><h2 id="followed">What followed</h2>
-                <p class="meta">Later events in the same sources, involving the same people.</p>
-                <ul class="plain">{following.Select(f => Html.Of($"<li><span class=\"year\">{Dates.Label(f.Date, f.EndDate)}</span> <a href=\"{Urls.Event(f.Id)}\">{f.Text}</a></li>"))}</ul>
+                <section aria-labelledby="aftermath"><h2 id="aftermath">Aftermath</h2>
+                <ul class="plain">{e.Aftermath.Select(a => Html.Of($"<li>{AftermathDate(a.DateValue)}<a href=\"{Urls.Event(a.Id)}\">{a.Title}</a></li>"))}</ul>
+                </section>
+                """);
+        var reading = e.RelatedReading.Count == 0
+            ? HtmlString.Empty
+            : Html.Of($"""
+                <section aria-labelledby="reading"><h2 id="reading">Related reading</h2>
+                <ul class="plain">{e.RelatedReading.Select(r => Html.Of($"<li><cite>{r.Title}</cite>{(string.IsNullOrWhiteSpace(r.Author) ? "" : " by " + r.Author)}{Cite(r.DocumentId)}</li>"))}</ul>
                 </section>
                 """);
         return Html.Of($"""
@@ -75,10 +83,12 @@ public static class EventPages
             </section>
             <section aria-labelledby="significance"><h2 id="significance">Significance</h2>
             <p>Score {e.Significance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}: how many independent sources mention the event, how central it is in them, and how many later events refer back to it. {cited.Count} source{(cited.Count == 1 ? "" : "s")} mention it.</p>
+            {why}
             </section>
-            <section aria-labelledby="content"><h2 id="content">What the sources say</h2><ul class="plain">{said}</ul></section>
-            {followingSection}
+            <section aria-labelledby="content"><h2 id="content">Content</h2>{content}</section>
+            {aftermath}
             <section aria-labelledby="people"><h2 id="people">People</h2>{people}{places}</section>
+            {reading}
             <section aria-labelledby="sources"><h2 id="sources">Sources</h2>
             <ol>{cited.Select((s, i) => Html.Of($"<li id=\"source-{i + 1}\"><a href=\"{Urls.Source(s.Id)}\">{s.Title}</a></li>"))}</ol>
             </section>
@@ -86,16 +96,6 @@ public static class EventPages
             """);
     }
 
-    /// <summary>Later events that share a source document and a person with this one, earliest first.</summary>
-    private static IReadOnlyList<HistoricalEvent> Following(HistoricalEvent e, IAlmanacStore store)
-    {
-        if (e.People.Count == 0)
-            return [];
-        var documents = e.DocumentIds.ToHashSet(StringComparer.Ordinal);
-        return store.SearchEvents(string.Join(" ", e.People), 50)
-            .Where(other => other.Id != e.Id && other.Date.CompareTo(e.Date) > 0 && other.DocumentIds.Any(documents.Contains))
-            .OrderBy(other => other.Date)
-            .Take(MaxFollowing)
-            .ToList();
-    }
+    private static HtmlString AftermathDate(string dateValue) =>
+        HistoricalDate.TryParseTimex(dateValue, out var date) ? Html.Of($"<span class=\"year\">{Dates.Label(date)}</span> ") : HtmlString.Empty;
 }

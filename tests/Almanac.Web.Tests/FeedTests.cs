@@ -1,0 +1,77 @@
+using System.Text;
+using System.Xml.Linq;
+using Almanac.Storage.Sqlite;
+using Almanac.Web.Feeds;
+using NodaTime;
+
+namespace Almanac.Web.Tests;
+
+[Collection(ServerCollection.Name)]
+public sealed class FeedTests(AlmanacServer server)
+{
+    private static readonly XNamespace AtomNs = "http://www.w3.org/2005/Atom";
+
+    [Fact]
+    public async Task Atom_OneEntryForTodaysDigestWithAThought()
+    {
+        var feed = XDocument.Parse(await server.GetStringAsync("/feed/today.atom"));
+        var entry = Assert.Single(feed.Root!.Elements(AtomNs + "entry"));
+        Assert.Equal("On this day: 4 June, 2026", entry.Element(AtomNs + "title")!.Value);
+        var content = entry.Element(AtomNs + "content")!.Value;
+        Assert.Contains("Secret speech", content);
+        Assert.Contains("Thought for the day", content);
+    }
+
+    [Fact]
+    public async Task Rss_OneItemForTodaysDigest()
+    {
+        var feed = XDocument.Parse(await server.GetStringAsync("/feed/today.rss"));
+        var item = Assert.Single(feed.Descendants("item"));
+        Assert.EndsWith("/day/06-04", item.Element("link")!.Value);
+        Assert.Contains("Secret speech", item.Element("description")!.Value);
+    }
+
+    [Fact]
+    public async Task Calendar_YearlyAnniversariesWithFoldedLines()
+    {
+        using var response = await server.Client.GetAsync("/calendar.ics");
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", text);
+        Assert.EndsWith("END:VCALENDAR\r\n", text);
+        Assert.Contains("DTSTART;VALUE=DATE:19560604\r\nRRULE:FREQ=YEARLY", text);
+        Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
+        var all = CountEvents(text);
+        var filtered = CountEvents(await server.GetStringAsync("/calendar.ics?q=" + HostileDocument.Marker));
+        Assert.Equal(1, filtered);
+        Assert.True(all > filtered);
+    }
+
+    [Fact]
+    public void Thought_InTheNewsletterSeed_IsTheQuotationAndItsAuthor()
+    {
+        var newsletter = Directory.GetFiles(Seeds.Folder, "000_*").Single();
+        var thought = Thought.Find("000", File.ReadAllText(newsletter));
+        Assert.NotNull(thought);
+        Assert.StartsWith("Any fool can start a war", thought.Quotation);
+        Assert.Equal("Nikita Khrushchev", thought.Author);
+    }
+
+    [Fact]
+    public void Thought_WithoutTheCue_IsNone() => Assert.Null(Thought.Find("x", "On this Day:\n\nNothing to quote."));
+
+    [Fact]
+    public void Digest_AsMarkdown_ListsTheDayAndEscapesDocumentText()
+    {
+        using var store = SqliteAlmanacStore.Open(server.DatabasePath);
+        var digest = Digest.Build(store, new Sources(store), new AnnualDate(6, 4), 2026);
+        var markdown = DigestWriter.Markdown(digest, "http://example.test");
+        Assert.StartsWith("# On this day: 4 June", markdown);
+        Assert.Contains("](http://example.test/event/", markdown);
+        Assert.Contains("## Thought for the day", markdown);
+        Assert.DoesNotContain("<script>", markdown);
+        Assert.DoesNotContain("<script>", DigestWriter.Document(digest, "http://example.test"));
+    }
+
+    private static int CountEvents(string calendar) => calendar.Split("\r\n").Count(l => l == "BEGIN:VEVENT");
+}
