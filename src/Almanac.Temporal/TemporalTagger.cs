@@ -109,9 +109,9 @@ public sealed class TemporalTagger
         return end;
     }
 
-    /// <summary>The word as the rule index knows it: a number is <see cref="RuleSet.Digit"/>.</summary>
+    /// <summary>The word as the rule index knows it: a number by its count of digits (<see cref="RuleSet.NumberWord"/>).</summary>
     private static ReadOnlySpan<char> Word(string text, int start, int end) =>
-        start < end && char.IsAsciiDigit(text[start]) ? RuleSet.Digit : text.AsSpan(start, end - start);
+        start < end && char.IsAsciiDigit(text[start]) ? RuleSet.NumberWord(end - start) : text.AsSpan(start, end - start);
 
     private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, Situation situation, List<(Match, Rule)> candidates)
     {

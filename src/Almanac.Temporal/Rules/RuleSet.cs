@@ -20,8 +20,20 @@ internal sealed class RuleSet
     private const RegexOptions Options =
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
 
-    /// <summary>Stands for any number in a rule's starts: and in the index.</summary>
-    public const string Digit = "#digit";
+    /// <summary>How a number is known in the index: "#" and its count of digits ("#4" for 1956), at most <see cref="LongestNumber"/>.</summary>
+    public static string NumberWord(int digits) => NumberWords[Math.Min(digits, LongestNumber) - 1];
+
+    private const int LongestNumber = 9;
+    private static readonly string[] NumberWords = Enumerable.Range(1, LongestNumber).Select(n => "#" + n).ToArray();
+
+    /// <summary>The number shapes a starts: item may name, as index words.</summary>
+    private static readonly Dictionary<string, string[]> NumberShapes = new(StringComparer.Ordinal)
+    {
+        ["#digit"] = NumberWords,
+        ["#day"] = NumberWords[..2],
+        ["#count"] = NumberWords[..3],
+        ["#year"] = [NumberWords[3]],
+    };
 
     private readonly Dictionary<string, StartEntry>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
 
@@ -36,7 +48,7 @@ internal sealed class RuleSet
     public Vocabulary Vocabulary { get; }
 
     /// <summary>
-    /// The rules that can start with this word (any case; a number is <see cref="Digit"/>) when the
+    /// The rules that can start with this word (any case; a number is <see cref="NumberWord"/>) when the
     /// next word is <paramref name="next"/>, in file order. "the" alone starts nothing; "the 1930s" does.
     /// </summary>
     public Rule[] Candidates(ReadOnlySpan<char> word, ReadOnlySpan<char> next)
@@ -104,6 +116,10 @@ internal sealed class RuleSet
 
     private static IEnumerable<(string First, string? Second)> Part(string part, Vocabulary vocabulary, string ruleName)
     {
+        if (NumberShapes.TryGetValue(part, out var shapes))
+            return shapes.Select(w => (w, (string?)null));
+        if (part.StartsWith('#') && !NumberWords.Contains(part))
+            throw new InvalidDataException($"Temporal rule '{ruleName}' starts with unknown number shape '{part}'.");
         if (!part.StartsWith('{'))
             return [(part.ToLowerInvariant(), null)];
         var list = part.TrimStart('{').TrimEnd('}');
