@@ -265,7 +265,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var text = g.Text(group);
         if (text is null || g.Int(group) is not { } y)
             return null;
-        if (text.Length <= 2 && !bc)
+        // "'89" or "11/02/89" leave the century to the anchor; "AD 14" does not.
+        if (text.Length <= 2 && !g.Has("era"))
         {
             if (AnchorYear(anchor) is not { } a)
                 return null;
