@@ -82,7 +82,7 @@ public static class EventPages
             <tbody>{claims}</tbody></table>
             </section>
             <section aria-labelledby="significance"><h2 id="significance">Significance</h2>
-            <p>Score {e.Significance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}: how many independent sources mention the event, how central it is in them, and how many later events refer back to it. {cited.Count} source{(cited.Count == 1 ? "" : "s")} mention it.</p>
+            <p>Score {e.Significance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}: how many independent sources mention the event, how central it is in them, and how many later events refer back to it. {(cited.Count == 1 ? "1 source mentions" : $"{cited.Count} sources mention")} it.</p>
             {why}
             </section>
             <section aria-labelledby="content"><h2 id="content">Content</h2>{content}</section>
