@@ -37,7 +37,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         "year", "month", "day", "season", "decade", "decade2", "century", "millennium", "era", "mod", "calendar",
         "endyear", "endmonth", "endday", "rel", "unit", "num", "dir", "weekday", "dayref", "partofday",
-        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords",
+        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords", "ref",
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
@@ -148,6 +148,9 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var (anchor, mode, future, reference) = situation;
         if (g.Has("dayref"))
             return Day(AnchorDay(anchor)?.PlusDays(g.Int("dayref") ?? 0));
+        // "that period", "that time": the time the text is at.
+        if (g.Has("ref"))
+            return anchor is { } at ? FromDate(at.With(DateModifier.None)) : new Normalized(TimexType.Date, "PAST_REF");
         if (g.Has("dir"))
             return Offset(g, anchor, reference);
         if (g.Has("quarter"))
@@ -340,9 +343,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var unit = g.Has("unit") ? g.Lookup("unit", "unit") : "Y";
         if (direction is null || count is null || unit is null)
             return null;
-        // "a few days later" has no date to give; the duration rule takes "a few days".
         if (count == "X")
-            return direction < 0 ? new Normalized(TimexType.Date, "PAST_REF") : null;
+            return new Normalized(TimexType.Date, direction < 0 ? "PAST_REF" : "FUTURE_REF");
         if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 10000)
             return null;
         // "up from $5 a year earlier" after "the third quarter" is that quarter a year before.
@@ -379,7 +381,10 @@ internal sealed class Normalizer(Vocabulary vocabulary)
                 var text = FormattableString.Invariant($"{YearText(rule.GetWeekYear(week))}-W{rule.GetWeekOfWeekYear(week):D2}");
                 return new Normalized(TimexType.Date, unit == "WE" ? text + "-WE" : text);
             case "D":
-                return Day(AnchorDay(anchor)?.PlusDays(by));
+                // With only a year to go on, "four days later" is still in that year, most likely.
+                return AnchorDay(anchor) is null && AnchorYear(anchor) is { } dayYear
+                    ? new Normalized(TimexType.Date, YearText(dayYear) + "-XX-XX")
+                    : Day(AnchorDay(anchor)?.PlusDays(by));
             default:
                 return null;
         }
