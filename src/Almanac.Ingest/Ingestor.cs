@@ -41,7 +41,18 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null)
                 skipped++;
                 continue;
             }
-            var (document, mentions) = Analyze(result.ContentHash, result.Document, new FileInfo(path).Length);
+            SourceDocument document;
+            IReadOnlyList<EventMention> mentions;
+            try
+            {
+                (document, mentions) = Analyze(result.ContentHash, result.Document, new FileInfo(path).Length);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A document that trips a bug in a later stage is reported like any bad file; the batch goes on.
+                failures.Add(new IngestFailure(path, $"could not be analysed ({e.GetType().Name}: {e.Message}); this is a bug in Almanac"));
+                continue;
+            }
             if (store.AddDocument(document, mentions))
             {
                 read++;
