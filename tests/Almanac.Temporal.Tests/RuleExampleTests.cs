@@ -24,7 +24,14 @@ public sealed class RuleExampleTests
         var plain = text.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
         var end = text.Contains(']', StringComparison.Ordinal) ? text.IndexOf(']') - 1 : plain.Length;
 
-        var timex = TemporalTagger.Default.Tag(plain, News).FirstOrDefault(t => t.Start == start);
+        var timexes = TemporalTagger.Default.Tag(plain, News);
+        if (expected == "none")
+        {
+            // A negative example: nothing may be tagged over the marked words.
+            Assert.DoesNotContain(timexes, t => t.Start < end && start < t.End);
+            return;
+        }
+        var timex = timexes.FirstOrDefault(t => t.Start == start);
 
         Assert.True(timex is not null && timex.End == end, $"{rule}: expected '{plain[start..end]}' tagged in '{plain}', got '{timex?.Text}'");
         ExpectedValue.Check(expected, timex!);
