@@ -25,16 +25,17 @@ public static class Dates
     public static string Label(HistoricalDate date)
     {
         var year = YearLabel(date.Year);
+        var modifier = date.Modifier == DateModifier.None ? "" : date.Modifier.ToString().ToLowerInvariant() + " ";
         var text = date.Precision switch
         {
-            Precision.Day => $"{date.Day} {MonthName(date.Month!.Value)} {year}",
-            Precision.Month => $"{MonthName(date.Month!.Value)} {year}",
-            Precision.Season => $"{date.Season} {year}",
-            Precision.Year => year,
-            _ => date.ToTimex(),
+            Precision.Day => $"{modifier}{date.Day} {MonthName(date.Month!.Value)} {year}",
+            Precision.Month => $"{modifier}{MonthName(date.Month!.Value)} {year}",
+            Precision.Season => $"{modifier}{date.Season} {year}",
+            Precision.Year => modifier + year,
+            // A decade or century of the common era reads as "the early 1930s", "the 1900s".
+            Precision.Decade or Precision.Century when date.Year > 0 => $"the {modifier}{date.Year}s",
+            _ => modifier + date.ToTimex(),
         };
-        if (date.Modifier != DateModifier.None)
-            text = $"{date.Modifier.ToString().ToLowerInvariant()} {text}";
         return date.Calendar == CalendarKind.Julian ? text + " (O.S.)" : text;
     }
 
