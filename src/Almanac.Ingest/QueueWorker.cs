@@ -14,8 +14,16 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
 {
     private readonly PostgresDocumentQueue _queue = new(store);
 
-    /// <summary>Works until nothing is left to claim; <paramref name="processed"/> hears of each document's path and outcome.</summary>
+    /// <summary>Drains the queue, then re-resolves events; <paramref name="processed"/> hears of each document's path and outcome.</summary>
     public WorkerSummary Run(Action<string, QueueResult>? processed = null)
+    {
+        var (stored, refused) = Drain(processed);
+        var resolved = _queue.ResolveWhenDrained(() => ingestor.Resolve());
+        return new WorkerSummary(stored, refused, resolved);
+    }
+
+    /// <summary>Claims and stores documents until nothing is left to claim; returns how many were stored and refused.</summary>
+    public (int Stored, int Refused) Drain(Action<string, QueueResult>? processed = null)
     {
         var (stored, refused) = (0, 0);
         while (_queue.ProcessNext(Process) is { } claim)
@@ -27,8 +35,7 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
                 stored++;
             processed?.Invoke(path, result);
         }
-        var resolved = _queue.ResolveWhenDrained(() => ingestor.Resolve());
-        return new WorkerSummary(stored, refused, resolved);
+        return (stored, refused);
     }
 
     private QueueResult Process(QueuedDocument queued)

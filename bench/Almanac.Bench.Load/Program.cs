@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Almanac.Bench.Load;
+using Almanac.Core;
+using Almanac.Storage;
+using Almanac.Storage.Postgres;
+using Almanac.Storage.Sqlite;
+
+// Load-benchmark helpers driven by bench/load.sh:
+//   documents FOLDER COUNT DAYS_JSONL SEEDS   writes ingest documents: the seeds plus day pages built from days.jsonl
+//   bulk-load STORE EVENTS DAYS_JSONL         fills a store with EVENTS events made from days.jsonl texts with shifted years
+//   ingest STORE FOLDER WORKERS               ingest throughput into an empty store (WORKERS threads on PostgreSQL)
+if (args.Length == 4 && args[0] == "ingest")
+    return IngestBench.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+if (args.Length == 4 && args[0] == "bulk-load")
+    return BulkLoad(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
+if (args.Length == 5 && args[0] == "documents")
+    return Documents(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4]);
+Console.Error.WriteLine("usage: documents FOLDER COUNT DAYS_JSONL SEEDS | bulk-load STORE EVENTS DAYS_JSONL | ingest STORE FOLDER WORKERS");
+return 2;
+
+static int Documents(string folder, int count, string daysPath, string seeds)
+{
+    Directory.CreateDirectory(folder);
+    var written = 0;
+    foreach (var seed in Directory.GetFiles(seeds).Order(StringComparer.Ordinal).Take(count))
+    {
+        File.Copy(seed, Path.Combine(folder, Path.GetFileName(seed)), overwrite: true);
+        written++;
+    }
+    // One page per calendar day, its lines written as dated sentences, as a history site's day page reads.
+    var byDay = DayLines.Read(daysPath).GroupBy(l => (l.Month, l.Day)).OrderBy(g => g.Key).ToList();
+    long bytes = 0;
+    for (var i = 0; written < count && i < byDay.Count; i++, written++)
+    {
+        var ((month, day), lines) = (byDay[i].Key, byDay[i]);
+        var monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+        var page = new StringBuilder($"{monthName} {day} in history\n\n");
+        foreach (var line in lines.Where(l => l.Kind == MentionKind.Event).Take(40))
+            page.Append($"On {monthName} {day}, {line.Year}, {line.Text}\n\n");
+        var path = Path.Combine(folder, $"day-{month:D2}-{day:D2}.txt");
+        File.WriteAllText(path, page.ToString());
+        bytes += new FileInfo(path).Length;
+    }
+    Console.WriteLine($"documents: {written} written to {folder} ({bytes / 1024.0 / 1024.0:F2} MB of day pages plus seeds)");
+    return 0;
+}
+
+static int BulkLoad(string location, int count, string daysPath)
+{
+    var lines = DayLines.Read(daysPath);
+    var clock = Stopwatch.StartNew();
+    var events = new List<HistoricalEvent>(count);
+    // Copy k shifts every year back by 4k: leap days stay valid (except across a century, where the line is skipped).
+    for (var copy = 0; events.Count < count; copy++)
+    {
+        foreach (var line in lines)
+        {
+            if (events.Count == count)
+                break;
+            var year = line.Year - 4 * copy;
+            if (year < 1 || (line.Month == 2 && line.Day == 29 && !DateTime.IsLeapYear(year)))
+                continue;
+            events.Add(EventOf(line, year, copy));
+        }
+    }
+    var built = clock.Elapsed;
+    using IAlmanacStore store = PostgresLocation.IsPostgres(location) ? PostgresAlmanacStore.Open(location) : SqliteAlmanacStore.Open(location);
+    clock.Restart();
+    store.ReplaceEvents(events);
+    var loaded = clock.Elapsed;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"bulk-load: {events.Count} events from {lines.Count} day lines built in {built.TotalSeconds:F1} s, stored in {loaded.TotalSeconds:F1} s ({events.Count / loaded.TotalSeconds:F0} events/s); store now {store.GetCounts()}"));
+    return 0;
+}
+
+static HistoricalEvent EventOf(DayLine line, int year, int copy)
+{
+    var date = HistoricalDate.OnDay(year, line.Month, line.Day);
+    var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{copy}|{year}|{line.Month}|{line.Day}|{line.Text}")))[..12];
+    var title = line.Kind switch
+    {
+        MentionKind.Birth => $"Birth of {line.Text}",
+        MentionKind.Death => $"Death of {line.Text}",
+        _ => line.Text,
+    };
+    var people = line.Kind == MentionKind.Event ? [] : line.Pages.Take(1).ToList();
+    const string source = "bench-days-jsonl";
+    return new HistoricalEvent(id, line.Kind, title, line.Text, date, null, [new DateClaim(date, null, [source], 1)],
+        people, [], [new CitedSentence(line.Text, source)], 1.0 + line.Pages.Count * 0.1, []);
+}
