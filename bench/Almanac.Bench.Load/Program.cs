@@ -53,17 +53,17 @@ static int BulkLoad(string location, int count, string daysPath)
     var lines = DayLines.Read(daysPath);
     var clock = Stopwatch.StartNew();
     var events = new List<HistoricalEvent>(count);
+    // days.jsonl repeats some lines, so an event's id comes from its line's position and its copy, not its text.
     // Copy k shifts every year back by 4k: leap days stay valid (except across a century, where the line is skipped).
     for (var copy = 0; events.Count < count; copy++)
     {
-        foreach (var line in lines)
+        for (var index = 0; index < lines.Count && events.Count < count; index++)
         {
-            if (events.Count == count)
-                break;
+            var line = lines[index];
             var year = line.Year - 4 * copy;
             if (year < 1 || (line.Month == 2 && line.Day == 29 && !DateTime.IsLeapYear(year)))
                 continue;
-            events.Add(EventOf(line, year, copy));
+            events.Add(EventOf(line, index, year, copy));
         }
     }
     var built = clock.Elapsed;
@@ -76,10 +76,10 @@ static int BulkLoad(string location, int count, string daysPath)
     return 0;
 }
 
-static HistoricalEvent EventOf(DayLine line, int year, int copy)
+static HistoricalEvent EventOf(DayLine line, int index, int year, int copy)
 {
     var date = HistoricalDate.OnDay(year, line.Month, line.Day);
-    var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{copy}|{year}|{line.Month}|{line.Day}|{line.Text}")))[..12];
+    var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{copy}|{index}")))[..12];
     var title = line.Kind switch
     {
         MentionKind.Birth => $"Birth of {line.Text}",
