@@ -114,6 +114,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             copy.Complete();
         }
         // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would stall every web node's reads until commit.
+        // No time limit: indexing a million events takes minutes, and a timeout would throw all of it away.
         Execute(connection, transaction, """
             DELETE FROM event_days;
             DELETE FROM events;
@@ -121,7 +122,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             SELECT id, year, significance, payload,
                    setweight(to_tsvector('almanac_search', title), 'A') || setweight(to_tsvector('almanac_search', people), 'B') || setweight(to_tsvector('almanac_search', body), 'D')
             FROM events_in;
-            """);
+            """, timeoutSeconds: 0);
         using (var copy = connection.BeginBinaryImport("COPY event_days (event_id, month, day, year, listed_date, is_primary) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var e in events)
@@ -220,9 +221,9 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         return rows;
     }
 
-    internal static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    internal static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, int timeoutSeconds = 30)
     {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = timeoutSeconds };
         command.ExecuteNonQuery();
     }
 }
