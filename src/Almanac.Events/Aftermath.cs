@@ -17,6 +17,9 @@ internal static class Aftermath
     {
         var aftermath = events.ToDictionary(e => e.Id, _ => new List<HistoricalEvent>(), StringComparer.Ordinal);
         var referrers = events.ToDictionary(e => e.Id, _ => 0, StringComparer.Ordinal);
+        // Only events sharing a source can refer back to one another.
+        var eventsOf = events.SelectMany(e => e.DocumentIds.Select(d => (d, e))).GroupBy(x => x.d, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.e).ToList(), StringComparer.Ordinal);
         // Only an event some source is about (its heading or dateline names it) is one a later
         // sentence can call "the speech" and mean it.
         foreach (var earlier in events.Where(e => e.Kind == MentionKind.Event && e.Mentions.Any(m => m.IsTopic)))
@@ -25,7 +28,8 @@ internal static class Aftermath
             if (references.Count == 0)
                 continue;
             var sources = earlier.DocumentIds.ToHashSet(StringComparer.Ordinal);
-            foreach (var later in events.Where(e => e.Id != earlier.Id && e.Kind == MentionKind.Event && IsLater(e, earlier)))
+            var candidates = sources.SelectMany(d => eventsOf.GetValueOrDefault(d, [])).Distinct();
+            foreach (var later in candidates.Where(e => e.Id != earlier.Id && e.Kind == MentionKind.Event && IsLater(e, earlier)))
             {
                 var refers = later.Mentions.Any(m => sources.Contains(m.DocumentId) && documents.TryGetValue(m.DocumentId, out var d)
                     && references.Any(r => Titles.Fold(ParagraphUpTo(d.Text, m.SentenceEnd)).Contains(r, StringComparison.Ordinal)));

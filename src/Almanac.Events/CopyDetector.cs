@@ -16,6 +16,9 @@ public static class CopyDetector
     public const int MinSharedShingles = 25;
     public const double MinSharedShare = 0.1;
 
+    /// <summary>A shingle in more documents than this is a formula (a licence line, a feed footer), not a copied passage.</summary>
+    public const int MaxHolders = 50;
+
     public static IReadOnlyList<Lineage> Detect(IReadOnlyList<SourceDocument> documents)
     {
         var words = documents.ToDictionary(d => d.Id, d => Words.Split(d.Text), StringComparer.Ordinal);
@@ -26,7 +29,7 @@ public static class CopyDetector
             foreach (var shingle in shingles[document.Id].Keys)
                 (holders.TryGetValue(shingle, out var list) ? list : holders[shingle] = []).Add(document.Id);
         var sharedCounts = new Dictionary<(string, string), int>();
-        foreach (var list in holders.Values.Where(l => l.Count > 1))
+        foreach (var list in holders.Values.Where(l => l.Count is > 1 and <= MaxHolders))
             for (var i = 0; i < list.Count; i++)
                 for (var j = i + 1; j < list.Count; j++)
                     sharedCounts[Pair(list[i], list[j])] = sharedCounts.GetValueOrDefault(Pair(list[i], list[j])) + 1;

@@ -26,28 +26,81 @@ public sealed class EventResolver
     {
         var weights = new KeywordWeights(mentions);
         var clusters = new List<Cluster>();
+        var byYear = new ClustersByYear();
         // Precise and topical mentions first, so coarse ones join an event rather than found one.
         foreach (var mention in mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic)
                      .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart))
         {
-            var best = clusters
+            var best = byYear.Near(mention.Date)
                 .Where(c => c.Kind == mention.Kind && c.DateCompatible(mention))
                 .Select(c => (Cluster: c, Score: c.Similarity(mention, weights)))
                 .Where(x => x.Score >= MinSimilarity)
                 .OrderByDescending(x => x.Score)
+                .ThenBy(x => x.Cluster.Order)
                 .Select(x => x.Cluster)
                 .FirstOrDefault();
             if (best is null)
-                clusters.Add(new Cluster(mention));
+            {
+                var cluster = new Cluster(mention, clusters.Count, weights);
+                clusters.Add(cluster);
+                byYear.Add(cluster);
+            }
             else
+            {
                 best.Add(mention);
+            }
         }
         var people = PersonNames.CanonicalForms(mentions.SelectMany(m => m.People.Select(p => (p, m.DocumentId))));
-        var events = clusters.Select(c => ToEvent(c, documents, people)).ToList();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var sentenceClusters = new Dictionary<string, HashSet<Cluster>>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+            foreach (var mention in cluster.Mentions)
+                (sentenceClusters.TryGetValue(mention.Sentence.Trim(), out var set) ? set : sentenceClusters[mention.Sentence.Trim()] = []).Add(cluster);
+        var events = clusters.Select(c => ToEvent(c, documents, people, ids, sentenceClusters)).ToList();
         return Aftermath.Link(events, documents, _lineageOf);
     }
 
-    private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyDictionary<string, SourceDocument> documents, IReadOnlyDictionary<string, string> canonicalPeople)
+    /// <summary>
+    /// Clusters filed under the years their founding date covers, so a mention is compared only
+    /// with clusters whose date could be compatible: those of its own years, and of the year
+    /// before and after for day dates that sources may disagree on across New Year.
+    /// </summary>
+    private sealed class ClustersByYear
+    {
+        /// <summary>Periods longer than this (centuries, millennia) are compared with every mention rather than filed under each year.</summary>
+        private const int MaxFiledYears = 10;
+
+        private readonly Dictionary<int, List<Cluster>> _byYear = [];
+        private readonly List<Cluster> _long = [];
+
+        public void Add(Cluster cluster)
+        {
+            var (first, last) = cluster.Anchor.ToGregorian().YearSpan;
+            if (last - first >= MaxFiledYears)
+            {
+                _long.Add(cluster);
+                return;
+            }
+            for (var year = first; year <= last; year++)
+                (_byYear.TryGetValue(year, out var list) ? list : _byYear[year] = []).Add(cluster);
+        }
+
+        public IEnumerable<Cluster> Near(HistoricalDate date)
+        {
+            var (first, last) = date.ToGregorian().YearSpan;
+            var seen = new HashSet<Cluster>();
+            for (var year = first - 1; year <= last + 1; year++)
+                if (_byYear.TryGetValue(year, out var list))
+                    foreach (var cluster in list)
+                        if (seen.Add(cluster))
+                            yield return cluster;
+            foreach (var cluster in _long)
+                yield return cluster;
+        }
+    }
+
+    private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyDictionary<string, SourceDocument> documents, IReadOnlyDictionary<string, string> canonicalPeople, HashSet<string> ids,
+        IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters)
     {
         var mentions = cluster.Mentions;
         var claims = DateClaims(mentions);
@@ -59,13 +112,22 @@ public sealed class EventResolver
         var places = mentions.SelectMany(m => m.Places).Distinct(StringComparer.Ordinal).ToList();
         var summary = Summaries.InShort(mentions, documents, title, best, _lineageOf);
         return new HistoricalEvent(
-            StableId(lead), lead.Kind, title, summary.FirstOrDefault()?.Text ?? OneLine(mentions), best.Date, best.EndDate,
+            StableId(lead, ids), lead.Kind, title, summary.FirstOrDefault()?.Text ?? OneLine(mentions), best.Date, best.EndDate,
             claims, people, places, summary, 0, mentions)
         {
             Why = Summaries.Why(mentions, documents, title),
-            Content = Summaries.Content(mentions, documents, title, summary),
+            Content = Summaries.Content(mentions, documents, title, summary, Elsewhere(cluster, sentenceClusters, best)),
             RelatedReading = Books.Named(mentions, documents, title, people),
         };
+    }
+
+    /// <summary>Whether a sentence dates another event, or gives this event a date other than its own.</summary>
+    private static Func<string, bool> Elsewhere(Cluster cluster, IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters, DateClaim best)
+    {
+        var disagreeing = cluster.Mentions.Where(m => m.DateValue != best.Value && !best.Date.IsWithin(m.Date)).Select(m => m.Sentence.Trim())
+            .ToHashSet(StringComparer.Ordinal);
+        return sentence => disagreeing.Contains(sentence)
+            || (sentenceClusters.TryGetValue(sentence, out var owners) && owners.Any(o => o != cluster));
     }
 
     /// <summary>Every date the sources give, each with its documents and the independent lineages behind it.</summary>
@@ -103,25 +165,44 @@ public sealed class EventResolver
     private static string OneLine(IReadOnlyList<EventMention> mentions) =>
         Titles.Shorten(mentions.OrderByDescending(m => m.Date.Precision).ThenBy(m => m.IsTopic).ThenBy(m => m.Sentence.Length).First().Sentence, 300);
 
-    /// <summary>An id that survives re-resolution: the hash of the event's lead mention's place in its document.</summary>
-    private static string StableId(EventMention lead) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{lead.DocumentId}:{lead.SentenceStart}:{lead.DateValue}")))[..12];
+    /// <summary>
+    /// An id that survives re-resolution: the hash of the event's lead mention's place in its
+    /// document. Two events led from one sentence with one date (two clauses) are told apart by a
+    /// counter, in resolution order.
+    /// </summary>
+    private static string StableId(EventMention lead, HashSet<string> taken)
+    {
+        for (var n = 0; ; n++)
+        {
+            var key = $"{lead.DocumentId}:{lead.SentenceStart}:{lead.DateValue}" + (n == 0 ? "" : $":{n}");
+            var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
+            if (taken.Add(id))
+                return id;
+        }
+    }
 
     private sealed class Cluster
     {
         private readonly Dictionary<string, int> _keywords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _people = new(StringComparer.Ordinal);
-        private readonly List<HistoricalDate> _days = [];
 
-        public Cluster(EventMention first)
+        private readonly KeywordWeights _weights;
+        private double _keywordWeight;
+
+        public Cluster(EventMention first, int order, KeywordWeights weights)
         {
             Kind = first.Kind;
             Anchor = first.Date;
+            Order = order;
+            _weights = weights;
             Add(first);
         }
 
         public List<EventMention> Mentions { get; } = [];
         public MentionKind Kind { get; }
+
+        /// <summary>Position in founding order: ties between equally similar clusters go to the older one.</summary>
+        public int Order { get; }
 
         /// <summary>The date of the mention that founded the event, the most precise it has.</summary>
         public HistoricalDate Anchor { get; }
@@ -130,19 +211,31 @@ public sealed class EventResolver
         {
             Mentions.Add(mention);
             foreach (var k in mention.Keywords)
+            {
+                if (!_keywords.ContainsKey(k))
+                    _keywordWeight += _weights.Of(k);
                 _keywords[k] = _keywords.GetValueOrDefault(k) + 1;
+            }
             _people.UnionWith(mention.People);
-            if (mention.Date.Precision == Precision.Day)
-                _days.Add(mention.Date.ToGregorian());
         }
 
+        /// <summary>
+        /// A day date is compatible with a day-founded event within <see cref="MaxDayDisagreement"/>
+        /// days of its founding day, or when its range covers that day: measured from the founding
+        /// day, not from any day already joined, so a run of daily events (30 October, 31 October,
+        /// 1 November…) does not chain into one. Otherwise one date must lie within the other, and
+        /// a decade or century joins only events dated no finer than a year.
+        /// </summary>
         public bool DateCompatible(EventMention mention)
         {
             var date = mention.Date.ToGregorian();
-            if (date.Precision == Precision.Day && _days.Count > 0)
-                return _days.Any(d => Math.Abs(DaysApart(d, date)) <= MaxDayDisagreement)
-                    || (mention.EndDate is { } end && _days.Any(d => DaysApart(date, d) >= 0 && DaysApart(d, end.ToGregorian()) >= 0));
             var anchor = Anchor.ToGregorian();
+            if (date.Precision == Precision.Day && anchor.Precision == Precision.Day)
+                return Math.Abs(DaysApart(anchor, date)) <= MaxDayDisagreement
+                    || (mention.EndDate is { } end && DaysApart(date, anchor) >= 0 && DaysApart(anchor, end.ToGregorian()) >= 0);
+            // A period of years ("the mid-1930s") is not one day's event, though it contains the day.
+            if (date.Precision < Precision.Year && anchor.Precision > Precision.Year)
+                return false;
             return date.IsWithin(anchor) || anchor.IsWithin(date);
         }
 
@@ -154,7 +247,7 @@ public sealed class EventResolver
                 return 0;
             var shared = words.Where(_keywords.ContainsKey).Sum(weights.Of);
             var own = words.Sum(weights.Of);
-            var theirs = _keywords.Keys.Sum(weights.Of);
+            var theirs = _keywordWeight;
             var people = mention.People.Count(_people.Contains);
             var score = shared / Math.Max(1e-9, Math.Min(own, theirs));
             return score + 0.15 * people;

@@ -45,21 +45,22 @@ internal static class Summaries
         WhySentences(mentions, documents, TopicWords(mentions, title), []).Take(3).ToList();
 
     /// <summary>What the event consisted of: the sentences of its sources most about it, not already used for "in short" or "why".</summary>
+    /// <param name="elsewhere">Sentences that date other events: content describes this event, so they are left out.</param>
     public static IReadOnlyList<CitedSentence> Content(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
-        string title, IReadOnlyList<CitedSentence> inShort)
+        string title, IReadOnlyList<CitedSentence> inShort, Func<string, bool> elsewhere)
     {
         var topic = TopicWords(mentions, title);
         var taken = inShort.Concat(WhySentences(mentions, documents, topic, []).Take(3)).ToList();
         var content = new List<CitedSentence>();
-        foreach (var (sentence, documentId) in SourceSentences(mentions, documents)
-                     .Where(s => !HasCue(s.Text))
-                     .OrderByDescending(s => Overlap(s.Text, topic)).ThenBy(s => s.Text.Length))
+        foreach (var sentence in SourceSentences(mentions, documents)
+                     .Where(s => s.Cues == 0 && !elsewhere(s.Text))
+                     .OrderByDescending(s => Overlap(s.Keywords, topic)).ThenBy(s => s.Text.Length))
         {
-            if (content.Count == 4 || Overlap(sentence, topic) < 3)
+            if (content.Count == 4 || Overlap(sentence.Keywords, topic) < 3)
                 break;
-            if (IsNearDuplicate(sentence, taken) || IsNearDuplicate(sentence, content))
+            if (IsNearDuplicate(sentence.Text, taken) || IsNearDuplicate(sentence.Text, content))
                 continue;
-            content.Add(new CitedSentence(sentence, documentId));
+            content.Add(new CitedSentence(sentence.Text, sentence.DocumentId));
         }
         return content;
     }
@@ -69,8 +70,8 @@ internal static class Summaries
     {
         var picked = new List<CitedSentence>(chosen);
         var ranked = SourceSentences(mentions, documents)
-            .Select(s => (s.Text, s.DocumentId, Score: Cues(s.Text) * 2 + Overlap(s.Text, topic)))
-            .Where(s => Cues(s.Text) > 0 && Overlap(s.Text, topic) >= 2)
+            .Where(s => s.Cues > 0 && Overlap(s.Keywords, topic) >= 2)
+            .Select(s => (s.Text, s.DocumentId, Score: s.Cues * 2 + Overlap(s.Keywords, topic)))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Text.Length)
             .ToList();
         // One per source first, so three reasons come from three sources where they can.
@@ -87,16 +88,15 @@ internal static class Summaries
             }
     }
 
-    private static IEnumerable<(string Text, string DocumentId)> SourceSentences(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
+    /// <summary>A whole sentence of a source, with its key words and consequence cues counted once.</summary>
+    private sealed record SourceSentence(string Text, string DocumentId, HashSet<string> Keywords, int Cues);
+
+    private static IEnumerable<SourceSentence> SourceSentences(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
     {
         foreach (var documentId in mentions.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal))
-        {
-            if (!documents.TryGetValue(documentId, out var document))
-                continue;
-            foreach (var sentence in SentencesOf(document))
-                if (IsSentence(sentence.Text))
-                    yield return (sentence.Text.Trim(), documentId);
-        }
+            if (documents.TryGetValue(documentId, out var document))
+                foreach (var sentence in SentencesOf(document))
+                    yield return sentence;
     }
 
     private static HashSet<string> TopicWords(IReadOnlyList<EventMention> mentions, string title)
@@ -119,8 +119,6 @@ internal static class Summaries
             && char.IsUpper(text.Trim().TrimStart('(', '"', '“', '‘')[0]);
     }
 
-    private static bool HasCue(string text) => Cues(text) > 0;
-
     private static int Cues(string text)
     {
         var lower = text.ToLowerInvariant();
@@ -138,13 +136,18 @@ internal static class Summaries
         });
     }
 
-    // Every event of a document asks for its sentences; split each document once per resolution.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceDocument, IReadOnlyList<Sentence>> Split = [];
+    // Every event of a document asks for its sentences; split and read each document once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceDocument, IReadOnlyList<SourceSentence>> Split = [];
 
-    private static IReadOnlyList<Sentence> SentencesOf(SourceDocument document) =>
+    private static IReadOnlyList<SourceSentence> SentencesOf(SourceDocument document) =>
         Split.GetValue(document, d => Segmenter.Split(new ReadDocument(d.Path, d.Title,
-            d.Text.Split("\n\n").Select(b => new TextBlock(BlockKind.Paragraph, b)).ToList())));
+                d.Text.Split("\n\n").Select(b => new TextBlock(BlockKind.Paragraph, b)).ToList()))
+            .Where(s => IsSentence(s.Text))
+            .Select(s => new SourceSentence(s.Text.Trim(), d.Id, Words.Keywords(s.Text).ToHashSet(StringComparer.Ordinal), Cues(s.Text)))
+            .ToList());
 
     private static int Overlap(string sentence, HashSet<string> topic) =>
         Words.Keywords(sentence).Distinct(StringComparer.Ordinal).Count(topic.Contains);
+
+    private static int Overlap(HashSet<string> keywords, HashSet<string> topic) => keywords.Count(topic.Contains);
 }

@@ -4,6 +4,16 @@ namespace Almanac.Cli.Commands;
 
 public static class EventCommand
 {
+    private const int Candidates = 20;
+
+    /// <summary>Among the search hits, an event whose title holds every word asked for comes first, the most significant of them; else the top hit.</summary>
+    private static Core.HistoricalEvent? BestMatch(IReadOnlyList<Core.HistoricalEvent> hits, string query)
+    {
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return hits.Where(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .MaxBy(e => e.Significance) ?? hits.FirstOrDefault();
+    }
+
     public static Command Create(CliEnvironment environment)
     {
         var query = new Argument<string>("QUERY") { Description = "Words of the event, or its id." };
@@ -13,7 +23,7 @@ public static class EventCommand
         {
             var text = parse.GetValue(query)!;
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
-            var found = store.GetEvent(text) ?? store.SearchEvents(text, 1).FirstOrDefault()
+            var found = store.GetEvent(text) ?? BestMatch(store.SearchEvents(text, Candidates), text)
                 ?? throw new CliFailure($"no event matches '{text}'");
             var view = EventViews.Event(store, found);
             if (parse.GetValue(json))
