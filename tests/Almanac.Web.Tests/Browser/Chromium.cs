@@ -149,6 +149,28 @@ public sealed partial class Chromium : IAsyncDisposable
     public async Task<bool> FitsWidthAsync() =>
         (await EvaluateAsync("document.documentElement.scrollWidth <= window.innerWidth"))?.GetValue<bool>() == true;
 
+    /// <summary>
+    /// What a screen-reader or keyboard user relies on, checked on the live page: null when one h1, a
+    /// main landmark, a language, labelled form controls and headings that skip no level; else what is wrong.
+    /// </summary>
+    public async Task<string?> AccessibilityProblemAsync() =>
+        (await EvaluateAsync("""
+            (() => {
+              if (document.querySelectorAll('h1').length !== 1) return 'not exactly one h1';
+              if (!document.querySelector('main')) return 'no main landmark';
+              if (!document.documentElement.lang) return 'no lang on html';
+              const unlabelled = [...document.querySelectorAll('input, select, textarea')].filter(e => e.labels.length === 0);
+              if (unlabelled.length) return 'unlabelled control: ' + unlabelled[0].outerHTML;
+              let previous = 1;
+              for (const h of document.querySelectorAll('main h1, main h2, main h3, main h4')) {
+                const level = Number(h.tagName[1]);
+                if (level > previous + 1) return 'heading level skipped at: ' + h.innerText;
+                previous = level;
+              }
+              return null;
+            })()
+            """))?.GetValue<string>();
+
     public async Task ScreenshotAsync(string path)
     {
         var result = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true });

@@ -19,6 +19,7 @@ public sealed class ReaderJourneyTests(AlmanacServer server)
         Assert.Equal("Today, 4 June", await browser.TextOfAsync("h1"));
         Assert.True(await browser.FitsWidthAsync(), "today's page scrolls sideways on a phone");
         Assert.Equal("Skip to content", await browser.TabAsync());
+        Assert.Null(await browser.AccessibilityProblemAsync());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "1-today.png"));
 
         await browser.ClickAsync("a[rel=next]");
@@ -31,6 +32,7 @@ public sealed class ReaderJourneyTests(AlmanacServer server)
         var day = await browser.VisibleTextAsync();
         Assert.Contains("Secret speech", day);
         Assert.Contains("Why: ranked 1", day);
+        Assert.Null(await browser.AccessibilityProblemAsync());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "2-day-06-04.png"));
 
         await browser.ClickAsync("#events ~ ol a", "Secret speech");
@@ -40,12 +42,14 @@ public sealed class ReaderJourneyTests(AlmanacServer server)
         Assert.Contains("Khrushchev", eventText);
         Assert.Contains("Sources", eventText);
         Assert.True(await browser.FitsWidthAsync(), "the event page scrolls sideways on a phone");
+        Assert.Null(await browser.AccessibilityProblemAsync());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "3-event.png"));
 
         // The speech itself, on the day it was given, names the people taking part.
         await browser.OpenAsync(new Uri(server.BaseAddress, "/day/02-25").ToString());
         await browser.ClickAsync("#events ~ ol a", "denunciation");
         Assert.Contains("The sources disagree on the date.", await browser.VisibleTextAsync());
+        Assert.Null(await browser.AccessibilityProblemAsync());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "3b-speech.png"));
 
         var person = (await browser.TextOfAsync("#people ~ ul a")).Trim();
@@ -53,6 +57,7 @@ public sealed class ReaderJourneyTests(AlmanacServer server)
         await browser.ClickAsync("#people ~ ul a");
         Assert.Equal($"Timeline: {person}", await browser.TextOfAsync("h1"));
         Assert.Matches("[1-9]\\d* events?, earliest first", await browser.VisibleTextAsync());
+        Assert.Null(await browser.AccessibilityProblemAsync());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "4-timeline.png"));
 
         await browser.TypeAndEnterAsync("#site-search", "secret speech");
@@ -60,6 +65,7 @@ public sealed class ReaderJourneyTests(AlmanacServer server)
         var results = await browser.VisibleTextAsync();
         Assert.Matches("Events \\([1-9]\\d*\\)", results);
         Assert.Contains("Khrushchev", results);
+        Assert.Null(await browser.AccessibilityProblemAsync());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "5-search.png"));
     }
 
@@ -73,6 +79,7 @@ public sealed class ReaderJourneyTests(AlmanacServer server)
         Assert.Contains("<script>alert('xss')</script>", text);
         Assert.Contains("<img src=x onerror=alert(1)>", text);
         Assert.Equal(0, (await browser.EvaluateAsync("document.querySelectorAll('script, img').length"))?.GetValue<int>());
+        Assert.Null(await browser.AccessibilityProblemAsync());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "6-hostile-event.png"));
     }
 }
