@@ -110,8 +110,12 @@ internal sealed class RuleSet
         var firsts = Part(parts[0], vocabulary, ruleName);
         if (parts.Length == 1)
             return firsts;
+        // An entry of two words already says what follows it ("the previous" of {rel}); a one-word
+        // entry is followed by the second part ("last" then {unit}).
         var seconds = Part(parts[1], vocabulary, ruleName).Select(o => o.First).Distinct().ToArray();
-        return firsts.Select(f => f.First).Distinct().SelectMany(f => seconds.Select(s => (f, (string?)s)));
+        return firsts.Where(f => f.Second is not null)
+            .Concat(firsts.Where(f => f.Second is null).Select(f => f.First).Distinct().SelectMany(f => seconds.Select(s => (f, (string?)s))))
+            .Distinct();
     }
 
     private static IEnumerable<(string First, string? Second)> Part(string part, Vocabulary vocabulary, string ruleName)
