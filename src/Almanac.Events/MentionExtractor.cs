@@ -196,6 +196,8 @@ public static class MentionExtractor
 
     private static int LastClauseBoundary(string text, int from, int before)
     {
+        if (before <= from)
+            return from;
         var best = from;
         foreach (var boundary in ClauseBoundaries)
         {
