@@ -8,7 +8,7 @@ namespace Almanac.Events;
 /// Merges mentions that speak of the same event, within and across documents, into events.
 /// Two mentions are one event when their dates are compatible (one within the other, or day
 /// dates at most <see cref="MaxDayDisagreement"/> days apart, which sources do disagree by) and
-/// their words and people overlap enough, weighted by how rare each word is.
+/// their words, people and places overlap enough, words weighted by how rare they are.
 /// </summary>
 public sealed class EventResolver
 {
@@ -185,6 +185,7 @@ public sealed class EventResolver
     {
         private readonly Dictionary<string, int> _keywords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _people = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _places = new(StringComparer.Ordinal);
 
         private readonly KeywordWeights _weights;
         private double _keywordWeight;
@@ -217,6 +218,7 @@ public sealed class EventResolver
                 _keywords[k] = _keywords.GetValueOrDefault(k) + 1;
             }
             _people.UnionWith(mention.People);
+            _places.UnionWith(mention.Places);
         }
 
         /// <summary>
@@ -239,7 +241,7 @@ public sealed class EventResolver
             return date.IsWithin(anchor) || anchor.IsWithin(date);
         }
 
-        /// <summary>Rare shared words count most; shared people add to it; normalized by the smaller side.</summary>
+        /// <summary>Rare shared words count most, normalized by the smaller side; shared people and places add to it.</summary>
         public double Similarity(EventMention mention, KeywordWeights weights)
         {
             var words = mention.Keywords.Distinct(StringComparer.Ordinal).ToList();
@@ -249,8 +251,9 @@ public sealed class EventResolver
             var own = words.Sum(weights.Of);
             var theirs = _keywordWeight;
             var people = mention.People.Count(_people.Contains);
+            var places = mention.Places.Count(_places.Contains);
             var score = shared / Math.Max(1e-9, Math.Min(own, theirs));
-            return score + 0.15 * people;
+            return score + 0.15 * people + 0.1 * places;
         }
 
         /// <summary>Days from <paramref name="from"/> to <paramref name="to"/>, both Gregorian day dates.</summary>

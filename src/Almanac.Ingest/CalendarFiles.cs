@@ -75,10 +75,10 @@ public static class CalendarFiles
             return new CalendarReading(entry, null, null, "moving date (" + entry.DateField + ")");
         var match = TrailingYear.Match(entry.Text);
         if (!match.Success)
-            return new CalendarReading(entry, null, null, "no year in the text");
+            return new CalendarReading(entry, null, null, "no year at the end of the entry");
         // "Apollo 11" ends with a number, not a year: without an era a year has three or four digits.
         if (match.Groups["year"].Value.Length < 3 && !match.Groups["era"].Success)
-            return new CalendarReading(entry, null, null, "no year in the text");
+            return new CalendarReading(entry, null, null, "no year at the end of the entry");
         var stated = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         var year = match.Groups["era"].Value.StartsWith('B') ? 1 - stated : stated;
         try

@@ -47,8 +47,8 @@ public sealed class CalendarImportTests : IDisposable
         var readings = CalendarFiles.Parse(History).Entries.Select(CalendarFiles.Read).ToList();
         Assert.Equal(["1944-06-06", "1956-02-24", "1789-07-14"], readings.Where(r => r.Date is not null).Select(r => r.Date!.Value.ToTimex()));
         Assert.StartsWith("moving date", readings[3].Undated);
-        Assert.Equal("no year in the text", readings[4].Undated);
-        Assert.Equal("no year in the text", readings[5].Undated);
+        Assert.Equal("no year at the end of the entry", readings[4].Undated);
+        Assert.Equal("no year at the end of the entry", readings[5].Undated);
         Assert.StartsWith("no such day", readings[6].Undated);
     }
 

@@ -19,13 +19,13 @@ public static class TimelineCommand
             var events = Timeline.Of(store.SearchEvents(name, MaxEvents), name);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(environment.Out, events.Select(e => new { e.Id, date = e.DateValue, display = DateText.Of(e.Date), precision = e.Date.Precision.ToString().ToLowerInvariant(), e.Title, e.People }).ToList());
+                JsonOutput.Write(environment.Out, events.Select(e => new { e.Id, date = e.DateValue, display = DateDisplay.Of(e.Date), precision = e.Date.Precision.ToString().ToLowerInvariant(), e.Title, e.People }).ToList());
                 return 0;
             }
             if (events.Count == 0)
                 throw new CliFailure($"no event names a person called '{name}'");
             foreach (var e in events)
-                environment.Out.WriteLine($"{DateText.Of(e.Date),-16}\t{e.Title}");
+                environment.Out.WriteLine($"{DateDisplay.Of(e.Date),-16}\t{e.Title}");
             return 0;
         });
         return command;

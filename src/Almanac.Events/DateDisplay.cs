@@ -1,9 +1,9 @@
 using Almanac.Core;
 
-namespace Almanac.Cli;
+namespace Almanac.Events;
 
 /// <summary>A date written at the precision its sources give: "1956-02-25", "1956-02", "1956", "1950s", "19th century", "c. 1450", "44 BC".</summary>
-public static class DateText
+public static class DateDisplay
 {
     public static string Of(HistoricalDate date)
     {
@@ -13,7 +13,8 @@ public static class DateText
             Precision.Decade => $"{date.YearOfEra - date.YearOfEra % 10}s{era}",
             Precision.Century => $"{Ordinal(date.IsBeforeCommonEra ? (date.YearOfEra + 99) / 100 : date.Year / 100 + 1)} century{era}",
             Precision.Millennium => $"{Ordinal(date.IsBeforeCommonEra ? (date.YearOfEra + 999) / 1000 : date.Year / 1000 + 1)} millennium{era}",
-            _ when date.IsBeforeCommonEra => $"{date.YearOfEra} BC",
+            Precision.Year when date.IsBeforeCommonEra => $"{date.YearOfEra} BC",
+            _ when date.IsBeforeCommonEra => date.ToTimex()["BC".Length..] + " BC",
             _ => date.ToTimex(),
         };
         var prefix = date.Modifier switch
