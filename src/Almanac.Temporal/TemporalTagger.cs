@@ -160,7 +160,7 @@ public sealed class TemporalTagger
         return null;
     }
 
-    /// <summary>The value of the date mentioned just before <paramref name="position"/> (within a sentence or so), if any.</summary>
+    /// <summary>The value of the date mentioned just before <paramref name="position"/> (within a paragraph or so), if any.</summary>
     private static string? Reference(List<(Timex Timex, Normalized Normalized)> found, int position)
     {
         if (found.Count == 0)
@@ -170,7 +170,7 @@ public sealed class TemporalTagger
     }
 
     /// <summary>How far back (in characters) "a year earlier" looks for the date it is earlier than.</summary>
-    private const int ReferenceReach = 200;
+    private const int ReferenceReach = 1000;
 
     /// <summary>Whether the sentence around <paramref name="position"/> has a word of the future ("will", "next").</summary>
     private bool IsFutureSentence(string text, int position)
