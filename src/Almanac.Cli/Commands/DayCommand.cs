@@ -21,7 +21,8 @@ public static class DayCommand
                 : ReaderDay.ParseMonthDay(text) ?? throw new CliFailure($"'{text}' is not a calendar day; write MM-DD, for example 06-04");
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
             if (Ingest.DefaultAlmanac.StockIfEmpty(store) is { } stocked)
-                environment.Error.WriteLine($"almanac day: empty store, so the built-in default almanac was imported from {Ingest.CalendarImport.DefaultFolder}: {stocked.Dated} dated events.");
+                (parse.GetValue(json) ? environment.Error : environment.Out).WriteLine(
+                    $"The store was empty: imported the built-in default almanac, {stocked.Dated} dated events from {Ingest.CalendarImport.DefaultFolder}. Add your own documents with `almanac ingest PATH`.");
             var entries = store.GetEventsOnDay(annual.Month, annual.Day);
             if (parse.GetValue(sort) == "significance")
                 entries = entries.OrderByDescending(e => e.Event.Significance).ThenByDescending(e => e.ListedDate.Year).ToList();
