@@ -80,13 +80,26 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null)
     }
 
     /// <summary>Groups the stored documents into copy lineages, re-resolves all stored mentions into events and replaces the stored events in one transaction.</summary>
+    /// <remarks>
+    /// Another ingest may store documents meanwhile (documents are only ever added, so an unchanged count means an
+    /// unchanged set). Reads that straddle such a write are retried, and when documents arrived while these events
+    /// were resolved, this older result may have replaced the other ingest's newer one: it is resolved again.
+    /// </remarks>
     public IReadOnlyList<HistoricalEvent> Resolve()
     {
-        var stored = store.GetDocuments();
-        var lineages = CopyDetector.Detect(stored);
-        var documents = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var events = new EventResolver(CopyDetector.LineageOf(lineages)).Resolve(store.GetMentions(), documents);
-        store.ReplaceEvents(events);
-        return events;
+        while (true)
+        {
+            var count = store.GetCounts().Documents;
+            var stored = store.GetDocuments();
+            var mentions = store.GetMentions();
+            if (store.GetCounts().Documents != count)
+                continue;
+            var lineages = CopyDetector.Detect(stored);
+            var documents = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
+            var events = new EventResolver(CopyDetector.LineageOf(lineages)).Resolve(mentions, documents);
+            store.ReplaceEvents(events);
+            if (store.GetCounts().Documents == count)
+                return events;
+        }
     }
 }
