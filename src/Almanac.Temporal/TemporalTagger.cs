@@ -32,6 +32,14 @@ public sealed class TemporalTagger
     /// The temporal expressions of <paramref name="text"/>, sorted by start and not overlapping.
     /// Thread-safe; never throws on any text.
     /// </summary>
+    /// <remarks>
+    /// What the text leaves open is taken from the anchor. <see cref="AnchorMode.News"/> anchors on the
+    /// document date: "last year", "Friday", "March" (the nearest March) resolve against it.
+    /// <see cref="AnchorMode.Narrative"/> ignores the document date (a page's download date says nothing
+    /// about 1956) and anchors on the last date the text itself stated with at least a year, outside
+    /// parentheses and not after a boundary word ("before 1934"). Before any such date an expression
+    /// stays unresolved: "Jun 4" at the top of a day page is XXXX-06-04 with a null Date.
+    /// </remarks>
     public IReadOnlyList<Timex> Tag(string text, TaggingContext context) => Run(text, context).ConvertAll(t => t.Timex);
 
     /// <summary>
@@ -61,10 +69,8 @@ public sealed class TemporalTagger
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
         var found = new List<(Timex, Normalized)>();
-        var anchor = context.DocumentDate;
         var narrative = context.Mode == AnchorMode.Narrative;
-        if (narrative)
-            anchor = null;
+        var anchor = narrative ? null : context.DocumentDate;
         var candidates = new List<(Match Match, Rule Rule)>(4);
         var pos = 0;
         while (pos < text.Length)
@@ -151,7 +157,6 @@ public sealed class TemporalTagger
             {
                 Mod = normalized.Mod,
                 Quant = normalized.Quant,
-                Freq = normalized.Freq,
                 Date = normalized.Date,
                 RangeEnd = normalized.RangeEnd,
             };

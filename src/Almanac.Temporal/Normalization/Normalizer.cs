@@ -19,7 +19,6 @@ internal sealed record Normalized(TimexType Type, string Value)
 {
     public string? Mod { get; init; }
     public string? Quant { get; init; }
-    public string? Freq { get; init; }
     public HistoricalDate? Date { get; init; }
     public HistoricalDate? RangeEnd { get; init; }
 
@@ -69,7 +68,6 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         {
             Mod = mod,
             Quant = rule.Quant,
-            Freq = rule.Freq,
             Date = result.Date is { } d && mod is not null ? d.With(DateModifierTimex.FromTimexMod(mod)) : result.Date,
         };
     }

@@ -18,7 +18,6 @@ internal sealed record Rule(
     string? Value,
     string? Mod,
     string? Quant,
-    string? Freq,
     int? Rel,
     IReadOnlyList<string> Starts,
     IReadOnlyList<RuleExample> Examples);

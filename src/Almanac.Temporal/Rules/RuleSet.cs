@@ -185,7 +185,7 @@ internal sealed class RuleSet
                 ? shift
                 : throw new InvalidDataException($"Temporal rule '{name}' has rel '{relText}', not a whole number.");
         return new Rule(name, order, regex, type,
-            Optional(block, "value", name), Optional(block, "mod", name), Optional(block, "quant", name), Optional(block, "freq", name), rel,
+            Optional(block, "value", name), Optional(block, "mod", name), Optional(block, "quant", name), rel,
             starts, examples);
     }
 
@@ -210,7 +210,7 @@ internal sealed class RuleSet
             if (colon <= 0)
                 throw new InvalidDataException($"Temporal rules line is not 'key: value': '{raw}'.");
             var key = raw[..colon].Trim();
-            if (key is not ("rule" or "example" or "starts" or "type" or "pattern" or "value" or "mod" or "quant" or "freq" or "rel"))
+            if (key is not ("rule" or "example" or "starts" or "type" or "pattern" or "value" or "mod" or "quant" or "rel"))
                 throw new InvalidDataException($"Temporal rules line has unknown key '{key}': '{raw}'.");
             if (!block.TryGetValue(key, out var values))
                 block[key] = values = [];
