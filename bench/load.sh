@@ -7,7 +7,7 @@
 #     same bytes as static files (the ceiling); our throughput as a fraction of nginx's; server RSS.
 # Installs wrk and nginx from Debian when missing, and PostgreSQL through .ci/postgres.sh (a throwaway cluster,
 # fsync off). The corpus is read from ../shared at run time; nothing it makes is kept.
-# Knobs: EVENTS, DOCS (ingest documents), DURATION (s per wrk run), CONNECTIONS, DAY (MM-DD).
+# Knobs: EVENTS, DOCS (ingest documents), DURATION (s per wrk run), CONNECTIONS, DAY (MM-DD), SKIP_INGEST=1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,6 +27,7 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 source .ci/postgres.sh
 work=$(mktemp -d /tmp/almanac-bench.XXXXXX)
+chmod 755 "$work" # nginx's workers run as an unprivileged user and must read the static copies
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -44,13 +45,16 @@ almanac=(dotnet "$root/.almanac/bin/almanac.dll")
 pg_url() { echo "postgres://almanac:$pg_password@127.0.0.1:$pg_port/$1"; }
 new_db() { PGPASSWORD="$pg_password" "$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U almanac -d almanac -c "CREATE DATABASE $1"; }
 
-echo "== ingest throughput ($(nproc) cores; PostgreSQL with fsync off)"
-"$bench" documents "$work/docs" "$docs" "$days_jsonl" "$seeds"
-"$bench" ingest "$work/ingest.db" "$work/docs" 1
-for workers in 1 2 4; do
-    new_db "ingest_$workers"
-    "$bench" ingest "$(pg_url "ingest_$workers")" "$work/docs" "$workers"
-done
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; PostgreSQL with fsync off"
+if [ "${SKIP_INGEST:-0}" != 1 ]; then
+    echo "== ingest throughput"
+    "$bench" documents "$work/docs" "$docs" "$days_jsonl" "$seeds"
+    "$bench" ingest "$work/ingest.db" "$work/docs" 1
+    for workers in 1 2 4; do
+        new_db "ingest_$workers"
+        "$bench" ingest "$(pg_url "ingest_$workers")" "$work/docs" "$workers"
+    done
+fi
 
 echo "== store of $events events"
 "$bench" bulk-load "$work/big.db" "$events" "$days_jsonl"
@@ -71,6 +75,9 @@ serve 5103 "$(pg_url big)"; pg_pid_b=${pids[-1]}
 mkdir -p "$work/static/api/feed/onthisday/all/$month" "$work/static/day"
 curl -sf "http://127.0.0.1:5101/api/feed/onthisday/all/$month/$dom" -o "$work/static/api/feed/onthisday/all/$month/$dom"
 curl -sf "http://127.0.0.1:5101/day/$day" -o "$work/static/day/$day"
+chmod -R a+rX "$work/static"
+curl -sf -o /dev/null "http://127.0.0.1:5101/day/$day" -w "one request, warm: day page %{time_total} s, " 
+curl -sf -o /dev/null "http://127.0.0.1:5101/api/feed/onthisday/all/$month/$dom" -w "feed %{time_total} s (sqlite node)\n"
 echo "response sizes: feed $(stat -c %s "$work/static/api/feed/onthisday/all/$month/$dom") bytes, day page $(stat -c %s "$work/static/day/$day") bytes"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
@@ -98,11 +105,14 @@ http {
 }
 CONF
 nginx -c "$work/nginx.conf"
+for url in "http://127.0.0.1:5111/api/feed/onthisday/all/$month/$dom" "http://127.0.0.1:5111/day/$day" "http://127.0.0.1:5110/day/$day"; do
+    curl -sf -o /dev/null "$url" || { echo "bench: nginx does not serve $url" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
+done
 
 declare -A rps
 load() { # name url
     local out
-    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$2")
+    out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 60s --latency "$2")
     rps[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     printf '%-34s %10s req/s  p50 %9s  p99 %9s  errors: %s\n' "$1" "${rps[$1]}" \
         "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \

@@ -73,6 +73,18 @@ static int BulkLoad(string location, int count, string daysPath)
     var loaded = clock.Elapsed;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"bulk-load: {events.Count} events from {lines.Count} day lines built in {built.TotalSeconds:F1} s, stored in {loaded.TotalSeconds:F1} s ({events.Count / loaded.TotalSeconds:F0} events/s); store now {store.GetCounts()}"));
+    // The store's side of a day page, apart from rendering: one day's listing, read and deserialized, warm.
+    store.GetEventsOnDay(1, 1);
+    clock.Restart();
+    var rows = 0;
+    const int days = 20;
+    for (var i = 0; i < days; i++)
+        rows += store.GetEventsOnDay(1 + i % 12, 1 + i).Count;
+    var perDay = clock.Elapsed.TotalMilliseconds / days;
+    clock.Restart();
+    var hits = store.SearchEvents("treaty signed", 20).Count;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"store reads: GetEventsOnDay {perDay:F0} ms per day ({rows / days} events a day); SearchEvents(\"treaty signed\", 20) {clock.Elapsed.TotalMilliseconds:F0} ms, {hits} hits"));
     return 0;
 }
 
