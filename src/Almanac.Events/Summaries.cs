@@ -37,6 +37,9 @@ internal static class Summaries
             chosen.Add(new CitedSentence(where.Sentence.Trim(), where.DocumentId));
         if (WhySentences(mentions, documents, topic, chosen).FirstOrDefault() is { } why)
             chosen.Add(why);
+        // A source of one-line entries (a calendar file, a day page) has no whole sentence: its line is what it says.
+        if (chosen.Count == 0 && mentions.Where(m => m.DateValue == date.Value).MinBy(m => m.Sentence.Length) is { } line)
+            chosen.Add(new CitedSentence(line.Sentence.Trim(), line.DocumentId));
         return chosen;
     }
 

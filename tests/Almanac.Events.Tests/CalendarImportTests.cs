@@ -64,7 +64,9 @@ public sealed class CalendarImportTests : IDisposable
         var speech = store.SearchEvents("secret speech", 5).Single(e => e.DateClaims.Any(c => c.Value == "1956-02-25"));
         var calendarClaim = speech.DateClaims.Single(c => c.Value == "1956-02-24");
         Assert.Equal(2, calendarClaim.DocumentIds.Count);
-        Assert.Contains(store.GetEventsOnDay(6, 6), e => e.Event.Title.Contains("Normandy", StringComparison.Ordinal) && e.ListedDate.Year == 1944);
+        var normandy = Assert.Single(store.GetEventsOnDay(6, 6), e => e.ListedDate.Year == 1944).Event;
+        Assert.Equal("Normandy landing", normandy.Title);
+        Assert.Equal("Normandy landing, 1944", Assert.Single(normandy.Summary).Text);
 
         var again = new CalendarImport(store).Import(Calendars);
         Assert.Equal((0, 1), (again.Files, again.SkippedFiles));
