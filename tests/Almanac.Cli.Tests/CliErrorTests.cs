@@ -50,11 +50,12 @@ public sealed class CliErrorTests
     }
 
     [Fact]
-    public void Day_EmptyStore_SaysHowToFillIt()
+    public void Day_EmptyStore_SaysHowToAddDocuments()
     {
         using var cli = new CliRun();
-        var (exitCode, output, _) = cli.Run("day", "06-04");
+        var (exitCode, output, error) = cli.Run("day", "06-04");
         Assert.Equal(0, exitCode);
-        Assert.Contains("almanac ingest", output, StringComparison.Ordinal);
+        // With calendar files installed the built-in almanac fills the page and the hint goes to stderr.
+        Assert.Contains("almanac ingest", output + error, StringComparison.Ordinal);
     }
 }
