@@ -36,7 +36,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         "year", "month", "day", "season", "decade", "decade2", "century", "millennium", "era", "mod", "calendar",
         "endyear", "endmonth", "endday", "rel", "unit", "num", "dir", "weekday", "dayref", "partofday",
-        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords", "ref",
+        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords", "ref", "holiday",
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
@@ -181,6 +181,12 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var month = g.Has("month") ? g.Month("month") : null;
         if (g.Has("month") && month is null)
             return null;
+        var day = g.Int("day");
+        if (g.Lookup("holiday", "holiday") is { Length: 5 } holiday)
+        {
+            month = int.Parse(holiday[..2], CultureInfo.InvariantCulture);
+            day = int.Parse(holiday[3..], CultureInfo.InvariantCulture);
+        }
         if (year is null && g.Has("relyear"))
             year = AnchorYear(anchor) + g.Int("relyear");
         year ??= mode == AnchorMode.News && month is { } named && AnchorMonth(anchor) is { } now
@@ -192,7 +198,6 @@ internal sealed class Normalizer(Vocabulary vocabulary)
                 ? new Normalized(TimexType.Date, YearText(y) + "-" + half) { Date = HistoricalDate.InYear(y).With(half == "H1" ? DateModifier.Early : DateModifier.Late) }
                 : new Normalized(TimexType.Date, "XXXX-" + half);
         }
-        var day = g.Int("day");
         var season = g.Lookup("season", "season");
         var calendar = g.Lookup("calendar", "calendar");
 
