@@ -55,12 +55,17 @@ internal static class Summaries
         var topic = TopicWords(mentions, title);
         var taken = inShort.Concat(WhySentences(mentions, documents, topic, []).Take(3)).ToList();
         var content = new List<CitedSentence>();
+        // The title's head word ("speech" in "Khrushchev's Secret Speech"): a sentence naming it describes the event itself.
+        var head = Words.Keywords(title).LastOrDefault();
         foreach (var sentence in SourceSentences(mentions, documents)
-                     .Where(s => s.Cues == 0 && !elsewhere(s.Text))
-                     .OrderByDescending(s => Overlap(s.Keywords, topic)).ThenBy(s => s.Text.Length))
+                     .Where(s => !elsewhere(s.Text))
+                     .OrderByDescending(s => Overlap(s.Keywords, topic) + (head is not null && s.Keywords.Contains(head) ? 2 : 0))
+                     .ThenBy(s => s.Text.Length))
         {
-            if (content.Count == 4 || Overlap(sentence.Keywords, topic) < 3)
+            if (content.Count == 4)
                 break;
+            if (Overlap(sentence.Keywords, topic) < 3)
+                continue;
             if (IsNearDuplicate(sentence.Text, taken) || IsNearDuplicate(sentence.Text, content))
                 continue;
             content.Add(new CitedSentence(sentence.Text, sentence.DocumentId));
