@@ -9,7 +9,8 @@ namespace Almanac.Robustness.Tests;
 /// file. Either way the store ends identical to one uninterrupted ingest: every document whole or absent, nothing
 /// twice, the same day pages.
 /// </summary>
-public sealed class CrashAndConcurrencyTests(ProcessFixture fixture, ITestOutputHelper output) : IClassFixture<ProcessFixture>
+[Collection(ProcessCollection.Name)]
+public sealed class CrashAndConcurrencyTests(ProcessFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 

@@ -36,3 +36,10 @@ public sealed class ProcessFixture : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
+
+/// <summary>The tests that run `almanac` processes share one corpus and reference, and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class ProcessCollection : ICollectionFixture<ProcessFixture>
+{
+    public const string Name = "almanac processes";
+}
