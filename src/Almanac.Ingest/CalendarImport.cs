@@ -25,7 +25,8 @@ public sealed class CalendarImport(IAlmanacStore store)
     /// <summary>Calendar files are small; a larger file is not one.</summary>
     private const long MaxFileBytes = 4 * 1024 * 1024;
 
-    public CalendarImportReport Import(string folder)
+    /// <summary>Imports every calendar file under <paramref name="folder"/>, or only those named in <paramref name="onlyFiles"/>.</summary>
+    public CalendarImportReport Import(string folder, IReadOnlySet<string>? onlyFiles = null)
     {
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"no calendar folder at {folder}");
@@ -34,7 +35,7 @@ public sealed class CalendarImport(IAlmanacStore store)
         var (files, skipped, entries, dated) = (0, 0, 0, 0);
         foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (Path.GetFileName(path).StartsWith('.'))
+            if (Path.GetFileName(path).StartsWith('.') || (onlyFiles is not null && !onlyFiles.Contains(Path.GetFileName(path))))
                 continue;
             var info = new FileInfo(path);
             if (info.Length > MaxFileBytes)

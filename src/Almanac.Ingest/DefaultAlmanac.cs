@@ -9,7 +9,17 @@ namespace Almanac.Ingest;
 /// </summary>
 public static class DefaultAlmanac
 {
-    /// <summary>Imports <paramref name="folder"/> when the store is empty and the folder exists; null when nothing was done.</summary>
+    /// <summary>
+    /// The calendar files of general interest. The others list FreeBSD and Debian developers'
+    /// birthdays, fiction (Tolkien's calendar) or parody (Discordian), which a reader's page of
+    /// real history should not show unless they import them on purpose with `import-calendar`.
+    /// </summary>
+    public static readonly IReadOnlySet<string> GeneralInterestFiles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "calendar.history", "calendar.birthday", "calendar.computer", "calendar.music",
+    };
+
+    /// <summary>Imports the general-interest files of <paramref name="folder"/> when the store is empty and the folder exists; null when nothing was done.</summary>
     public static CalendarImportReport? StockIfEmpty(IAlmanacStore store, string folder = CalendarImport.DefaultFolder) =>
-        store.GetCounts().Documents == 0 && Directory.Exists(folder) ? new CalendarImport(store).Import(folder) : null;
+        store.GetCounts().Documents == 0 && Directory.Exists(folder) ? new CalendarImport(store).Import(folder, GeneralInterestFiles) : null;
 }

@@ -75,12 +75,24 @@ public sealed class CalendarImportTests : IDisposable
     [Fact]
     public void StockIfEmpty_EmptyStore_ImportsTheCalendarOnceAndLeavesAFullStoreAlone()
     {
-        File.WriteAllText(Path.Combine(Calendars, "calendar.test"), History);
+        File.WriteAllText(Path.Combine(Calendars, "calendar.history"), History);
         using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "almanac.db"));
         Assert.Equal(3, DefaultAlmanac.StockIfEmpty(store, Calendars)!.Dated);
         Assert.Null(DefaultAlmanac.StockIfEmpty(store, Calendars));
         using var other = SqliteAlmanacStore.Open(Path.Combine(_folder, "other.db"));
         Assert.Null(DefaultAlmanac.StockIfEmpty(other, Path.Combine(_folder, "missing")));
+    }
+
+    [Fact]
+    public void StockIfEmpty_DevelopersBirthdaysAndFiction_AreLeftOut()
+    {
+        File.WriteAllText(Path.Combine(Calendars, "calendar.history"), History);
+        File.WriteAllText(Path.Combine(Calendars, "calendar.freebsd"), "06/04\tJane Doe <jane@example.org> born in Springfield, 1987\n");
+        File.WriteAllText(Path.Combine(Calendars, "calendar.lotr"), "01/05\tFellowship enters Moria, 1419\n");
+        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "almanac.db"));
+        var report = DefaultAlmanac.StockIfEmpty(store, Calendars)!;
+        Assert.Equal(1, report.Files);
+        Assert.Equal(["calendar.history"], store.GetDocuments().Select(d => d.Title));
     }
 
     /// <summary>The files of Debian's `calendar` package: .ci/calendar.sh installs them, so CI sets ALMANAC_REQUIRE_CALENDAR=1.</summary>
