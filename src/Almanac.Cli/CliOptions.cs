@@ -7,7 +7,7 @@ public static class CliOptions
 {
     public static readonly Option<string?> Database = new("--db")
     {
-        Description = "The store: a SQLite file path (default: almanac.db in the user's data folder, or $ALMANAC_DB).",
+        Description = "The store: a SQLite file path or a PostgreSQL URL/connection string (default: $ALMANAC_DB, else almanac.db in the user's data folder).",
         Recursive = true,
     };
 
