@@ -28,7 +28,10 @@ public static class DocumentReader
         ArgumentNullException.ThrowIfNull(path);
         try
         {
+            // The length of a symbolic link is that of the path it holds; sizes are checked on what it points to.
             var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
             if (!info.Exists)
                 return Failed(path, Directory.Exists(path) ? "is a directory, not a file" : "file not found");
             if (info.Length > MaxBytes)

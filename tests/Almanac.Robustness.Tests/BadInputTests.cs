@@ -217,6 +217,59 @@ public sealed class BadInputTests : IDisposable
         AssertRefused(path, "file is empty (0 bytes)");
     }
 
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    public void Ingest_LinkToAnEndlessDevice_IsRefusedWithoutReading(string device) =>
+        AssertRefused(CreateLink("endless.txt", device), "file is empty (0 bytes)");
+
+    [Fact]
+    public void Ingest_LinkToADocumentElsewhere_IsReadWhole()
+    {
+        // The link is a few dozen bytes long; the document it points to is not, and must not be cut to the link's length.
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_batch.Folder, "..", "elsewhere")).FullName;
+        var text = "Linked\n\n" + string.Concat(Enumerable.Repeat("The congress sat through the night. ", 100)) + "On 25 February 1956, the last session closed.\n";
+        var target = Path.Combine(elsewhere, "linked.txt");
+        File.WriteAllText(target, text);
+        CreateLink("linked.txt", target);
+
+        var (exitCode, _, error) = _batch.Ingest(_batch.Folder);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        var document = _batch.WithStore(s => s.GetDocument(IngestBatch.HashOf(File.ReadAllBytes(target))));
+        Assert.NotNull(document);
+        Assert.EndsWith("the last session closed.", document.Text);
+    }
+
+    [Fact]
+    public void Read_ThousandUnclosedParagraphs_AreNotFlattened()
+    {
+        // The parser closes each <p> at the next one, so they do not nest: the depth limit must leave them alone.
+        var html = "<!DOCTYPE html><html><body>" + string.Concat(Enumerable.Range(1, 1000).Select(i => $"<p>Paragraph {i} of the chronicle."));
+
+        var read = DocumentReader.Read("unclosed.html", Encoding.UTF8.GetBytes(html));
+
+        Assert.True(read.IsSuccess, read.Failure?.Reason);
+        Assert.Equal(1000, read.Document.Blocks.Count);
+    }
+
+    [Fact]
+    public void Read_TagsInsideScriptsAndComments_DoNotCountAsNesting()
+    {
+        // 1,000 "<div>" inside a script and a comment are not elements; the list nested 600 deep after them is.
+        var html = "<!DOCTYPE html><html><body><script>var s = '" + string.Concat(Enumerable.Repeat("<div>", 1000)) + "';</script><!-- "
+            + string.Concat(Enumerable.Repeat("<div>", 1000)) + " --><h1>Nested lists</h1>"
+            + string.Concat(Enumerable.Repeat("<ul><li>item", 600)) + string.Concat(Enumerable.Repeat("</li></ul>", 600)) + "<p>After the lists, 1956.</p>";
+
+        var read = DocumentReader.Read("lists.html", Encoding.UTF8.GetBytes(html));
+
+        Assert.True(read.IsSuccess, read.Failure?.Reason);
+        Assert.Equal("Nested lists", read.Document.Title);
+        Assert.Equal("After the lists, 1956.", read.Document.Blocks[^1].Text);
+        Assert.DoesNotContain(read.Document.Blocks, b => b.Text.Contains("<div>", StringComparison.Ordinal));
+    }
+
     private string CreateLink(string name, string target)
     {
         var path = _batch.PathOf(name);
@@ -229,7 +282,9 @@ public sealed class BadInputTests : IDisposable
     {
         try
         {
-            return new FileInfo(path).Length is > 0 and < DocumentReader.MaxBytes ? IngestBatch.HashOf(File.ReadAllBytes(path)) : null;
+            var info = new FileInfo(path);
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            return target is { Exists: true, Length: > 0 and < DocumentReader.MaxBytes } ? IngestBatch.HashOf(File.ReadAllBytes(path)) : null;
         }
         catch (FileNotFoundException)
         {
