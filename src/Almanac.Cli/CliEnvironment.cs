@@ -6,6 +6,9 @@ namespace Almanac.Cli;
 /// </summary>
 public sealed record CliEnvironment(TimeProvider Clock, TimeZoneInfo Zone, TextWriter Out, TextWriter Error, bool IsTerminal)
 {
+    /// <summary>Standard input, for commands that read '-'.</summary>
+    public TextReader In { get; init; } = Console.In;
+
     public static CliEnvironment FromSystem() =>
         new(TimeProvider.System, TimeZoneInfo.Local, Console.Out, Console.Error, !Console.IsOutputRedirected);
 }

@@ -19,8 +19,17 @@ public static class CommandActions
             }
             catch (Exception e) when (e is CliFailure or IOException or UnauthorizedAccessException or SqliteException or NpgsqlException)
             {
-                environment.Error.WriteLine($"almanac {command.Name}: {e.Message}");
+                environment.Error.WriteLine($"almanac {CommandPath(command)}: {e.Message}");
                 return 1;
             }
         });
+
+    /// <summary>"eval timex" for a subcommand of a subcommand, so the message names what the person typed.</summary>
+    private static string CommandPath(Command command)
+    {
+        var names = new List<string> { command.Name };
+        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null and not RootCommand; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+            names.Insert(0, parent.Name);
+        return string.Join(' ', names);
+    }
 }

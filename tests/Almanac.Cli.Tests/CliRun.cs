@@ -16,11 +16,13 @@ public sealed class CliRun : IDisposable
 
     public string Folder => _folder;
 
-    public (int ExitCode, string Out, string Error) Run(params string[] args)
+    public (int ExitCode, string Out, string Error) Run(params string[] args) => RunWithInput("", args);
+
+    public (int ExitCode, string Out, string Error) RunWithInput(string input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var environment = new CliEnvironment(Clock, TimeZoneInfo.Utc, output, error, IsTerminal: false);
+        var environment = new CliEnvironment(Clock, TimeZoneInfo.Utc, output, error, IsTerminal: false) { In = new StringReader(input) };
         var exitCode = AlmanacCli.Run([.. args, "--db", DatabasePath], environment);
         return (exitCode, output.ToString(), error.ToString());
     }
@@ -30,6 +32,8 @@ public sealed class CliRun : IDisposable
 
 internal static class Seeds
 {
+    public static string Corpora => Path.GetFullPath(Path.Combine(Folder, "..", "corpora"));
+
     /// <summary>The shared seed documents beside the repository: ../shared/seeds from the folder holding Almanac.slnx.</summary>
     public static string Folder
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Almanac.Core;
 using Almanac.Temporal;
 using Almanac.Temporal.TimeMl;
+using Almanac.Text;
 
 namespace Almanac.Cli.Commands;
 
@@ -40,7 +41,7 @@ public static class TagCommand
             HistoricalDate? documentDate = null;
             if (dct is not null)
                 documentDate = HistoricalDate.TryParseTimex(dct, out var parsed) ? parsed : throw new CliFailure($"--dct '{dct}' is not a date (YYYY-MM-DD)");
-            var text = path == "-" ? Console.In.ReadToEnd() : ReadFile(path);
+            var text = path == "-" ? ReadStandardInput(environment.In) : ReadFile(path);
             var timexes = TemporalTagger.Default.Tag(text, new TaggingContext(documentDate, mode));
             if (parse.GetValue(json))
             {
@@ -90,8 +91,30 @@ public static class TagCommand
         return document.WithTimexes(timexes);
     }
 
-    private static string ReadFile(string path) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new CliFailure($"{path}: no such file");
+    private static string ReadFile(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+            throw new CliFailure($"{path}: no such file");
+        if (file.Length > DocumentReader.MaxBytes)
+            throw new CliFailure($"{path}: larger than the {DocumentReader.MaxBytes / (1024 * 1024)} MiB limit");
+        return File.ReadAllText(path);
+    }
+
+    /// <summary>Standard input up to the same limit as a file, read in blocks so a endless pipe cannot exhaust memory.</summary>
+    private static string ReadStandardInput(TextReader input)
+    {
+        var text = new StringBuilder();
+        var block = new char[81920];
+        int read;
+        while ((read = input.Read(block, 0, block.Length)) > 0)
+        {
+            text.Append(block, 0, read);
+            if (text.Length > DocumentReader.MaxBytes)
+                throw new CliFailure($"standard input: larger than the {DocumentReader.MaxBytes / (1024 * 1024)} MiB limit");
+        }
+        return text.ToString();
+    }
 
     internal static AnchorMode ParseMode(string? text, AnchorMode fallback) => text switch
     {
