@@ -29,22 +29,3 @@ public sealed class CliRun : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
-
-internal static class Seeds
-{
-    public static string Corpora => Path.GetFullPath(Path.Combine(Folder, "..", "corpora"));
-
-    /// <summary>The shared seed documents beside the repository: ../shared/seeds from the folder holding Almanac.slnx.</summary>
-    public static string Folder
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Almanac.slnx")))
-                directory = directory.Parent;
-            var root = directory ?? throw new InvalidOperationException("Almanac.slnx not found above " + AppContext.BaseDirectory);
-            var seeds = Path.GetFullPath(Path.Combine(root.FullName, "..", "shared", "seeds"));
-            return Directory.Exists(seeds) ? seeds : throw new InvalidOperationException($"seed documents not found at {seeds}");
-        }
-    }
-}

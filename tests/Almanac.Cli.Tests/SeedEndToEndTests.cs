@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using System.Text.Json;
 
 namespace Almanac.Cli.Tests;
@@ -14,7 +15,7 @@ public sealed class SeedEndToEndTests : IClassFixture<SeedEndToEndTests.Ingested
         public IngestedSeeds()
         {
             Run = new CliRun();
-            Ingest = Run.Run("ingest", Seeds.Folder);
+            Ingest = Run.Run("ingest", SharedFolder.Seeds);
         }
 
         public CliRun Run { get; }
@@ -35,7 +36,7 @@ public sealed class SeedEndToEndTests : IClassFixture<SeedEndToEndTests.Ingested
     public void Ingest_SeedsAgain_SkipsEveryDocumentAndKeepsTheEvents()
     {
         var before = _seeds.Run.Run("day", "06-04", "--json").Out;
-        var again = _seeds.Run.Run("ingest", Seeds.Folder);
+        var again = _seeds.Run.Run("ingest", SharedFolder.Seeds);
         Assert.Equal(0, again.ExitCode);
         Assert.StartsWith("0 documents read, 5 skipped as already stored", again.Out, StringComparison.Ordinal);
         Assert.Equal(before, _seeds.Run.Run("day", "06-04", "--json").Out);
@@ -89,7 +90,7 @@ public sealed class SeedEndToEndTests : IClassFixture<SeedEndToEndTests.Ingested
         var speech = Json(_seeds.Run.Run("event", "secret speech", "--json"));
         var inShort = speech.GetProperty("inShort").EnumerateArray().ToList();
         Assert.InRange(inShort.Count, 1, 3);
-        var seedFiles = Directory.GetFiles(Seeds.Folder).Select(Path.GetFileName).ToHashSet();
+        var seedFiles = Directory.GetFiles(SharedFolder.Seeds).Select(Path.GetFileName).ToHashSet();
         foreach (var sentence in inShort)
         {
             Assert.True(sentence.GetProperty("text").GetString()!.Length > 30);

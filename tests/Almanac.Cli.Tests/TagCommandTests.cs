@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using System.Text.Json;
 
 namespace Almanac.Cli.Tests;
@@ -24,7 +25,7 @@ public sealed class TagCommandTests
     public void Tag_SeedFile_ReadsTheNarrativeMonthAsThatYears()
     {
         using var cli = new CliRun();
-        var seed = Directory.GetFiles(Seeds.Folder, "003_*").Single();
+        var seed = Directory.GetFiles(SharedFolder.Seeds, "003_*").Single();
         var (exitCode, output, _) = cli.Run("tag", seed, "--json");
         Assert.Equal(0, exitCode);
         var values = JsonDocument.Parse(output).RootElement.EnumerateArray()
@@ -48,7 +49,7 @@ public sealed class TagCommandTests
     {
         using var cli = new CliRun();
         var gold = Directory.CreateDirectory(Path.Combine(cli.Folder, "gold")).FullName;
-        var source = Directory.GetFiles(Path.Combine(Seeds.Corpora, "timebank"), "*.tml").Order(StringComparer.Ordinal).First();
+        var source = Directory.GetFiles(SharedFolder.Corpus("timebank"), "*.tml").Order(StringComparer.Ordinal).First();
         File.Copy(source, Path.Combine(gold, Path.GetFileName(source)));
         var (exitCode, output, error) = cli.Run("eval", "timex", gold);
         Assert.True(exitCode == 0, error);

@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using Almanac.Core;
 using Almanac.Ingest;
 using Almanac.Storage.Sqlite;
@@ -28,16 +29,7 @@ public sealed class SeedPipeline : IDisposable
     /// <summary>The event the seeds are about: the one with a claim that the speech was given on 1956-02-25.</summary>
     public HistoricalEvent Speech => Events.Single(e => e.DateClaims.Any(c => c.Value == "1956-02-25"));
 
-    public static string Folder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Almanac.slnx")))
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
-            throw new InvalidOperationException("Almanac.slnx not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Folder => SharedFolder.Seeds;
 
     public void Dispose()
     {

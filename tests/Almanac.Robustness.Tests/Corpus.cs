@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -14,11 +15,7 @@ internal static class Corpus
     {
         get
         {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Almanac.slnx")))
-                directory = directory.Parent;
-            var root = directory ?? throw new InvalidOperationException("Almanac.slnx not found above " + AppContext.BaseDirectory);
-            var days = Path.GetFullPath(Path.Combine(root.FullName, "..", "shared", "corpora", "wikipedia-days", "days.jsonl"));
+            var days = Path.Combine(SharedFolder.Corpus("wikipedia-days"), "days.jsonl");
             return File.Exists(days) ? days : throw new InvalidOperationException($"the wikipedia-days corpus is not at {days}");
         }
     }

@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using Almanac.Ingest;
 using Almanac.Storage.Postgres;
 using Npgsql;
@@ -124,14 +125,5 @@ public sealed class PostgresQueueTests : IDisposable
         return folder;
     }
 
-    private static string SeedFolder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Almanac.slnx")))
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
-            throw new InvalidOperationException("Almanac.slnx not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string SeedFolder => SharedFolder.Seeds;
 }

@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 namespace Almanac.Temporal.Tests;
 
 /// <summary>A line of Cases/seeds.txt: an expression in a seed document and the value it must get.</summary>
@@ -12,17 +13,5 @@ public sealed record SeedCase(string Seed, string Expression, string Expected)
             .Select(parts => new SeedCase(parts[0], parts[1], parts[2]));
 
     /// <summary>The seed text, read where it lives (shared/seeds next to the repository), never copied.</summary>
-    public static string ReadSeed(string prefix)
-    {
-        var seeds = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "seeds"));
-        return File.ReadAllText(Directory.GetFiles(seeds, prefix + "_*.txt").Single());
-    }
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Almanac.slnx")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new DirectoryNotFoundException("repository root (Almanac.slnx) not found above " + AppContext.BaseDirectory);
-    }
+    public static string ReadSeed(string prefix) => File.ReadAllText(SharedFolder.Seed(prefix));
 }

@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using System.Text.RegularExpressions;
 using Almanac.Core;
 using Almanac.Temporal.TimeMl;
@@ -60,7 +61,7 @@ public sealed class TimeMlDocumentTests
     [Fact]
     public void WithTimexes_CorpusDocuments_RoundTripByteForByte()
     {
-        var corpus = Path.Combine(SeedCase.RepositoryRoot(), "..", "shared", "corpora", "timebank");
+        var corpus = SharedFolder.Corpus("timebank");
         var files = Directory.GetFiles(corpus, "*.tml");
         Assert.NotEmpty(files);
         foreach (var file in files)
