@@ -7,7 +7,8 @@
 #     same bytes as static files (the ceiling); our throughput as a fraction of nginx's; server RSS.
 # Installs wrk and nginx from Debian when missing, and PostgreSQL through .ci/postgres.sh (a throwaway cluster,
 # fsync off). The corpus is read from ../shared at run time; nothing it makes is kept.
-# Knobs: EVENTS, DOCS (ingest documents), DURATION (s per wrk run), CONNECTIONS, DAY (MM-DD), SKIP_INGEST=1.
+# Knobs: EVENTS, DOCS (ingest documents), DURATION (s per wrk run), CONNECTIONS, DAY (MM-DD), SKIP_INGEST=1,
+# PROFILE=1 (before the wrk runs, where one request's time goes on DAY, on each store: `Almanac.Bench.Load profile`).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -61,6 +62,12 @@ echo "== store of $events events"
 new_db big
 "$bench" bulk-load "$(pg_url big)" "$events" "$days_jsonl"
 echo "sqlite file: $(du -sh "$work/big.db" | cut -f1); postgres database: $(PGPASSWORD="$pg_password" "$pg_bin/psql" -tA -h 127.0.0.1 -p "$pg_port" -U almanac -d big -c "SELECT pg_size_pretty(pg_database_size('big'))")"
+
+if [ "${PROFILE:-0}" = 1 ]; then
+    echo "== one request at a time on $day"
+    "$bench" profile "$work/big.db" "$day"
+    "$bench" profile "$(pg_url big)" "$day"
+fi
 
 echo "== HTTP under wrk (-t2 -c$connections -d${duration}s) on $day"
 serve() { # port store

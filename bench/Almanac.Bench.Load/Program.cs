@@ -12,13 +12,16 @@ using Almanac.Storage.Sqlite;
 //   documents FOLDER COUNT DAYS_JSONL SEEDS   writes ingest documents: the seeds plus day pages built from days.jsonl
 //   bulk-load STORE EVENTS DAYS_JSONL         fills a store with EVENTS events made from days.jsonl texts with shifted years
 //   ingest STORE FOLDER WORKERS               ingest throughput into an empty store (WORKERS threads on PostgreSQL)
+//   profile STORE MM-DD                       where one feed or day-page request's time goes on that day (load.sh PROFILE=1)
 if (args.Length == 4 && args[0] == "ingest")
     return IngestBench.Run(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 if (args.Length == 4 && args[0] == "bulk-load")
     return BulkLoad(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
 if (args.Length == 5 && args[0] == "documents")
     return Documents(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4]);
-Console.Error.WriteLine("usage: documents FOLDER COUNT DAYS_JSONL SEEDS | bulk-load STORE EVENTS DAYS_JSONL | ingest STORE FOLDER WORKERS");
+if (args.Length == 3 && args[0] == "profile")
+    return await RequestProfile.Run(args[1], args[2]);
+Console.Error.WriteLine("usage: documents FOLDER COUNT DAYS_JSONL SEEDS | bulk-load STORE EVENTS DAYS_JSONL | ingest STORE FOLDER WORKERS | profile STORE MM-DD");
 return 2;
 
 static int Documents(string folder, int count, string daysPath, string seeds)
