@@ -44,4 +44,10 @@ public interface IAlmanacStore : IDisposable
 
     /// <summary>When the latest document was stored, or null for an empty store; what the web app sends as Last-Modified.</summary>
     DateTimeOffset? GetLastIngestedAt();
+
+    /// <summary>
+    /// A number that grows in the same transaction as every write (a document stored, the events replaced), so a
+    /// reader that caches what it read under the generation it saw first knows when its copy is out of date.
+    /// </summary>
+    long GetGeneration();
 }

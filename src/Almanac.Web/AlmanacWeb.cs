@@ -41,9 +41,20 @@ public static class AlmanacWeb
         // PostgreSQL's store pools its connections and is shared; a SQLite connection is not shared
         // between threads, so each request opens its own.
         if (PostgresLocation.IsPostgres(location))
+        {
             services.AddSingleton<IAlmanacStore>(_ => PostgresAlmanacStore.Open(location));
+            services.AddSingleton(provider => new StoreGeneration(provider.GetRequiredService<IAlmanacStore>(), ownConnection: false));
+        }
         else
+        {
             services.AddScoped<IAlmanacStore>(_ => SqliteAlmanacStore.Open(location));
+            services.AddSingleton(_ => new StoreGeneration(SqliteAlmanacStore.Open(location), ownConnection: true));
+        }
+        services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = ResponseCache.SizeLimit;
+            cache.AddPolicy(ResponseCache.Policy, new ResponseCache());
+        });
         services.AddScoped<Sources>();
         services.AddProblemDetails();
         // Escape <, >, & and quotes in JSON too, so document text stays inert if a client drops it into a page.
@@ -56,6 +67,8 @@ public static class AlmanacWeb
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Add);
+        // Before validation, so a cached response keeps the ETag it was stored with and a hit skips hashing.
+        app.UseOutputCache();
         app.Use(Caching.Validate);
         app.MapGet("/site.css", () => Results.Text(SiteStyle.Css, "text/css; charset=utf-8"));
         app.MapDayPages();

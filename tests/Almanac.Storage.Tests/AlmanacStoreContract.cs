@@ -23,6 +23,22 @@ public abstract class AlmanacStoreContract
     }
 
     [SkippableFact]
+    public void GetGeneration_EveryWrite_GrowsAndARepeatedDocumentDoesNot()
+    {
+        using var store = Open();
+        var (document, mentions) = Speech("doc-a");
+        var empty = store.GetGeneration();
+        store.AddDocument(document, mentions);
+        var stored = store.GetGeneration();
+        Assert.True(stored > empty);
+        store.AddDocument(document, mentions);
+        Assert.Equal(stored, store.GetGeneration());
+        store.ReplaceEvents([Event("e1", HistoricalDate.OnDay(1956, 2, 25))]);
+        using var reopened = Open();
+        Assert.True(reopened.GetGeneration() > stored);
+    }
+
+    [SkippableFact]
     public void AddDocument_Reopened_MentionsRoundTripExactly()
     {
         var (document, mentions) = Speech("doc-a");

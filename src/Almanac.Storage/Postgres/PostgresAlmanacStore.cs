@@ -65,8 +65,15 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             if (insert.ExecuteNonQuery() == 0)
                 return false;
         }
-        if (mentions.Count == 0)
-            return true;
+        if (mentions.Count > 0)
+            AddMentions(connection, transaction, mentions);
+        // Last of the document's writes: the generation row's lock serializes concurrent workers, so it is taken late.
+        AdvanceGeneration(connection, transaction);
+        return true;
+    }
+
+    private static void AddMentions(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventMention> mentions)
+    {
         // One round trip for all mentions, in their order (the identity column keeps it).
         using var mention = new NpgsqlCommand(
             """
@@ -78,8 +85,10 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         mention.Parameters.AddWithValue("starts", mentions.Select(m => m.SentenceStart).ToArray());
         mention.Parameters.AddWithValue("payloads", mentions.Select(m => JsonSerializer.Serialize(m, StoreJson.Options)).ToArray());
         mention.ExecuteNonQuery();
-        return true;
     }
+
+    private static void AdvanceGeneration(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        Execute(connection, transaction, "UPDATE store_generation SET value = value + 1");
 
     public IReadOnlyList<SourceDocument> GetDocuments() =>
         Query("SELECT id, path, title, text, byte_length FROM documents ORDER BY path COLLATE \"C\", id COLLATE \"C\"", ReadDocument);
@@ -145,6 +154,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             }
             copy.Complete();
         }
+        AdvanceGeneration(connection, transaction);
         transaction.Commit();
     }
 
@@ -189,6 +199,8 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     public DateTimeOffset? GetLastIngestedAt() => Query(
         "SELECT max(ingested_at) FROM documents",
         r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0)).Single();
+
+    public long GetGeneration() => Query("SELECT value FROM store_generation", r => r.GetInt64(0)).Single();
 
     public void Dispose() => DataSource.Dispose();
 

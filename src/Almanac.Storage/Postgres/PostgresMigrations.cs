@@ -70,6 +70,10 @@ internal static class PostgresMigrations
         );
         CREATE INDEX document_queue_pending ON document_queue (enqueued_at) WHERE failure IS NULL;
         """,
+        """
+        CREATE TABLE store_generation (id integer PRIMARY KEY CHECK (id = 1), value bigint NOT NULL);
+        INSERT INTO store_generation (id, value) VALUES (1, 0);
+        """,
     ];
 
     public static void Apply(NpgsqlConnection connection)

@@ -76,6 +76,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
             payload.Value = JsonSerializer.Serialize(m, StoreJson.Options);
             mention.ExecuteNonQuery();
         }
+        AdvanceGeneration(transaction);
         transaction.Commit();
         return true;
     }
@@ -111,6 +112,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
                 Run(day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
                     ("$listed", HistoricalDateJsonConverter.Format(listed)), ("$primary", primary ? 1 : 0));
         }
+        AdvanceGeneration(transaction);
         transaction.Commit();
 
         void Run(SqliteCommand command, params (string Name, object Value)[] parameters)
@@ -174,7 +176,20 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
             : null;
     }
 
+    public long GetGeneration()
+    {
+        using var command = Command("SELECT value FROM store_generation");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void Dispose() => _connection.Dispose();
+
+    private void AdvanceGeneration(SqliteTransaction transaction)
+    {
+        using var command = Command("UPDATE store_generation SET value = value + 1");
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>Every word quoted, so nothing a person types is read as an FTS5 operator; any word may match, more matches rank higher.</summary>
     private static string? FtsMatch(string query)

@@ -45,6 +45,10 @@ internal static class SqliteMigrations
         );
         CREATE INDEX event_days_by_day ON event_days(month, day, year);
         """,
+        """
+        CREATE TABLE store_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+        INSERT INTO store_generation (id, value) VALUES (1, 0);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

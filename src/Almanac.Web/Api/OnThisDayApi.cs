@@ -29,7 +29,7 @@ public static class OnThisDayApi
                 if (type == "all" || type == name)
                     body[name] = entries.Where(e => e.Event.Kind == kind).Select(e => items.Item(e)).ToList();
             return TypedResults.Ok(body);
-        });
+        }).CacheOutput(ResponseCache.Policy);
         return routes;
     }
 

@@ -21,11 +21,11 @@ public static class DayPages
                 ? Html.Of($"<p class=\"meta\">The time zone “{unknown}” is unknown, so today is the day in UTC.</p>")
                 : Html.Of($"<p class=\"meta\">Today is {Dates.DayLabel(today.Day)} {today.Year} in {today.Zone.Id}.</p>");
             return Day(store, sources, today.Day, today.Year, $"Today, {Dates.DayLabel(today.Day)}", zoneNote);
-        });
+        }).CacheOutput(ResponseCache.Policy);
         pages.MapGet("/day/{day}", (string day, HttpContext context, IAlmanacStore store, Sources sources, TimeProvider clock) =>
             Dates.ParseDay(day) is { } annual
                 ? Day(store, sources, annual, ReaderToday.Resolve(context, clock).Year, $"On this day: {Dates.DayLabel(annual)}", HtmlString.Empty)
-                : NotADay(day));
+                : NotADay(day)).CacheOutput(ResponseCache.Policy);
         // The day picker's GET target: a month and a day become the day's own URL.
         pages.MapGet("/day", (string? month, string? day) =>
             Dates.FromParts(month ?? "", day ?? "") is { } annual

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Almanac.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Almanac.Web;
+
+/// <summary>
+/// The store's generation, read first on every cacheable request. On SQLite through a connection of its own,
+/// kept open because opening is the costly part and used by one request at a time because a SQLite connection
+/// is not thread-safe; on PostgreSQL through the shared store, which pools its connections.
+/// </summary>
+public sealed class StoreGeneration(IAlmanacStore store, bool ownConnection) : IDisposable
+{
+    private readonly Lock _connection = new();
+
+    public long Current()
+    {
+        if (!ownConnection)
+            return store.GetGeneration();
+        lock (_connection)
+            return store.GetGeneration();
+    }
+
+    public void Dispose()
+    {
+        if (ownConnection)
+            store.Dispose();
+    }
+}
+
+/// <summary>
+/// Day pages and on-this-day feeds are built once per store generation and kept in memory (ASP.NET Core's output
+/// cache, bounded by <see cref="SizeLimit"/>), with the ETag the validation middleware computed: a hit writes the
+/// stored bytes, or a 304 for a matching If-None-Match, without opening the store. The key holds everything such
+/// a response depends on: the path, the Host (feeds carry absolute URLs), the reader's today (the selection's
+/// round anniversaries, today's page) and the generation, read before the store is, so a write makes the next
+/// request build afresh. Requests with a query string (?tz= sets a cookie) are always built afresh, and so are
+/// those with If-Modified-Since alone, which the cache would otherwise answer by date (see <see cref="Caching"/>).
+/// </summary>
+public sealed class ResponseCache : IOutputCachePolicy
+{
+    public const string Policy = "store-generation";
+
+    /// <summary>Room for a few dozen days of a million-event store (a day's complete feed is about 4 MB).</summary>
+    public const long SizeLimit = 128L * 1024 * 1024;
+
+    /// <summary>Entries of an old generation are never looked up again; this only bounds how long they hold memory.</summary>
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        var cacheable = HttpMethods.IsGet(request.Method) && !request.QueryString.HasValue
+            && !(request.Headers.IfModifiedSince.Count > 0 && request.Headers.IfNoneMatch.Count == 0);
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        // Concurrent misses on one key wait for the first to build the response instead of each building it.
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        if (cacheable)
+        {
+            var today = ReaderToday.Resolve(http, http.RequestServices.GetRequiredService<TimeProvider>());
+            var vary = context.CacheVaryByRules.VaryByValues;
+            vary["generation"] = http.RequestServices.GetRequiredService<StoreGeneration>().Current().ToString(CultureInfo.InvariantCulture);
+            vary["today"] = FormattableString.Invariant($"{today.Year}-{today.Day.Month}-{today.Day.Day} {today.Zone.Id} {today.UnknownZone}");
+            // The cache's own key upper-cases the host; the feed's URLs carry it as the client sent it.
+            vary["host"] = request.Host.Value ?? "";
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+            context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using Almanac.Ingest;
+using Almanac.Storage.Sqlite;
+
+namespace Almanac.Web.Tests;
+
+/// <summary>
+/// Day pages and feeds are cached per store generation: repeated requests get the same bytes and ETag, and a
+/// document ingested while the server runs shows on the very next request. Each test has a server of its own,
+/// since it writes to the store.
+/// </summary>
+public sealed class ResponseCacheTests : IAsyncLifetime
+{
+    private const string Feed = "/api/feed/onthisday/all/06/04";
+    private const string DayPage = "/day/06-04";
+    private readonly AlmanacServer _server = new();
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task DayAndFeed_AfterAnotherIngestInTheSameProcess_ShowTheNewEvent()
+    {
+        foreach (var path in new[] { Feed, DayPage, "/" })
+        {
+            // Twice, so the second answer comes from the cache.
+            await _server.GetStringAsync(path);
+            Assert.DoesNotContain("harbour lantern", await _server.GetStringAsync(path));
+        }
+        var before = await ETag(Feed);
+
+        var folder = Directory.CreateTempSubdirectory("almanac-cache-").FullName;
+        try
+        {
+            var document = Path.Combine(folder, "lantern.txt");
+            await File.WriteAllTextAsync(document, "The harbour lantern\n\nOn June 4, 1911, the harbour lantern of Port Almanac was lit for the first time.\n");
+            using (var store = SqliteAlmanacStore.Open(_server.DatabasePath))
+                Assert.Equal(1, new Ingestor(store).Ingest(DocumentFiles.Find([document])).Read);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        foreach (var path in new[] { Feed, DayPage, "/" })
+            Assert.Contains("harbour lantern", await _server.GetStringAsync(path));
+        Assert.NotEqual(before, await ETag(Feed));
+    }
+
+    [Fact]
+    public async Task DayPage_Repeated_IsTheSameBytesAndETag()
+    {
+        using var first = await _server.Client.GetAsync(DayPage);
+        using var second = await _server.Client.GetAsync(DayPage);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal("no-cache", second.Headers.CacheControl?.ToString());
+        Assert.Equal(first.Content.Headers.LastModified, second.Content.Headers.LastModified);
+    }
+
+    [Fact]
+    public async Task DayPage_WithZoneAfterACachedCopy_StillRemembersTheZone()
+    {
+        await _server.GetStringAsync(DayPage);
+        await _server.GetStringAsync(DayPage);
+        using var response = await _server.Client.GetAsync(DayPage + "?tz=Asia/Tokyo");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("tz=Asia%2FTokyo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Feed_CachedWithIfModifiedSinceAlone_IsAnsweredInFull()
+    {
+        using var first = await _server.Client.GetAsync(Feed);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Feed);
+        request.Headers.IfModifiedSince = first.Content.Headers.LastModified;
+        using var second = await _server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Feed_CachedAndRepeatedWithItsETag_Is304()
+    {
+        var tag = await ETag(Feed);
+        await ETag(Feed);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Feed);
+        request.Headers.IfNoneMatch.Add(tag);
+        using var response = await _server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private async Task<System.Net.Http.Headers.EntityTagHeaderValue> ETag(string path)
+    {
+        using var response = await _server.Client.GetAsync(path);
+        return response.Headers.ETag ?? throw new InvalidOperationException($"GET {path}: no ETag");
+    }
+}
