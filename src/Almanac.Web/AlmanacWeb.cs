@@ -22,9 +22,19 @@ public sealed record AlmanacWebOptions(string? DatabasePath, TimeProvider Clock)
 /// <summary>The web app: services registered and routes mapped in one place, for `almanac serve`, Program and the tests.</summary>
 public static class AlmanacWeb
 {
+    /// <summary>Room for a path and a search query of the longest accepted length, percent-encoded.</summary>
+    public const int MaxRequestLineBytes = 8 * 1024;
+
     public static WebApplication Create(string[] args, AlmanacWebOptions options)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // The app only answers GETs with short URLs: refuse large request lines, headers and bodies early.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            kestrel.Limits.MaxRequestBodySize = 16 * 1024;
+        });
         // Requests are not logged one by one; start-up, shutdown and errors still are.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var database = options.DatabasePath ?? builder.Configuration["Almanac:Database"] ?? Environment.GetEnvironmentVariable("ALMANAC_DB")

@@ -50,6 +50,30 @@ public sealed class WebRequestTests : IAsyncLifetime
     ];
 
     [Fact]
+    public async Task HugeRequestLine_IsRefusedBeforeAnyRoute()
+    {
+        using var response = await _client.GetAsync("/search?q=" + new string('a', AlmanacWeb.MaxRequestLineBytes * 2));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LongQueryWithinTheRequestLine_IsA400Problem()
+    {
+        using var response = await _client.GetAsync("/api/search?q=" + new string('a', 2000));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task LargeRequestBody_IsRefused()
+    {
+        using var body = new ByteArrayContent(new byte[256 * 1024]);
+        using var response = await _client.PostAsync("/api/search?q=speech", body);
+        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.MethodNotAllowed, response.StatusCode.ToString());
+        Assert.False((int)response.StatusCode >= 500);
+    }
+
+    [Fact]
     public async Task EveryRoute_PathTraversal_ReachesNoFile()
     {
         foreach (var template in RouteTemplates)
