@@ -53,12 +53,16 @@ public static class AlmanacWeb
         if (PostgresLocation.IsPostgres(location))
         {
             services.AddSingleton<IAlmanacStore>(_ => PostgresAlmanacStore.Open(location));
-            services.AddSingleton(provider => new StoreGeneration(provider.GetRequiredService<IAlmanacStore>(), ownConnection: false));
+            services.AddSingleton(provider => new StoreGeneration(provider.GetRequiredService<IAlmanacStore>().GetGeneration));
         }
         else
         {
             services.AddScoped<IAlmanacStore>(_ => SqliteAlmanacStore.Open(location));
-            services.AddSingleton(_ => new StoreGeneration(SqliteAlmanacStore.Open(location), ownConnection: true));
+            services.AddSingleton(_ =>
+            {
+                var own = SqliteAlmanacStore.Open(location);
+                return new StoreGeneration(own.GetGeneration, own);
+            });
         }
         services.AddOutputCache(cache =>
         {

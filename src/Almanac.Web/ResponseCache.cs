@@ -1,5 +1,4 @@
 using System.Globalization;
-using Almanac.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,27 +6,51 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Almanac.Web;
 
 /// <summary>
-/// The store's generation, read first on every cacheable request. On SQLite through a connection of its own,
-/// kept open because opening is the costly part and used by one request at a time because a SQLite connection
-/// is not thread-safe; on PostgreSQL through the shared store, which pools its connections.
+/// The store's generation, read for every cacheable request. A request needs a read that began after it arrived
+/// (then every write committed before it is seen), not a read of its own: while one read runs, everyone who
+/// arrives shares the next one, which starts when it ends. So under load the store answers about one generation
+/// query per round trip, not one per request (a PostgreSQL round trip costs more than a cached response), and
+/// reads never overlap, which lets SQLite use one connection, kept open because opening is the costly part.
 /// </summary>
-public sealed class StoreGeneration(IAlmanacStore store, bool ownConnection) : IDisposable
+public sealed class StoreGeneration(Func<long> read, IDisposable? ownedStore = null) : IDisposable
 {
-    private readonly Lock _connection = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource<long>? _running;
+    private TaskCompletionSource<long>? _next;
 
-    public long Current()
+    public Task<long> CurrentAsync()
     {
-        if (!ownConnection)
-            return store.GetGeneration();
-        lock (_connection)
-            return store.GetGeneration();
+        lock (_gate)
+        {
+            if (_running is not null)
+                return (_next ??= new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            _running = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Start(_running);
+            return _running.Task;
+        }
     }
 
-    public void Dispose()
+    public void Dispose() => ownedStore?.Dispose();
+
+    /// <summary>On a pool thread, so no request's own thread is kept serving the reads queued behind it.</summary>
+    private void Start(TaskCompletionSource<long> generation) => ThreadPool.QueueUserWorkItem(_ =>
     {
-        if (ownConnection)
-            store.Dispose();
-    }
+        try
+        {
+            generation.SetResult(read());
+        }
+        catch (Exception e)
+        {
+            generation.SetException(e);
+        }
+        lock (_gate)
+        {
+            _running = _next;
+            _next = null;
+            if (_running is not null)
+                Start(_running);
+        }
+    });
 }
 
 /// <summary>
@@ -49,7 +72,7 @@ public sealed class ResponseCache : IOutputCachePolicy
     /// <summary>Entries of an old generation are never looked up again; this only bounds how long they hold memory.</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var request = http.Request;
@@ -65,12 +88,12 @@ public sealed class ResponseCache : IOutputCachePolicy
         {
             var today = ReaderToday.Resolve(http, http.RequestServices.GetRequiredService<TimeProvider>());
             var vary = context.CacheVaryByRules.VaryByValues;
-            vary["generation"] = http.RequestServices.GetRequiredService<StoreGeneration>().Current().ToString(CultureInfo.InvariantCulture);
+            var generation = await http.RequestServices.GetRequiredService<StoreGeneration>().CurrentAsync().WaitAsync(cancellation);
+            vary["generation"] = generation.ToString(CultureInfo.InvariantCulture);
             vary["today"] = FormattableString.Invariant($"{today.Year}-{today.Day.Month}-{today.Day.Day} {today.Zone.Id} {today.UnknownZone}");
             // The cache's own key upper-cases the host; the feed's URLs carry it as the client sent it.
             vary["host"] = request.Host.Value ?? "";
         }
-        return ValueTask.CompletedTask;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
