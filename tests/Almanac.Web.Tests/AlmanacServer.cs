@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using Almanac.Ingest;
 using Almanac.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +35,7 @@ public sealed class AlmanacServer : IAsyncLifetime
         await File.WriteAllTextAsync(hostile, HostileDocument.Text);
         using (var store = SqliteAlmanacStore.Open(DatabasePath))
         {
-            var summary = new Ingestor(store).Ingest(DocumentFiles.Find([Seeds.Folder, hostile]));
+            var summary = new Ingestor(store).Ingest(DocumentFiles.Find([SharedFolder.Seeds, hostile]));
             Assert.Equal(6, summary.Read);
         }
         _app = AlmanacWeb.Create(["--urls", "http://127.0.0.1:0"], new AlmanacWebOptions(DatabasePath, new FakeTimeProvider(Now)));
@@ -68,21 +69,6 @@ public sealed class AlmanacServer : IAsyncLifetime
 public sealed class ServerCollection : ICollectionFixture<AlmanacServer>
 {
     public const string Name = "server";
-}
-
-/// <summary>The seed documents, read where they live (../shared/seeds beside the repository root), never copied.</summary>
-public static class Seeds
-{
-    public static string Folder
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Almanac.slnx")))
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
-            throw new InvalidOperationException("Almanac.slnx not found above " + AppContext.BaseDirectory);
-        }
-    }
 }
 
 /// <summary>A document whose title and dated sentence carry script and event-handler payloads; every page must show them as text.</summary>

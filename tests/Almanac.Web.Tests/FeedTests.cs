@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using System.Text;
 using System.Xml.Linq;
 using Almanac.Storage.Sqlite;
@@ -50,7 +51,7 @@ public sealed class FeedTests(AlmanacServer server)
     [Fact]
     public void Thought_InTheNewsletterSeed_IsTheQuotationAndItsAuthor()
     {
-        var newsletter = Directory.GetFiles(Seeds.Folder, "000_*").Single();
+        var newsletter = SharedFolder.Seed("000");
         var thought = Thought.Find("000", File.ReadAllText(newsletter));
         Assert.NotNull(thought);
         Assert.StartsWith("Any fool can start a war", thought.Quotation);
