@@ -24,5 +24,13 @@ public static class ReaderDay
         return new AnnualDate(month, day);
     }
 
+    /// <summary>The 366 days of the calendar, 29 February included, in order.</summary>
+    public static IEnumerable<AnnualDate> AllDays()
+    {
+        for (var month = 1; month <= 12; month++)
+            for (var day = 1; day <= CalendarSystem.Gregorian.GetDaysInMonth(2000, month); day++)
+                yield return new AnnualDate(month, day);
+    }
+
     public static string Format(AnnualDate day) => $"{day.Month:D2}-{day.Day:D2}";
 }

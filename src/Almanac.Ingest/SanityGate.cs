@@ -1,6 +1,5 @@
 using Almanac.Core;
 using Almanac.Storage;
-using NodaTime;
 
 namespace Almanac.Ingest;
 
@@ -22,24 +21,21 @@ public static class SanityGate
         var withoutSource = new SortedSet<string>(StringComparer.Ordinal);
         var failing = new SortedSet<string>(StringComparer.Ordinal);
         var known = new Dictionary<string, bool>(StringComparer.Ordinal);
-        for (var month = 1; month <= 12; month++)
+        foreach (var day in ReaderDay.AllDays())
         {
-            for (var day = 1; day <= CalendarSystem.Gregorian.GetDaysInMonth(2000, month); day++)
+            var entries = store.GetEventsOnDay(day.Month, day.Day);
+            if (entries.Count == 0)
+                emptyDays++;
+            foreach (var entry in entries)
             {
-                var entries = store.GetEventsOnDay(month, day);
-                if (entries.Count == 0)
-                    emptyDays++;
-                foreach (var entry in entries)
+                var sources = entry.Event.DocumentIds;
+                if (sources.Count == 0 || !sources.All(id => known.TryGetValue(id, out var exists) ? exists : known[id] = store.ContainsDocument(id)))
+                    withoutSource.Add(entry.Event.Id);
+                foreach (var date in entry.Event.DateClaims.Select(c => c.Date).Append(entry.ListedDate))
                 {
-                    var sources = entry.Event.DocumentIds;
-                    if (sources.Count == 0 || !sources.All(id => known.TryGetValue(id, out var exists) ? exists : known[id] = store.ContainsDocument(id)))
-                        withoutSource.Add(entry.Event.Id);
-                    foreach (var date in entry.Event.DateClaims.Select(c => c.Date).Append(entry.ListedDate))
-                    {
-                        var stored = HistoricalDateJsonConverter.Format(date);
-                        if (HistoricalDateJsonConverter.Parse(stored) != date)
-                            failing.Add($"{entry.Event.Id}: {stored}");
-                    }
+                    var stored = HistoricalDateJsonConverter.Format(date);
+                    if (HistoricalDateJsonConverter.Parse(stored) != date)
+                        failing.Add($"{entry.Event.Id}: {stored}");
                 }
             }
         }

@@ -32,3 +32,16 @@ public sealed class ReaderDayTests
         Assert.Equal(new NodaTime.AnnualDate(6, 4), ReaderDay.Today(clock, TimeZoneInfo.Utc));
     }
 }
+
+public sealed class ReaderDayCalendarTests
+{
+    [Fact]
+    public void AllDays_Are366InOrderWithLeapDay()
+    {
+        var days = ReaderDay.AllDays().ToList();
+        Assert.Equal(366, days.Count);
+        Assert.Contains(new NodaTime.AnnualDate(2, 29), days);
+        Assert.Equal(days.OrderBy(d => d.Month).ThenBy(d => d.Day), days);
+        Assert.All(days, d => Assert.Equal(d, ReaderDay.ParseMonthDay(ReaderDay.Format(d))));
+    }
+}

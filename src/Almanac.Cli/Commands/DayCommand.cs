@@ -16,9 +16,7 @@ public static class DayCommand
         command.SetGuardedAction(environment, parse =>
         {
             var text = parse.GetValue(day);
-            var annual = text is null
-                ? ReaderDay.Today(environment.Clock, environment.Zone)
-                : ReaderDay.ParseMonthDay(text) ?? throw new CliFailure($"'{text}' is not a calendar day; write MM-DD, for example 06-04");
+            var annual = environment.DayOrToday(text);
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
             if (Ingest.DefaultAlmanac.StockIfEmpty(store) is { } stocked)
                 (parse.GetValue(json) ? environment.Error : environment.Out).WriteLine(

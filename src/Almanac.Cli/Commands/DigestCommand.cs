@@ -17,9 +17,7 @@ public static class DigestCommand
         command.SetGuardedAction(environment, parse =>
         {
             var text = parse.GetValue(day);
-            var annual = text is null
-                ? ReaderDay.Today(environment.Clock, environment.Zone)
-                : ReaderDay.ParseMonthDay(text) ?? throw new CliFailure($"'{text}' is not a calendar day; write MM-DD, for example 06-04");
+            var annual = environment.DayOrToday(text);
             var origin = parse.GetValue(baseUrl)!.TrimEnd('/');
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 throw new CliFailure($"'{origin}' is not an http(s) address");

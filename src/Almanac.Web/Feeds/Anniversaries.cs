@@ -45,9 +45,8 @@ public static class Anniversaries
     /// <summary>Every day's primary listings: an event appears once, on the Gregorian day of its best-supported date.</summary>
     private static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> AllListings(IAlmanacStore store)
     {
-        for (var month = 1; month <= 12; month++)
-            for (var day = 1; day <= NodaTime.CalendarSystem.Gregorian.GetDaysInMonth(2000, month); day++)
-                foreach (var entry in store.GetEventsOnDay(month, day).Where(IsAnniversary))
+        foreach (var day in ReaderDay.AllDays())
+            foreach (var entry in store.GetEventsOnDay(day.Month, day.Day).Where(IsAnniversary))
                     yield return (entry.Event, entry.ListedDate);
     }
 
