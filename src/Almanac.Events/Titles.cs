@@ -69,8 +69,7 @@ internal static class Titles
         return joined.Length == 0 ? joined : char.ToUpperInvariant(joined[0]) + joined[1..];
     }
 
-    public static string Shorten(string text, int max) =>
-        text.Length <= max ? text : text[..text.LastIndexOf(' ', max - 1)].TrimEnd(',', ';', ' ') + "…";
+    public static string Shorten(string text, int max) => TextCut.AtWord(text, max);
 
     /// <summary>Lower case with typographic apostrophes folded, for matching a title inside a text.</summary>
     public static string Fold(string text) => text.ToLowerInvariant().Replace('’', '\'');

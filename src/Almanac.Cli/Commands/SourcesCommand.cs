@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Almanac.Core;
 using Almanac.Events;
 
 namespace Almanac.Cli.Commands;
@@ -48,6 +49,6 @@ public static class SourcesCommand
     private static string OneLine(string text)
     {
         var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= PassageChars ? flat : flat[..PassageChars] + "…";
+        return TextCut.AtWord(flat, PassageChars);
     }
 }

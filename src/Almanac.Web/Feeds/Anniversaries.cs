@@ -32,7 +32,7 @@ public static class Anniversaries
             Line(text, "DTSTAMP:" + stamp);
             Line(text, "DTSTART;VALUE=DATE:" + StartDate(listed));
             Line(text, "RRULE:FREQ=YEARLY");
-            Line(text, "SUMMARY:" + Escape(summary.Length <= MaxSummaryLength ? summary : summary[..MaxSummaryLength] + "…"));
+            Line(text, "SUMMARY:" + Escape(TextCut.AtWord(summary, MaxSummaryLength)));
             Line(text, "DESCRIPTION:" + Escape($"{e.Text} ({Dates.Label(e.Date, e.EndDate)})"));
             Line(text, "URL:" + origin + Urls.Event(e.Id));
             Line(text, "TRANSP:TRANSPARENT");
