@@ -48,8 +48,8 @@ internal static class IngestBench
                 var read = DocumentReader.Read(path);
                 if (!read.IsSuccess)
                     continue;
-                var (document, mentions) = ingestor.Analyze(read.ContentHash, read.Document, new FileInfo(path).Length);
-                if (store.AddDocument(document, mentions))
+                var outcome = ingestor.Analyze(read.ContentHash, read.Document, new FileInfo(path).Length);
+                if (!outcome.IsRefused && store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure))
                     stored++;
             }
             label = "sqlite, 1 process";
@@ -59,7 +59,7 @@ internal static class IngestBench
         string resolution;
         try
         {
-            resolution = $"{ingestor.Resolve().Count} events resolved in {clock.Elapsed.TotalSeconds:F1} s";
+            resolution = $"{ingestor.Resolve().Events.Count} events resolved in {clock.Elapsed.TotalSeconds:F1} s";
         }
         catch (ArgumentException e)
         {

@@ -24,6 +24,7 @@ public static class AlmanacCli
             TimelineCommand.Create(environment),
             SourcesCommand.Create(environment),
             ImportCalendarCommand.Create(environment),
+            ReindexCommand.Create(environment),
         ];
         foreach (var command in commands)
             root.Subcommands.Add(command);

@@ -9,7 +9,7 @@ public sealed class CliFailure(string message) : Exception(message);
 
 public static class CommandActions
 {
-    /// <summary>Sets a command's action so that expected failures become one line on stderr and a non-zero exit code.</summary>
+    /// <summary>Sets a command's action so that failures, expected or not, become one line on stderr and a non-zero exit code.</summary>
     public static void SetGuardedAction(this Command command, CliEnvironment environment, Func<ParseResult, int> action) =>
         command.SetAction(parseResult =>
         {
@@ -21,6 +21,12 @@ public static class CommandActions
             {
                 environment.Error.WriteLine($"almanac {CommandPath(command)}: {e.Message}");
                 return 1;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever else goes wrong is ours: one line that says so, never a stack trace.
+                environment.Error.WriteLine($"almanac {CommandPath(command)}: internal error ({e.GetType().Name}: {e.Message}); this is a bug in Almanac, please report it");
+                return ExitCodes.InternalError;
             }
         });
 

@@ -1,9 +1,15 @@
 namespace Almanac.Core;
 
 /// <summary>One date a set of sources gives for an event, with the documents and independent lineages behind it.</summary>
+/// <remarks><see cref="DocumentIds"/> may be the first of many; <see cref="DocumentCount"/> counts them all.</remarks>
 public sealed record DateClaim(HistoricalDate Date, HistoricalDate? EndDate, IReadOnlyList<string> DocumentIds, int Lineages)
 {
+    private readonly int? _documentCount;
+
     public string Value => EndDate is { } end ? $"{Date.ToTimex()}/{end.ToTimex()}" : Date.ToTimex();
+
+    /// <summary>How many documents give this date, all of them, though only some are kept to cite.</summary>
+    public int DocumentCount { get => _documentCount ?? DocumentIds.Count; init => _documentCount = value; }
 }
 
 /// <summary>A sentence taken from a source, cited.</summary>
@@ -35,7 +41,17 @@ public sealed record HistoricalEvent(
 {
     public string DateValue => EndDate is { } end ? $"{Date.ToTimex()}/{end.ToTimex()}" : Date.ToTimex();
 
+    private readonly int? _mentionCount;
+    private readonly int? _sourceCount;
+
+    /// <summary>The documents of the mentions kept to show (the best of them when there are many; <see cref="SourceCount"/> counts all).</summary>
     public IReadOnlyList<string> DocumentIds => Mentions.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>How many mentions the sources make of the event, though only the best are kept in <see cref="Mentions"/>.</summary>
+    public int MentionCount { get => _mentionCount ?? Mentions.Count; init => _mentionCount = value; }
+
+    /// <summary>How many documents mention the event, though only the best are kept to cite.</summary>
+    public int SourceCount { get => _sourceCount ?? DocumentIds.Count; init => _sourceCount = value; }
 
     /// <summary>Sentences saying why the event mattered, each cited.</summary>
     public IReadOnlyList<CitedSentence> Why { get; init; } = [];

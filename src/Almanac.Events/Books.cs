@@ -26,13 +26,18 @@ internal static class Books
         {
             if (!documents.TryGetValue(documentId, out var document))
                 continue;
-            foreach (var book in In(document.Text, documentId))
+            foreach (var book in CitedIn(document))
                 if (Words.Keywords(book.Title).Any(eventWords.Contains)
                     && !books.Any(b => Titles.Fold(b.Title) == Titles.Fold(book.Title)))
                     books.Add(book);
         }
         return books;
     }
+
+    // Every event of a document asks for its books; read each document once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceDocument, IReadOnlyList<Reading>> Cited = [];
+
+    private static IReadOnlyList<Reading> CitedIn(SourceDocument document) => Cited.GetValue(document, d => In(d.Text, d.Id).ToList());
 
     /// <summary>Every "Title by Author" citation of a text whose author reads as a person's name.</summary>
     public static IEnumerable<Reading> In(string text, string documentId)

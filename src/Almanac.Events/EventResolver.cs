@@ -4,6 +4,12 @@ using Almanac.Core;
 
 namespace Almanac.Events;
 
+/// <summary>A document left out of resolution because a step threw on its mentions, and why.</summary>
+public sealed record ResolutionFailure(string DocumentId, string Reason);
+
+/// <summary>The events resolved from every document that did not fail, and the documents that did.</summary>
+public sealed record Resolution(IReadOnlyList<HistoricalEvent> Events, IReadOnlyList<ResolutionFailure> Failures);
+
 /// <summary>
 /// Merges mentions that speak of the same event, within and across documents, into events.
 /// Two mentions are one event when their dates are compatible (one within the other, or day
@@ -17,92 +23,241 @@ public sealed class EventResolver
 
     private const double MinSimilarity = 0.3;
 
+    /// <summary>Mentions (and documents per date claim) an event keeps to show; an event a thousand sources name still reads as one page.</summary>
+    public const int MaxKeptMentions = 100;
+
     private readonly Func<string, string> _lineageOf;
 
     /// <param name="lineageOf">The copy lineage of a document; independent sources have distinct lineages.</param>
     public EventResolver(Func<string, string>? lineageOf = null) => _lineageOf = lineageOf ?? (id => id);
 
-    public IReadOnlyList<HistoricalEvent> Resolve(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
+    /// <summary>
+    /// Resolves the mentions into events. A document whose mentions make any step throw (placing a mention,
+    /// building an event's title or summary, linking aftermath) is left out with the reason, and the rest is
+    /// resolved again without it, so one bad document never stops the others: the result is the resolution
+    /// of the documents that did not fail.
+    /// </summary>
+    public Resolution Resolve(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
     {
-        var weights = new KeywordWeights(mentions);
-        var clusters = new List<Cluster>();
-        var byYear = new ClustersByYear();
-        // Precise and topical mentions first, so coarse ones join an event rather than found one.
-        foreach (var mention in mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic)
-                     .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart))
+        var failures = new List<ResolutionFailure>();
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
         {
-            var best = byYear.Near(mention.Date)
-                .Where(c => c.Kind == mention.Kind && c.DateCompatible(mention))
-                .Select(c => (Cluster: c, Score: c.Similarity(mention, weights)))
-                .Where(x => x.Score >= MinSimilarity)
-                .OrderByDescending(x => x.Score)
-                .ThenBy(x => x.Cluster.Order)
-                .Select(x => x.Cluster)
-                .FirstOrDefault();
-            if (best is null)
-            {
-                var cluster = new Cluster(mention, clusters.Count, weights);
-                clusters.Add(cluster);
-                byYear.Add(cluster);
-            }
-            else
-            {
-                best.Add(mention);
-            }
+            var included = excluded.Count == 0 ? mentions : mentions.Where(m => !excluded.Contains(m.DocumentId)).ToList();
+            var pass = new ResolutionPass(this, included, documents);
+            var events = pass.Run();
+            if (pass.Failures.Count == 0)
+                return new Resolution(events.Select(KeepForDisplay).ToList(), failures);
+            foreach (var failure in pass.Failures.Where(f => excluded.Add(f.DocumentId)))
+                failures.Add(failure);
         }
-        var people = PersonNames.CanonicalForms(mentions.SelectMany(m => m.People.Select(p => (p, m.DocumentId))));
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var sentenceClusters = new Dictionary<string, HashSet<Cluster>>(StringComparer.Ordinal);
-        foreach (var cluster in clusters)
-            foreach (var mention in cluster.Mentions)
-                (sentenceClusters.TryGetValue(mention.Sentence.Trim(), out var set) ? set : sentenceClusters[mention.Sentence.Trim()] = []).Add(cluster);
-        var events = clusters.Select(c => ToEvent(c, documents, people, ids, sentenceClusters)).ToList();
-        return Aftermath.Link(events, documents, _lineageOf);
     }
 
     /// <summary>
-    /// Clusters filed under the years their founding date covers, so a mention is compared only
-    /// with clusters whose date could be compatible: those of its own years, and of the year
-    /// before and after for day dates that sources may disagree on across New Year.
+    /// One resolution over a fixed set of mentions, noting documents that fail instead of throwing. Once a
+    /// document has failed its later mentions are skipped; the caller resolves again without it, so that no
+    /// event keeps part of a failed document.
     /// </summary>
-    private sealed class ClustersByYear
+    private sealed class ResolutionPass(EventResolver resolver, IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
+    {
+        private readonly Dictionary<string, ResolutionFailure> _failures = new(StringComparer.Ordinal);
+
+        public IReadOnlyCollection<ResolutionFailure> Failures => _failures.Values;
+
+        public IReadOnlyList<HistoricalEvent> Run()
+        {
+            var clusters = Cluster();
+            var people = PersonNames.CanonicalForms(mentions.SelectMany(m => m.People.Select(p => (p, m.DocumentId))));
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var sentenceClusters = new Dictionary<string, HashSet<Cluster>>(StringComparer.Ordinal);
+            foreach (var cluster in clusters)
+                foreach (var mention in cluster.Mentions)
+                    (sentenceClusters.TryGetValue(mention.Sentence.Trim(), out var set) ? set : sentenceClusters[mention.Sentence.Trim()] = []).Add(cluster);
+            var events = new List<HistoricalEvent>();
+            foreach (var cluster in clusters)
+                if (EventOf(cluster, people, ids, sentenceClusters) is { } built)
+                    events.Add(built);
+            return Aftermath.Link(events, documents, resolver._lineageOf, Fail);
+        }
+
+        private List<Cluster> Cluster()
+        {
+            var weights = new KeywordWeights(mentions);
+            var clusters = new List<Cluster>();
+            var index = new ClusterIndex();
+            // Precise and topical mentions first, so coarse ones join an event rather than found one.
+            foreach (var mention in mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic)
+                         .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart))
+            {
+                if (_failures.ContainsKey(mention.DocumentId))
+                    continue;
+                try
+                {
+                    var best = index.Near(mention)
+                        .Where(c => c.Kind == mention.Kind && c.DateCompatible(mention))
+                        .Select(c => (Cluster: c, Score: c.Similarity(mention, weights)))
+                        .Where(x => x.Score >= MinSimilarity)
+                        .OrderByDescending(x => x.Score)
+                        .ThenBy(x => x.Cluster.Order)
+                        .Select(x => x.Cluster)
+                        .FirstOrDefault();
+                    if (best is null)
+                    {
+                        var cluster = new Cluster(mention, clusters.Count, weights);
+                        clusters.Add(cluster);
+                        index.Add(cluster);
+                    }
+                    else
+                    {
+                        best.Add(mention);
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    Fail(mention.DocumentId, "placing a mention", e);
+                }
+            }
+            return clusters;
+        }
+
+        /// <summary>
+        /// The cluster's event; when building it throws, each document's mentions are tried alone to find the
+        /// ones at fault (all of them when none fails alone), and the event is built from the others.
+        /// </summary>
+        private HistoricalEvent? EventOf(Cluster cluster, IReadOnlyDictionary<string, string> people, HashSet<string> ids,
+            IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters)
+        {
+            var own = cluster.Mentions.Where(m => !_failures.ContainsKey(m.DocumentId)).ToList();
+            if (own.Count == 0)
+                return null;
+            try
+            {
+                return resolver.ToEvent(cluster, own, documents, people, ids, sentenceClusters);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var byDocument = own.GroupBy(m => m.DocumentId, StringComparer.Ordinal).ToList();
+                var faulty = byDocument.Where(g => Throws(() => resolver.ToEvent(cluster, g.ToList(), documents, people, [], sentenceClusters)))
+                    .Select(g => g.Key).ToList();
+                foreach (var documentId in faulty.Count > 0 ? faulty : byDocument.Select(g => g.Key))
+                    Fail(documentId, "building an event", e);
+                return null;
+            }
+        }
+
+        private void Fail(string documentId, string step, Exception e) =>
+            _failures.TryAdd(documentId, new ResolutionFailure(documentId, $"{step} failed ({e.GetType().Name}: {e.Message})"));
+
+        private static bool Throws(Action action)
+        {
+            try
+            {
+                action();
+                return false;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What an event keeps to show: its best <see cref="MaxKeptMentions"/> mentions, one per document first
+    /// (most precise, topical, shortest), with the full counts; the dates, summaries and significance were
+    /// computed from all of them.
+    /// </summary>
+    private static HistoricalEvent KeepForDisplay(HistoricalEvent e)
+    {
+        if (e.Mentions.Count <= MaxKeptMentions && e.DateClaims.All(c => c.DocumentIds.Count <= MaxKeptMentions))
+            return e;
+        var kept = e.Mentions
+            .OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic).ThenBy(m => m.Sentence.Length)
+            .GroupBy(m => m.DocumentId, StringComparer.Ordinal)
+            .SelectMany(g => g.Select((m, rank) => (Mention: m, Rank: rank)))
+            .OrderBy(x => x.Rank)
+            .Take(MaxKeptMentions)
+            .Select(x => x.Mention)
+            .ToList();
+        return e with
+        {
+            Mentions = kept,
+            DateClaims = e.DateClaims.Select(c => c with { DocumentIds = c.DocumentIds.Take(MaxKeptMentions).ToList(), DocumentCount = c.DocumentCount }).ToList(),
+            MentionCount = e.MentionCount,
+            SourceCount = e.SourceCount,
+        };
+    }
+
+    /// <summary>
+    /// Clusters filed so a mention is compared only with clusters whose date could be compatible. A
+    /// day-founded cluster is filed under its day, and a day mention (not a range) meets only those within
+    /// <see cref="MaxDayDisagreement"/> days of it, so a thousand events of one year cost a day mention a few
+    /// comparisons. Other clusters are filed under the years their founding date covers; coarser mentions and
+    /// ranges meet every cluster of their years and of the year before and after, across New Year.
+    /// </summary>
+    private sealed class ClusterIndex
     {
         /// <summary>Periods longer than this (centuries, millennia) are compared with every mention rather than filed under each year.</summary>
         private const int MaxFiledYears = 10;
 
+        private readonly Dictionary<int, List<Cluster>> _byDay = [];
         private readonly Dictionary<int, List<Cluster>> _byYear = [];
+        private readonly Dictionary<int, List<Cluster>> _coarseByYear = [];
         private readonly List<Cluster> _long = [];
 
         public void Add(Cluster cluster)
         {
-            var (first, last) = cluster.Anchor.ToGregorian().YearSpan;
+            var anchor = cluster.Anchor.ToGregorian();
+            if (anchor.Precision == Precision.Day)
+                File(_byDay, DayKey(LocalDateOf(anchor)), cluster);
+            var (first, last) = anchor.YearSpan;
             if (last - first >= MaxFiledYears)
             {
                 _long.Add(cluster);
                 return;
             }
             for (var year = first; year <= last; year++)
-                (_byYear.TryGetValue(year, out var list) ? list : _byYear[year] = []).Add(cluster);
+            {
+                File(_byYear, year, cluster);
+                if (anchor.Precision != Precision.Day)
+                    File(_coarseByYear, year, cluster);
+            }
         }
 
-        public IEnumerable<Cluster> Near(HistoricalDate date)
+        public IEnumerable<Cluster> Near(EventMention mention)
         {
-            var (first, last) = date.ToGregorian().YearSpan;
+            var date = mention.Date.ToGregorian();
+            var (first, last) = date.YearSpan;
             var seen = new HashSet<Cluster>();
-            for (var year = first - 1; year <= last + 1; year++)
-                if (_byYear.TryGetValue(year, out var list))
-                    foreach (var cluster in list)
+            var dayOnly = date.Precision == Precision.Day && mention.EndDate is null;
+            if (dayOnly)
+            {
+                var day = LocalDateOf(date);
+                for (var offset = -MaxDayDisagreement; offset <= MaxDayDisagreement; offset++)
+                    foreach (var cluster in _byDay.GetValueOrDefault(DayKey(day.PlusDays(offset))) ?? [])
                         if (seen.Add(cluster))
                             yield return cluster;
+            }
+            var byYear = dayOnly ? _coarseByYear : _byYear;
+            for (var year = first - 1; year <= last + 1; year++)
+                foreach (var cluster in byYear.GetValueOrDefault(year) ?? [])
+                    if (seen.Add(cluster))
+                        yield return cluster;
             foreach (var cluster in _long)
                 yield return cluster;
         }
+
+        private static void File(Dictionary<int, List<Cluster>> index, int key, Cluster cluster) =>
+            (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(cluster);
+
+        private static int DayKey(NodaTime.LocalDate day) => day.Year * 400 + day.DayOfYear;
     }
 
-    private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyDictionary<string, SourceDocument> documents, IReadOnlyDictionary<string, string> canonicalPeople, HashSet<string> ids,
+    private static NodaTime.LocalDate LocalDateOf(HistoricalDate gregorianDay) => new(gregorianDay.Year, gregorianDay.Month!.Value, gregorianDay.Day!.Value);
+
+    private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, IReadOnlyDictionary<string, string> canonicalPeople, HashSet<string> ids,
         IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters)
     {
-        var mentions = cluster.Mentions;
         var claims = DateClaims(mentions);
         var best = BestClaim(claims);
         var lead = mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic).ThenBy(m => m.Clause.Length).First();
@@ -116,15 +271,15 @@ public sealed class EventResolver
             claims, people, places, summary, 0, mentions)
         {
             Why = Summaries.Why(mentions, documents, title),
-            Content = Summaries.Content(mentions, documents, title, summary, Elsewhere(cluster, sentenceClusters, best)),
+            Content = Summaries.Content(mentions, documents, title, summary, Elsewhere(cluster, mentions, sentenceClusters, best)),
             RelatedReading = Books.Named(mentions, documents, title, people),
         };
     }
 
     /// <summary>Whether a sentence dates another event, or gives this event a date other than its own.</summary>
-    private static Func<string, bool> Elsewhere(Cluster cluster, IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters, DateClaim best)
+    private static Func<string, bool> Elsewhere(Cluster cluster, IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters, DateClaim best)
     {
-        var disagreeing = cluster.Mentions.Where(m => m.DateValue != best.Value && !best.Date.IsWithin(m.Date)).Select(m => m.Sentence.Trim())
+        var disagreeing = mentions.Where(m => m.DateValue != best.Value && !best.Date.IsWithin(m.Date)).Select(m => m.Sentence.Trim())
             .ToHashSet(StringComparer.Ordinal);
         return sentence => disagreeing.Contains(sentence)
             || (sentenceClusters.TryGetValue(sentence, out var owners) && owners.Any(o => o != cluster));
@@ -136,7 +291,7 @@ public sealed class EventResolver
         .Select(g =>
         {
             var docs = g.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal).ToList();
-            return new DateClaim(g.First().Date, g.First().EndDate, docs, docs.Select(_lineageOf).Distinct(StringComparer.Ordinal).Count());
+            return new DateClaim(g.First().Date, g.First().EndDate, docs, docs.Select(_lineageOf).Distinct(StringComparer.Ordinal).Count()) { DocumentCount = docs.Count };
         })
         .OrderByDescending(c => c.Date.Precision)
         .ThenByDescending(c => c.Lineages)
@@ -156,7 +311,7 @@ public sealed class EventResolver
         return claims.Where(c => c.Date.Precision == finest)
             .OrderByDescending(c => c.Lineages)
             .ThenBy(c => c.EndDate is null ? 0 : 1)
-            .ThenByDescending(c => c.DocumentIds.Count)
+            .ThenByDescending(c => c.DocumentCount)
             .ThenBy(c => c.Date)
             .First();
     }
@@ -259,7 +414,5 @@ public sealed class EventResolver
         /// <summary>Days from <paramref name="from"/> to <paramref name="to"/>, both Gregorian day dates.</summary>
         private static int DaysApart(HistoricalDate from, HistoricalDate to) =>
             NodaTime.Period.Between(LocalDateOf(from), LocalDateOf(to), NodaTime.PeriodUnits.Days).Days;
-
-        private static NodaTime.LocalDate LocalDateOf(HistoricalDate d) => new(d.Year, d.Month!.Value, d.Day!.Value);
     }
 }

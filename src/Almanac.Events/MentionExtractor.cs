@@ -12,6 +12,9 @@ namespace Almanac.Events;
 /// </summary>
 public static class MentionExtractor
 {
+    /// <summary>The most of a sentence a mention keeps; a longer one is cut to the words around its date.</summary>
+    public const int MaxSentenceChars = 1000;
+
     // "1961 – text", "44 BC - text", "1956: text"; the line's year and its text.
     private static readonly Regex YearLine = new(
         @"^\s*(?<year>\d{1,4})(\s*(?<era>BCE|BC|AD|CE))?\s*[–—:-]\s+(?<text>\S.*)$",
@@ -122,22 +125,33 @@ public static class MentionExtractor
                 && d.Modifier is not (DateModifier.Before or DateModifier.After))
             .ToList();
         var firstContentStart = FirstContentBlockStart(analysis.Document);
+        // Sentences and dates both run in text order: one walk pairs them, however many there are.
+        var next = 0;
         foreach (var sentence in analysis.Sentences)
         {
-            var inSentence = dated.Where(t => t.Start >= sentence.Start && t.End <= sentence.End).ToList();
+            analysis.Budget.Check();
+            while (next < dated.Count && dated[next].Start < sentence.Start)
+                next++;
+            var inSentence = new List<Timex>();
+            for (var j = next; j < dated.Count && dated[j].Start < sentence.End; j++)
+                if (dated[j].End <= sentence.End)
+                    inSentence.Add(dated[j]);
             for (var i = 0; i < inSentence.Count; i++)
             {
                 var timex = inSentence[i];
-                var clauseStart = Math.Max(i > 0 ? inSentence[i - 1].End : sentence.Start, LastClauseBoundary(text, sentence.Start, timex.Start));
-                var clauseEnd = Math.Min(i + 1 < inSentence.Count ? inSentence[i + 1].Start : sentence.End, NextClauseBoundary(text, timex.End, sentence.End));
+                // A mention keeps what a reader can take in: of a sentence longer than that, the part around its date.
+                var (start, end) = TextCut.Window(text, sentence.Start, sentence.End, timex.Start, timex.End, MaxSentenceChars);
+                var kept = (start, end) == (sentence.Start, sentence.End) ? sentence : sentence with { Start = start, End = end, Text = text[start..end] };
+                var clauseStart = Math.Max(Math.Max(i > 0 ? inSentence[i - 1].End : kept.Start, kept.Start), LastClauseBoundary(text, kept.Start, timex.Start));
+                var clauseEnd = Math.Min(Math.Min(i + 1 < inSentence.Count ? inSentence[i + 1].Start : kept.End, kept.End), NextClauseBoundary(text, timex.End, kept.End));
                 var clause = text[clauseStart..clauseEnd].Trim(' ', ',', '(', ')', '\n');
                 var isDateline = timex.Start == firstContentStart && timex.Date!.Value.Precision == Precision.Day;
                 var isTopic = sentence.BlockKind == BlockKind.Heading || isDateline;
                 // A dateline dates what the whole page is about: its title and the words its text dwells on.
                 var keywordSource = isDateline ? analysis.Document.Title + " " + string.Join(' ', TopWords(BlockAround(text, timex.Start))) : clause;
                 yield return new EventMention(
-                    analysis.DocumentId, MentionKind.Event, timex.Date!.Value, timex.RangeEnd, timex.Text, sentence.Text,
-                    sentence.Start, sentence.End, PersonNames.In(keywordSource, people), Places(clause),
+                    analysis.DocumentId, MentionKind.Event, timex.Date!.Value, timex.RangeEnd, timex.Text, kept.Text,
+                    kept.Start, kept.End, PersonNames.In(keywordSource, people), Places(clause),
                     Words.Keywords(keywordSource).Distinct().ToList())
                 { Clause = isDateline ? analysis.Document.Title : clause, IsTopic = isTopic };
             }

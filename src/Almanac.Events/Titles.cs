@@ -13,6 +13,7 @@ internal static class Titles
 {
     private const int MaxLength = 120;
     private const int MinClauseWords = 5;
+    private const int MaxCandidates = 20;
     private static readonly string[] DatePrepositions = ["of", "in", "on", "during", "since", "from", "by"];
 
     public static string Of(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
@@ -22,12 +23,14 @@ internal static class Titles
         var sourceTexts = mentions.GroupBy(m => m.DocumentId, StringComparer.Ordinal)
             .Select(g => Fold(string.Join("\n", g.Select(m => m.Sentence).Append(documents.GetValueOrDefault(g.Key)?.Title ?? ""))))
             .ToList();
+        // The candidates most headings write, so that weighing each against every source stays linear in the sources.
         var candidates = mentions.Where(m => m.IsTopic)
             .SelectMany(m => m.Clause.Split(": ").Select(part => WithoutDate(part, m, anywhere: true)))
             .Where(c => Words.Split(c).Count is >= 2 and <= 10 && Words.Keywords(c).Any())
-            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .GroupBy(c => c, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var best = candidates
+        var frequent = candidates.OrderByDescending(g => g.Count()).Take(MaxCandidates).ToHashSet();
+        var best = candidates.Where(frequent.Contains).Select(g => g.Key)
             .OrderByDescending(c => sourceTexts.Count(t => t.Contains(Fold(c), StringComparison.Ordinal)))
             .ThenByDescending(c => Words.Keywords(c).Distinct().Sum(k => eventWords.GetValueOrDefault(k)))
             .ThenBy(c => c.Length)

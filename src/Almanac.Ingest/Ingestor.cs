@@ -10,20 +10,38 @@ public sealed record IngestFailure(string Path, string Reason);
 
 public sealed record IngestProgress(int Done, int Total, string Path);
 
-public sealed record IngestSummary(int Read, int Skipped, int EventsFound, IReadOnlyList<IngestFailure> Failures);
+/// <summary>What an ingest did. <see cref="Failures"/> are files refused (unreadable, over budget: nothing stored); <see cref="FailedAnalyses"/> are documents stored but marked failed because a stage threw on them.</summary>
+public sealed record IngestSummary(int Read, int Skipped, int EventsFound, IReadOnlyList<IngestFailure> Failures)
+{
+    public IReadOnlyList<IngestFailure> FailedAnalyses { get; init; } = [];
+}
+
+/// <summary>
+/// What analysing one read document gave: its mentions; or a failure, with the document kept so a later
+/// version can retry it (<see cref="Failure"/> set); or a refusal because it went over its budget
+/// (<see cref="IsRefused"/>: nothing is stored).
+/// </summary>
+public sealed record AnalysisOutcome(SourceDocument Document, IReadOnlyList<EventMention> Mentions, string? Failure, bool IsRefused = false);
+
+/// <summary>What a reindex did: documents analysed again and cleared, and those that failed again or could not be retried.</summary>
+public sealed record ReindexSummary(int Retried, int Cleared, IReadOnlyList<IngestFailure> Failures);
 
 /// <summary>
 /// Runs the pipeline over files: read → segment → tag → extract mentions → store (one transaction
 /// per document), then resolves events across everything stored. Idempotent: a document already
-/// stored (same content hash) is skipped; a failed file is reported and the batch goes on.
+/// stored (same content hash) is skipped; a failed file is reported and the batch goes on. A stage that
+/// throws on one document marks that document as failed (kept, left out of events, retried by
+/// <see cref="Reindex"/>); a document over its analysis budget is refused and nothing of it stored.
 /// </summary>
-public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null)
+public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null, AnalysisBudget.Limits? budget = null)
 {
     private readonly TemporalTagger _tagger = tagger ?? TemporalTagger.Default;
+    private readonly AnalysisBudget.Limits _budget = budget ?? AnalysisBudget.DefaultLimits;
 
     public IngestSummary Ingest(FileSelection selection, Action<IngestProgress>? progress = null)
     {
         var failures = new List<IngestFailure>(selection.Failures);
+        var failedAnalyses = new List<IngestFailure>();
         var (read, skipped) = (0, 0);
         var newDocuments = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < selection.Files.Count; i++)
@@ -41,22 +59,18 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null)
                 skipped++;
                 continue;
             }
-            SourceDocument document;
-            IReadOnlyList<EventMention> mentions;
-            try
+            var outcome = Analyze(result.ContentHash, result.Document, new FileInfo(path).Length);
+            if (outcome.IsRefused)
             {
-                (document, mentions) = Analyze(result.ContentHash, result.Document, new FileInfo(path).Length);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A document that trips a bug in a later stage is reported like any bad file; the batch goes on.
-                failures.Add(new IngestFailure(path, $"could not be analysed ({e.GetType().Name}: {e.Message}); this is a bug in Almanac"));
+                failures.Add(new IngestFailure(path, outcome.Failure!));
                 continue;
             }
-            if (store.AddDocument(document, mentions))
+            if (store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure))
             {
                 read++;
-                newDocuments.Add(document.Id);
+                newDocuments.Add(outcome.Document.Id);
+                if (outcome.Failure is { } failure)
+                    failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
             }
             else
             {
@@ -64,28 +78,50 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null)
             }
         }
         progress?.Invoke(new IngestProgress(selection.Files.Count, selection.Files.Count, ""));
-        var events = Resolve();
-        var found = events.Count(e => e.Mentions.Any(m => newDocuments.Contains(m.DocumentId)));
-        return new IngestSummary(read, skipped, found, failures);
+        var resolution = Resolve();
+        failedAnalyses.AddRange(resolution.Failures.Select(f => new IngestFailure(PathOf(f.DocumentId), StoredFailure(ResolutionReason(f)))));
+        var found = resolution.Events.Count(e => e.Mentions.Any(m => newDocuments.Contains(m.DocumentId)));
+        return new IngestSummary(read, skipped, found, failures) { FailedAnalyses = failedAnalyses };
     }
 
-    /// <summary>Everything the pipeline makes of one read document, before it is stored.</summary>
-    public (SourceDocument Document, IReadOnlyList<EventMention> Mentions) Analyze(string documentId, ReadDocument read, long byteLength)
+    /// <summary>
+    /// Everything the pipeline makes of one read document, before it is stored, within the analysis budget. Never
+    /// throws for a document: a stage that throws gives a failed outcome, an exhausted budget a refused one.
+    /// </summary>
+    public AnalysisOutcome Analyze(string documentId, ReadDocument read, long byteLength)
     {
         var text = read.Text;
-        var sentences = Segmenter.Split(read);
-        var timexes = _tagger.Tag(text, new TaggingContext(null, AnchorMode.Narrative));
-        var mentions = MentionExtractor.Extract(new DocumentAnalysis(documentId, read, sentences, timexes));
-        return (new SourceDocument(documentId, read.Path, read.Title, text, byteLength), mentions);
+        var document = new SourceDocument(documentId, read.Path, read.Title, text, byteLength);
+        try
+        {
+            var budget = AnalysisBudget.Start(_budget);
+            var sentences = Segmenter.Split(read);
+            budget.Check();
+            var timexes = _tagger.Tag(text, new TaggingContext(null, AnchorMode.Narrative) { Budget = budget });
+            var mentions = MentionExtractor.Extract(new DocumentAnalysis(documentId, read, sentences, timexes) { Budget = budget });
+            budget.Check();
+            return new AnalysisOutcome(document, mentions, null);
+        }
+        catch (AnalysisBudgetExceededException e)
+        {
+            return new AnalysisOutcome(document, [], $"refused: {e.Message}", IsRefused: true);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new AnalysisOutcome(document, [], $"analysis failed ({e.GetType().Name}: {e.Message}); this is a bug in Almanac");
+        }
     }
 
-    /// <summary>Groups the stored documents into copy lineages, re-resolves all stored mentions into events and replaces the stored events in one transaction.</summary>
+    /// <summary>
+    /// Groups the stored documents into copy lineages, re-resolves the mentions of every document not marked as
+    /// failed into events, marks the documents resolution failed on, and replaces the stored events in one transaction.
+    /// </summary>
     /// <remarks>
     /// Another ingest may store documents meanwhile (documents are only ever added, so an unchanged count means an
     /// unchanged set). Reads that straddle such a write are retried, and when documents arrived while these events
     /// were resolved, this older result may have replaced the other ingest's newer one: it is resolved again.
     /// </remarks>
-    public IReadOnlyList<HistoricalEvent> Resolve()
+    public Resolution Resolve()
     {
         while (true)
         {
@@ -96,10 +132,52 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null)
                 continue;
             var lineages = CopyDetector.Detect(stored);
             var documents = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
-            var events = new EventResolver(CopyDetector.LineageOf(lineages)).Resolve(mentions, documents);
-            store.ReplaceEvents(events);
+            var resolution = new EventResolver(CopyDetector.LineageOf(lineages)).Resolve(mentions, documents);
+            if (resolution.Failures.Count > 0)
+                store.MarkAnalysisFailed(resolution.Failures.Select(f => (f.DocumentId, ResolutionReason(f))).ToList());
+            store.ReplaceEvents(resolution.Events);
             if (store.GetCounts().Documents == count)
-                return events;
+                return resolution;
         }
     }
+
+    /// <summary>
+    /// Analyses every document marked as failed again (from its file when that is unchanged, else from its stored
+    /// text) and resolves: what this version of Almanac can read is cleared, the rest stays marked.
+    /// </summary>
+    public ReindexSummary Reindex()
+    {
+        var failed = store.GetFailedDocuments();
+        var failures = new List<IngestFailure>();
+        foreach (var document in failed)
+        {
+            var outcome = Analyze(document.Id, ReadAgain(document), store.GetDocument(document.Id)?.ByteLength ?? 0);
+            if (outcome.Failure is { } failure)
+            {
+                store.MarkAnalysisFailed([(document.Id, failure)]);
+                failures.Add(new IngestFailure(document.Path, failure));
+                continue;
+            }
+            store.ReplaceMentions(document.Id, outcome.Mentions);
+        }
+        var resolution = Resolve();
+        failures.AddRange(resolution.Failures.Select(f => new IngestFailure(PathOf(f.DocumentId), ResolutionReason(f))));
+        var stillFailing = store.GetFailedDocuments().Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        return new ReindexSummary(failed.Count, failed.Count(f => !stillFailing.Contains(f.Id)), failures);
+    }
+
+    /// <summary>The document as first read when its file still holds the same bytes; otherwise its stored text, paragraph by paragraph.</summary>
+    private ReadDocument ReadAgain(FailedDocument failed)
+    {
+        if (File.Exists(failed.Path) && DocumentReader.Read(failed.Path) is { IsSuccess: true } read && read.ContentHash == failed.Id)
+            return read.Document;
+        var stored = store.GetDocument(failed.Id) ?? throw new InvalidOperationException($"failed document {failed.Id} is not stored");
+        return new ReadDocument(stored.Path, stored.Title, stored.Text.Split("\n\n").Select(b => new TextBlock(BlockKind.Paragraph, b)).ToList());
+    }
+
+    private string PathOf(string documentId) => store.GetDocument(documentId)?.Path ?? documentId;
+
+    private static string ResolutionReason(ResolutionFailure failure) => $"resolution: {failure.Reason}; this is a bug in Almanac";
+
+    private static string StoredFailure(string reason) => $"{reason}; the document is stored and left out of events until `almanac reindex` succeeds on it";
 }

@@ -43,7 +43,7 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
         var read = DocumentReader.Read(queued.Path, queued.Content);
         if (!read.IsSuccess)
             return QueueResult.Refused(read.Failure.Reason);
-        var (document, mentions) = ingestor.Analyze(queued.Id, read.Document, queued.Content.Length);
-        return QueueResult.Stored(document, mentions);
+        var outcome = ingestor.Analyze(queued.Id, read.Document, queued.Content.Length);
+        return outcome.IsRefused ? QueueResult.Refused(outcome.Failure!) : QueueResult.Stored(outcome.Document, outcome.Mentions, outcome.Failure);
     }
 }

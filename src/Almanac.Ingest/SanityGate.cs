@@ -6,12 +6,16 @@ namespace Almanac.Ingest;
 /// <summary>What the sanity gate found after an ingest; a broken reader shows up here before anyone sees an empty page.</summary>
 public sealed record SanityReport(int EmptyDays, IReadOnlyList<string> EventsWithoutSource, IReadOnlyList<string> DatesFailingRoundTrip)
 {
-    public bool HasProblems => EventsWithoutSource.Count > 0 || DatesFailingRoundTrip.Count > 0;
+    /// <summary>Stored documents a stage failed on, left out of every event until a reindex succeeds.</summary>
+    public IReadOnlyList<FailedDocument> FailedDocuments { get; init; } = [];
+
+    public bool HasProblems => EventsWithoutSource.Count > 0 || DatesFailingRoundTrip.Count > 0 || FailedDocuments.Count > 0;
 }
 
 /// <summary>
 /// Checks every day page of the store: how many of the 366 days are empty, which listed events
-/// cite no stored document, and which listed dates do not survive a round trip through their stored form.
+/// cite no stored document, and which listed dates do not survive a round trip through their stored form;
+/// and lists the documents a stage failed on.
 /// </summary>
 public static class SanityGate
 {
@@ -39,6 +43,6 @@ public static class SanityGate
                 }
             }
         }
-        return new SanityReport(emptyDays, withoutSource.ToList(), failing.ToList());
+        return new SanityReport(emptyDays, withoutSource.ToList(), failing.ToList()) { FailedDocuments = store.GetFailedDocuments() };
     }
 }

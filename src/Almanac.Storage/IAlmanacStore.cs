@@ -10,6 +10,9 @@ public sealed record DocumentHit(SourceDocument Document, string Excerpt);
 
 public sealed record StoreCounts(int Documents, int Mentions, int Events);
 
+/// <summary>A stored document a stage of analysis failed on: it is kept, left out of every event, and retried by a reindex.</summary>
+public sealed record FailedDocument(string Id, string Path, string Title, string Reason);
+
 /// <summary>
 /// Where Almanac keeps documents, their event mentions and the events resolved from them.
 /// Writing a document is atomic: it is stored whole with its mentions, or not at all.
@@ -18,13 +21,26 @@ public interface IAlmanacStore : IDisposable
 {
     bool ContainsDocument(string documentId);
 
-    /// <summary>Stores a document and its mentions in one transaction; returns false when it was already stored.</summary>
-    bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions);
+    /// <summary>
+    /// Stores a document and its mentions in one transaction; returns false when it was already stored. A document
+    /// whose analysis failed is stored with the reason (<paramref name="analysisFailure"/>) and no mentions.
+    /// </summary>
+    bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null);
+
+    /// <summary>Marks stored documents as failed, each with its reason: their mentions stay stored but are left out of <see cref="GetMentions"/>.</summary>
+    void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures);
+
+    /// <summary>Replaces a document's mentions with a new analysis of it and clears its failure, in one transaction.</summary>
+    void ReplaceMentions(string documentId, IReadOnlyList<EventMention> mentions);
+
+    /// <summary>The documents marked as failed, oldest first.</summary>
+    IReadOnlyList<FailedDocument> GetFailedDocuments();
 
     IReadOnlyList<SourceDocument> GetDocuments();
 
     SourceDocument? GetDocument(string documentId);
 
+    /// <summary>The mentions of every document not marked as failed.</summary>
     IReadOnlyList<EventMention> GetMentions();
 
     /// <summary>Replaces every resolved event in one transaction, so readers see the old set or the new one.</summary>

@@ -14,6 +14,9 @@ public sealed class TemporalTagger
 {
     private static readonly Lazy<TemporalTagger> Shared = new(() => new TemporalTagger(RuleSet.LoadEmbedded()));
 
+    /// <summary>Words (or skipped characters) between two checks of the analysis budget.</summary>
+    private const int BudgetCheckInterval = 1024;
+
     private readonly RuleSet _rules;
     private readonly Normalizer _normalizer;
 
@@ -30,7 +33,7 @@ public sealed class TemporalTagger
 
     /// <summary>
     /// The temporal expressions of <paramref name="text"/>, sorted by start and not overlapping.
-    /// Thread-safe; never throws on any text.
+    /// Thread-safe; never throws on any text, unless the context's budget runs out.
     /// </summary>
     /// <remarks>
     /// What the text leaves open is taken from the anchor. <see cref="AnchorMode.News"/> anchors on the
@@ -73,8 +76,11 @@ public sealed class TemporalTagger
         var anchor = narrative ? null : context.DocumentDate;
         var candidates = new List<(Match Match, Rule Rule)>(4);
         var pos = 0;
+        var steps = 0;
         while (pos < text.Length)
         {
+            if (++steps % BudgetCheckInterval == 0)
+                context.Budget.Check();
             var c = text[pos];
             if (!char.IsLetterOrDigit(c))
             {

@@ -59,6 +59,38 @@ public sealed class TextCutTests
             return cut.Length <= max && text.StartsWith(kept, StringComparison.Ordinal) && boundaries.Contains(kept.Length);
         });
 
+    [Property(MaxTest = 2000)]
+    public Property ElementBoundaryAtOrBefore_AnyLimit_IsTheBoundaryAFullWalkFinds() =>
+        Prop.ForAll(AnyUnicode(), Gen.Choose(0, 80).ToArbitrary(), (text, limit) =>
+        {
+            var boundaries = StringInfo.ParseCombiningCharacters(text).Append(text.Length).ToList();
+            var expected = boundaries.Where(b => b <= Math.Min(limit, text.Length)).DefaultIfEmpty(0).Max();
+            return TextCut.ElementBoundaryAtOrBefore(text, limit) == expected;
+        });
+
+    [Fact]
+    public void Window_LongSentence_KeepsTheDateWithWholeWordsAround()
+    {
+        var text = string.Concat(Enumerable.Repeat("word ", 2000)) + "On 4 June 1956 the speech was published." + string.Concat(Enumerable.Repeat(" word", 2000));
+        var focus = text.IndexOf("4 June 1956", StringComparison.Ordinal);
+        var (start, end) = TextCut.Window(text, 0, text.Length, focus, focus + "4 June 1956".Length, 200);
+        var window = text[start..end];
+        Assert.True(window.Length <= 200, window.Length.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains("On 4 June 1956 the speech was published.", window, StringComparison.Ordinal);
+        Assert.StartsWith("word", window, StringComparison.Ordinal);
+        Assert.EndsWith("word", window, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Window_OneGiantToken_CutsBetweenTextElementsAroundTheDate()
+    {
+        var text = string.Concat(Enumerable.Repeat("e\u0301", 100_000)) + " 4 June 1956";
+        var focus = text.IndexOf("4 June", StringComparison.Ordinal);
+        var (start, end) = TextCut.Window(text, 0, text.Length, focus, text.Length, 101);
+        Assert.Equal(text.Length, end);
+        Assert.Equal(0, (focus - start - 1) % 2);
+    }
+
     /// <summary>Text mixing letters, spaces, punctuation, surrogate pairs and combining marks.</summary>
     private static Arbitrary<string> AnyUnicode() =>
         Gen.Elements("a", "Z", " ", ",", ";", "😀", "\u0301", "e\u0301", "中", "\u200D", "🇫🇷", "-", ".")

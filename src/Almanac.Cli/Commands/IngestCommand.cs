@@ -34,16 +34,13 @@ public static class IngestCommand
             {
                 summary = ingestor.Ingest(files, progress: null);
             }
-            foreach (var failure in summary.Failures)
+            foreach (var failure in summary.Failures.Concat(summary.FailedAnalyses))
                 environment.Error.WriteLine($"almanac ingest: {failure.Path}: {failure.Reason}");
             environment.Out.WriteLine(
                 $"{summary.Read} documents read, {summary.Skipped} skipped as already stored, {summary.Failures.Count} failed, {summary.EventsFound} events found.");
-            var sanity = SanityGate.Check(store);
-            environment.Out.WriteLine($"Sanity: {366 - sanity.EmptyDays} of 366 days have events.");
-            foreach (var id in sanity.EventsWithoutSource)
-                environment.Error.WriteLine($"almanac ingest: sanity: event {id} cites no stored document");
-            foreach (var date in sanity.DatesFailingRoundTrip)
-                environment.Error.WriteLine($"almanac ingest: sanity: date {date} does not round-trip");
+            SanityOutput.Write(SanityGate.Check(store), "ingest", environment);
+            if (summary.FailedAnalyses.Count > 0)
+                return ExitCodes.DocumentFailed;
             return summary.Failures.Count > 0 && summary.Read + summary.Skipped == 0 ? 1 : 0;
         });
         return command;

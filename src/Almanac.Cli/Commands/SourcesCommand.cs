@@ -18,23 +18,26 @@ public static class SourcesCommand
             var documents = store.GetDocuments();
             var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
             var lineages = CopyDetector.Detect(documents);
+            var failed = store.GetFailedDocuments().ToDictionary(f => f.Id, f => f.Reason, StringComparer.Ordinal);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(environment.Out, lineages.Select(l => new
                 {
                     lineage = l.Id,
-                    documents = l.DocumentIds.Select(id => new EventViews.SourceView(id, byId[id].Title, byId[id].Path)).ToList(),
+                    documents = l.DocumentIds.Select(id => new { id, title = byId[id].Title, path = byId[id].Path, failure = failed.GetValueOrDefault(id) }).ToList(),
                     passages = l.Passages.Select(p => new { document = p.DocumentId, other = p.OtherDocumentId, p.Words, p.Text }).ToList(),
                 }).ToList());
                 return 0;
             }
-            environment.Out.WriteLine($"{documents.Count} documents in {lineages.Count} independent lineages.");
+            environment.Out.WriteLine($"{documents.Count} documents in {lineages.Count} independent lineages"
+                + (failed.Count > 0 ? $"; {failed.Count} failed analysis (`almanac reindex` retries them)." : "."));
             foreach (var lineage in lineages)
             {
                 environment.Out.WriteLine();
-                environment.Out.WriteLine($"lineage {lineage.Id[..12]} ({lineage.DocumentIds.Count} document{(lineage.DocumentIds.Count == 1 ? "" : "s")})");
+                environment.Out.WriteLine($"lineage {lineage.Id[..Math.Min(12, lineage.Id.Length)]} ({lineage.DocumentIds.Count} document{(lineage.DocumentIds.Count == 1 ? "" : "s")})");
                 foreach (var id in lineage.DocumentIds)
-                    environment.Out.WriteLine($"  {byId[id].Title}  ({byId[id].Path})");
+                    environment.Out.WriteLine($"  {byId[id].Title}  ({byId[id].Path})"
+                        + (failed.TryGetValue(id, out var reason) ? $"\n    FAILED ANALYSIS, left out of events: {reason}" : ""));
                 if (lineage.Passages.Count == 0)
                     continue;
                 environment.Out.WriteLine($"  shares {lineage.Passages.Count} passages, {lineage.Passages.Sum(p => p.Words)} words:");

@@ -36,23 +36,24 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     public bool ContainsDocument(string documentId) =>
         Query("SELECT 1 FROM documents WHERE id = @id", _ => true, ("id", documentId)).Count > 0;
 
-    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions)
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null)
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        if (!AddDocument(connection, transaction, document, mentions))
+        if (!AddDocument(connection, transaction, document, mentions, analysisFailure))
             return false;
         transaction.Commit();
         return true;
     }
 
     /// <summary>Stores a document and its mentions inside the caller's transaction, so a queue claim and the write commit together.</summary>
-    internal static bool AddDocument(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document, IReadOnlyList<EventMention> mentions)
+    internal static bool AddDocument(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document, IReadOnlyList<EventMention> mentions,
+        string? analysisFailure)
     {
         using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO documents (id, path, title, text, byte_length, ingested_at, search)
-            VALUES (@id, @path, @title, @text, @bytes, now(),
+            INSERT INTO documents (id, path, title, text, byte_length, ingested_at, analysis_failure, search)
+            VALUES (@id, @path, @title, @text, @bytes, now(), @failure,
                     setweight(to_tsvector('almanac_search', @title), 'A') || setweight(to_tsvector('almanac_search', @text), 'D'))
             ON CONFLICT (id) DO NOTHING
             """, connection, transaction))
@@ -62,6 +63,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             insert.Parameters.AddWithValue("title", document.Title);
             insert.Parameters.AddWithValue("text", document.Text);
             insert.Parameters.AddWithValue("bytes", document.ByteLength);
+            insert.Parameters.Add(new NpgsqlParameter<string?>("failure", NpgsqlDbType.Text) { TypedValue = analysisFailure });
             if (insert.ExecuteNonQuery() == 0)
                 return false;
         }
@@ -71,6 +73,41 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         AdvanceGeneration(connection, transaction);
         return true;
     }
+
+    public void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures)
+    {
+        using var connection = DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using (var mark = new NpgsqlCommand(
+            "UPDATE documents d SET analysis_failure = f.reason FROM unnest(@ids, @reasons) AS f(id, reason) WHERE d.id = f.id", connection, transaction))
+        {
+            mark.Parameters.AddWithValue("ids", failures.Select(f => f.DocumentId).ToArray());
+            mark.Parameters.AddWithValue("reasons", failures.Select(f => f.Reason).ToArray());
+            mark.ExecuteNonQuery();
+        }
+        AdvanceGeneration(connection, transaction);
+        transaction.Commit();
+    }
+
+    public void ReplaceMentions(string documentId, IReadOnlyList<EventMention> mentions)
+    {
+        using var connection = DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        foreach (var sql in new[] { "DELETE FROM mentions WHERE document_id = @id", "UPDATE documents SET analysis_failure = NULL WHERE id = @id" })
+        {
+            using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddWithValue("id", documentId);
+            command.ExecuteNonQuery();
+        }
+        if (mentions.Count > 0)
+            AddMentions(connection, transaction, mentions);
+        AdvanceGeneration(connection, transaction);
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<FailedDocument> GetFailedDocuments() => Query(
+        "SELECT id, path, title, analysis_failure FROM documents WHERE analysis_failure IS NOT NULL ORDER BY ingested_at, id COLLATE \"C\"",
+        r => new FailedDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
 
     private static void AddMentions(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventMention> mentions)
     {
@@ -97,7 +134,10 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         Query("SELECT id, path, title, text, byte_length FROM documents WHERE id = @id", ReadDocument, ("id", documentId)).FirstOrDefault();
 
     public IReadOnlyList<EventMention> GetMentions() =>
-        Query("SELECT payload FROM mentions ORDER BY document_id COLLATE \"C\", sentence_start, id", r => Deserialize<EventMention>(r.GetString(0)));
+        Query("""
+            SELECT m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+            WHERE d.analysis_failure IS NULL ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
+            """, r => Deserialize<EventMention>(r.GetString(0)));
 
     public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events)
     {

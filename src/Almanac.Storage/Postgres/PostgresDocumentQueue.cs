@@ -9,7 +9,11 @@ public sealed record QueuedDocument(string Id, string Path, byte[] Content);
 /// <summary>What a worker made of a claimed document: the document and its mentions to store, or why it cannot be stored.</summary>
 public sealed record QueueResult(SourceDocument? Document, IReadOnlyList<EventMention> Mentions, string? Failure)
 {
-    public static QueueResult Stored(SourceDocument document, IReadOnlyList<EventMention> mentions) => new(document, mentions, null);
+    /// <summary>Why analysing the stored document failed; it is stored without mentions, marked, for a reindex to retry.</summary>
+    public string? AnalysisFailure { get; init; }
+
+    public static QueueResult Stored(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null) =>
+        new(document, mentions, null) { AnalysisFailure = analysisFailure };
 
     public static QueueResult Refused(string reason) => new(null, [], reason);
 }
@@ -91,7 +95,7 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
         var result = process(claimed);
         if (result.Document is { } document)
         {
-            PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions);
+            PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions, result.AnalysisFailure);
             using var done = new NpgsqlCommand("DELETE FROM document_queue WHERE id = @id", connection, transaction);
             done.Parameters.AddWithValue("id", claimed.Id);
             done.ExecuteNonQuery();

@@ -74,6 +74,10 @@ internal static class PostgresMigrations
         CREATE TABLE store_generation (id integer PRIMARY KEY CHECK (id = 1), value bigint NOT NULL);
         INSERT INTO store_generation (id, value) VALUES (1, 0);
         """,
+        // Why a stage failed on a document; NULL when it did not. A failed document's mentions are left out of events.
+        """
+        ALTER TABLE documents ADD COLUMN analysis_failure text;
+        """,
     ];
 
     public static void Apply(NpgsqlConnection connection)

@@ -46,13 +46,13 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         return command.ExecuteScalar() is not null;
     }
 
-    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions)
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         using (var insert = Command(
-            "INSERT OR IGNORE INTO documents (id, path, title, text, byte_length, ingested_at) VALUES ($id, $path, $title, $text, $bytes, $at)",
+            "INSERT OR IGNORE INTO documents (id, path, title, text, byte_length, ingested_at, analysis_failure) VALUES ($id, $path, $title, $text, $bytes, $at, $failure)",
             ("$id", document.Id), ("$path", document.Path), ("$title", document.Title), ("$text", document.Text),
-            ("$bytes", document.ByteLength), ("$at", DateTimeOffset.UtcNow.ToString("O"))))
+            ("$bytes", document.ByteLength), ("$at", DateTimeOffset.UtcNow.ToString("O")), ("$failure", (object?)analysisFailure ?? DBNull.Value)))
         {
             insert.Transaction = transaction;
             if (insert.ExecuteNonQuery() == 0)
@@ -64,6 +64,49 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
             fts.Transaction = transaction;
             fts.ExecuteNonQuery();
         }
+        InsertMentions(transaction, mentions);
+        AdvanceGeneration(transaction);
+        transaction.Commit();
+        return true;
+    }
+
+    public void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var mark = Command("UPDATE documents SET analysis_failure = $reason WHERE id = $id");
+        mark.Transaction = transaction;
+        var id = mark.Parameters.Add("$id", SqliteType.Text);
+        var reason = mark.Parameters.Add("$reason", SqliteType.Text);
+        foreach (var failure in failures)
+        {
+            id.Value = failure.DocumentId;
+            reason.Value = failure.Reason;
+            mark.ExecuteNonQuery();
+        }
+        AdvanceGeneration(transaction);
+        transaction.Commit();
+    }
+
+    public void ReplaceMentions(string documentId, IReadOnlyList<EventMention> mentions)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var sql in new[] { "DELETE FROM mentions WHERE document_id = $id", "UPDATE documents SET analysis_failure = NULL WHERE id = $id" })
+        {
+            using var command = Command(sql, ("$id", documentId));
+            command.Transaction = transaction;
+            command.ExecuteNonQuery();
+        }
+        InsertMentions(transaction, mentions);
+        AdvanceGeneration(transaction);
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<FailedDocument> GetFailedDocuments() => Query(
+        "SELECT id, path, title, analysis_failure FROM documents WHERE analysis_failure IS NOT NULL ORDER BY ingested_at, id",
+        r => new FailedDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+
+    private void InsertMentions(SqliteTransaction transaction, IReadOnlyList<EventMention> mentions)
+    {
         using var mention = Command("INSERT INTO mentions (document_id, sentence_start, payload) VALUES ($doc, $start, $payload)");
         mention.Transaction = transaction;
         var doc = mention.Parameters.Add("$doc", SqliteType.Text);
@@ -76,9 +119,6 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
             payload.Value = JsonSerializer.Serialize(m, StoreJson.Options);
             mention.ExecuteNonQuery();
         }
-        AdvanceGeneration(transaction);
-        transaction.Commit();
-        return true;
     }
 
     public IReadOnlyList<SourceDocument> GetDocuments() =>
@@ -88,7 +128,10 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         Query("SELECT id, path, title, text, byte_length FROM documents WHERE id = $id", ReadDocument, ("$id", documentId)).FirstOrDefault();
 
     public IReadOnlyList<EventMention> GetMentions() =>
-        Query("SELECT payload FROM mentions ORDER BY document_id, sentence_start, id", r => Deserialize<EventMention>(r.GetString(0)));
+        Query("""
+            SELECT m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+            WHERE d.analysis_failure IS NULL ORDER BY m.document_id, m.sentence_start, m.id
+            """, r => Deserialize<EventMention>(r.GetString(0)));
 
     public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events)
     {

@@ -49,6 +49,10 @@ internal static class SqliteMigrations
         CREATE TABLE store_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
         INSERT INTO store_generation (id, value) VALUES (1, 0);
         """,
+        // Why a stage failed on a document; NULL when it did not. A failed document's mentions are left out of events.
+        """
+        ALTER TABLE documents ADD COLUMN analysis_failure TEXT;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
