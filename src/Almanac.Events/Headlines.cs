@@ -68,13 +68,25 @@ internal static class Headlines
         var dateAt = source.IndexOf(mention.DateText, StringComparison.Ordinal);
         // The clause that holds the date is what the headline must keep when a long sentence is cut.
         var wordsBeforeDate = dateAt < 0 ? 0 : Math.Max(0, Words.Split(source[..dateAt]).Count - 1);
+        // "wounded by a clerk on 5 May 1870, as he …": the clause ends where the date does, and the date's comma goes with it.
+        // A date between commas (", on 28 July 1914, war was declared") opens its clause instead.
+        var dateEndsClause = dateAt >= 0 && source.AsSpan(dateAt + mention.DateText.Length).StartsWith(", ", StringComparison.Ordinal)
+            && !OpensClause(source, dateAt);
         var text = Titles.WithoutDate(source, mention, anywhere: true);
         text = WithoutAsides(text);
         text = WithoutLeadingConnectives(text);
         text = WithSubject(text, mention, document);
-        text = Shortened(text, wordsBeforeDate);
+        text = Shortened(text, wordsBeforeDate, dateEndsClause);
         text = text.Trim(' ', ',', ';', ':', '.', '–', '—', '-');
         return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>True when only a comma and perhaps a preposition stand before the date: it opens a clause.</summary>
+    private static bool OpensClause(string source, int dateAt)
+    {
+        var before = Words.Split(source[..dateAt]);
+        var end = before.Count > 0 && Lexicon.StopWords.Contains(before[^1].Text) ? before[^1].Start : dateAt;
+        return source[..end].TrimEnd().EndsWith(',');
     }
 
     private static string Flat(string text) => Whitespace.Replace(text, " ").Trim();
@@ -172,11 +184,14 @@ internal static class Headlines
     }
 
     /// <summary>A line over <see cref="MaxWords"/> words ends at the first clause boundary after its date that leaves a sentence, else is cut.</summary>
-    private static string Shortened(string text, int wordsBeforeDate)
+    private static string Shortened(string text, int wordsBeforeDate, bool dateEndsClause)
     {
         var words = Words.Split(text);
         if (words.Count <= MaxWords)
             return text;
+        if (dateEndsClause && wordsBeforeDate is >= MinClauseWords and <= MaxWords && HeadlineChecks.HasVerb(words[..wordsBeforeDate])
+            && !Lexicon.StopWords.Contains(words[wordsBeforeDate - 1].Text))
+            return text[..words[wordsBeforeDate - 1].End];
         // A date late in the sentence may push the cut past the target length, never past the checks' limit.
         foreach (var word in words.Take(HeadlineChecks.MaxWords).Skip(Math.Max(MinClauseWords, wordsBeforeDate)))
         {
