@@ -8,11 +8,21 @@ public static class EventViews
 {
     public sealed record SourceView(string Id, string Title, string Path);
 
-    public sealed record DateClaimView(string Value, string Precision, IReadOnlyList<SourceView> Sources, int Lineages);
+    public sealed record DateClaimView(string Value, string Precision, IReadOnlyList<SourceView> Sources, int Lineages)
+    {
+        /// <summary>The date as people read it (<see cref="DateDisplay"/>); <see cref="Value"/> is its TIMEX3 value.</summary>
+        public string Display { get; init; } = "";
+    }
 
     public sealed record CitedView(string Text, SourceView Source);
 
-    public sealed record DayEventView(string Id, int Year, string Date, string Text, string Title, bool Disputed, IReadOnlyList<SourceView> Sources);
+    /// <param name="Year">The year in historical numbering, as Wikimedia's feed gives it: 44 BC is -44.</param>
+    /// <param name="Date">The TIMEX3 value of the date the event is listed under.</param>
+    public sealed record DayEventView(string Id, int Year, string Date, string Text, string Title, bool Disputed, IReadOnlyList<SourceView> Sources)
+    {
+        /// <summary>The date as people read it (<see cref="DateDisplay"/>): "15 March 44 BC".</summary>
+        public string Display { get; init; } = "";
+    }
 
     public sealed record DayView(string Date, IReadOnlyList<DayEventView> Events);
 
@@ -21,6 +31,8 @@ public static class EventViews
         bool DatesConflict, IReadOnlyList<CitedView> InShort, IReadOnlyList<string> People, IReadOnlyList<string> Places,
         double Significance, IReadOnlyList<SourceView> Sources)
     {
+        /// <summary>The date as people read it (<see cref="DateDisplay"/>); <see cref="Date"/> is its TIMEX3 value.</summary>
+        public string Display { get; init; } = "";
         public IReadOnlyList<CitedView> Why { get; init; } = [];
         public IReadOnlyList<CitedView> Content { get; init; } = [];
         public IReadOnlyList<EventLink> Aftermath { get; init; } = [];
@@ -33,16 +45,30 @@ public static class EventViews
             : new SourceView(documentId, documentId, "");
 
     public static DayEventView DayEvent(IAlmanacStore store, DayEntry entry) => new(
-        entry.Event.Id, entry.ListedDate.Year, entry.ListedDate.ToTimex(), entry.Event.Text, entry.Event.Title, !entry.IsPrimaryDate,
-        entry.Event.Mentions.Where(m => CoversDay(m, entry.ListedDate)).Select(m => m.DocumentId).Distinct().Select(id => Source(store, id)).ToList());
+        entry.Event.Id, DateDisplay.HistoricalYear(entry.ListedDate.Year), entry.ListedDate.ToTimex(), entry.Event.Text, entry.Event.Title, !entry.IsPrimaryDate,
+        entry.Event.Mentions.Where(m => CoversDay(m, entry.ListedDate)).Select(m => m.DocumentId).Distinct().Select(id => Source(store, id)).ToList())
+    {
+        Display = DateDisplay.Of(entry.ListedDate),
+    };
+
+    /// <summary>An event found by a search, listed under its own date.</summary>
+    public static DayEventView Found(IAlmanacStore store, HistoricalEvent e) => new(
+        e.Id, DateDisplay.HistoricalYear(e.Date.Year), e.DateValue, e.Text, e.Title, false, e.DocumentIds.Select(id => Source(store, id)).ToList())
+    {
+        Display = DateDisplay.Of(e.Date, e.EndDate),
+    };
 
     public static EventView Event(IAlmanacStore store, HistoricalEvent e) => new(
         e.Id, e.Title, e.Text, e.DateValue, e.Date.Precision.ToString().ToLowerInvariant(),
-        e.DateClaims.Select(c => new DateClaimView(c.Value, c.Date.Precision.ToString().ToLowerInvariant(), c.DocumentIds.Select(id => Source(store, id)).ToList(), c.Lineages)).ToList(),
+        e.DateClaims.Select(c => new DateClaimView(c.Value, c.Date.Precision.ToString().ToLowerInvariant(), c.DocumentIds.Select(id => Source(store, id)).ToList(), c.Lineages)
+        {
+            Display = DateDisplay.Of(c.Date, c.EndDate),
+        }).ToList(),
         ConflictingClaims(e).Count > 1,
         e.Summary.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
         e.People, e.Places, e.Significance, e.DocumentIds.Select(id => Source(store, id)).ToList())
     {
+        Display = DateDisplay.Of(e.Date, e.EndDate),
         Why = e.Why.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
         Content = e.Content.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
         Aftermath = e.Aftermath,

@@ -261,13 +261,14 @@ public sealed class EventResolver
         var claims = DateClaims(mentions);
         var best = BestClaim(claims);
         var lead = mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic).ThenBy(m => m.Clause.Length).First();
-        var title = Titles.Of(mentions, documents);
+        var headline = Headlines.Of(mentions, documents, best);
+        var title = Titles.Of(mentions, documents, headline);
         var people = mentions.SelectMany(m => m.People).Select(p => canonicalPeople.GetValueOrDefault(p, p))
             .GroupBy(p => p, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
         var places = mentions.SelectMany(m => m.Places).Distinct(StringComparer.Ordinal).ToList();
         var summary = Summaries.InShort(mentions, documents, title, best, _lineageOf);
         return new HistoricalEvent(
-            StableId(lead, ids), lead.Kind, title, summary.FirstOrDefault()?.Text ?? OneLine(mentions), best.Date, best.EndDate,
+            StableId(lead, ids), lead.Kind, title, headline, best.Date, best.EndDate,
             claims, people, places, summary, 0, mentions)
         {
             Why = Summaries.Why(mentions, documents, title),
@@ -315,10 +316,6 @@ public sealed class EventResolver
             .ThenBy(c => c.Date)
             .First();
     }
-
-    /// <summary>The day line when no summary sentence was found: the shortest sentence of a most precise mention.</summary>
-    private static string OneLine(IReadOnlyList<EventMention> mentions) =>
-        Titles.Shorten(mentions.OrderByDescending(m => m.Date.Precision).ThenBy(m => m.IsTopic).ThenBy(m => m.Sentence.Length).First().Sentence, 300);
 
     /// <summary>
     /// An id that survives re-resolution: the hash of the event's lead mention's place in its

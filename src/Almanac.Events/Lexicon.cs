@@ -8,6 +8,9 @@ internal static class Lexicon
     public static readonly FrozenSet<string> StopWords = Load("stopwords", StringComparer.OrdinalIgnoreCase);
     public static readonly FrozenSet<string> NotPersonWords = Load("not-person-words", StringComparer.Ordinal);
     public static readonly FrozenSet<string> SignificanceCues = Load("significance-cues", StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenSet<string> HeadlineOpeners = Load("headline-openers", StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenSet<string> HeadlineConnectives = Load("headline-connectives", StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenSet<string> Verbs = Load("verbs", StringComparer.OrdinalIgnoreCase);
 
     private static FrozenSet<string> Load(string name, StringComparer comparer)
     {

@@ -7,16 +7,15 @@ namespace Almanac.Events;
 /// candidates, each split at a colon ("Khrushchev's Secret Speech of 1956: A Turning Point in
 /// Soviet History" gives two) with its date phrase removed ("of 1956"); the candidate most of the
 /// event's sources write wins, then the one with the most of the event's words. Without a
-/// heading, the clause that dates the event, its date removed.
+/// heading, the event's headline (<see cref="Headlines"/>).
 /// </summary>
 internal static class Titles
 {
     private const int MaxLength = 120;
-    private const int MinClauseWords = 5;
     private const int MaxCandidates = 20;
     private static readonly string[] DatePrepositions = ["of", "in", "on", "during", "since", "from", "by"];
 
-    public static string Of(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
+    public static string Of(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, string headline)
     {
         var eventWords = mentions.SelectMany(m => m.Keywords).GroupBy(k => k, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -35,11 +34,7 @@ internal static class Titles
             .ThenByDescending(c => Words.Keywords(c).Distinct().Sum(k => eventWords.GetValueOrDefault(k)))
             .ThenBy(c => c.Length)
             .FirstOrDefault();
-        if (best is not null)
-            return Shorten(best, MaxLength);
-        var lead = mentions.OrderByDescending(m => m.Date.Precision).ThenBy(m => m.Clause.Length).First();
-        var fromClause = WithoutDate(lead.Clause, lead, anywhere: false);
-        return Shorten(Words.Split(fromClause).Count >= MinClauseWords ? fromClause : WithoutDate(lead.Sentence, lead, anywhere: false), MaxLength);
+        return best is not null ? Shorten(best, MaxLength) : headline;
     }
 
     /// <summary>

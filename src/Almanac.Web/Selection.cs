@@ -69,7 +69,7 @@ public static class Selection
         if (IsRoundAnniversary(entry.ListedDate.Year, currentYear))
             reasons.Add(FormattableString.Invariant($"a round anniversary: {currentYear - entry.ListedDate.Year} years in {currentYear}"));
         if (centuries > 1)
-            reasons.Add($"represents the {Dates.CenturyLabel(entry.ListedDate.Year)} in a mix of {centuries} centuries");
+            reasons.Add($"represents {DateDisplay.Century(entry.ListedDate.Year)} in a mix of {centuries} centuries");
         return string.Join("; ", reasons);
     }
 

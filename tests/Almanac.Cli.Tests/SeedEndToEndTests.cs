@@ -105,7 +105,7 @@ public sealed class SeedEndToEndTests : IClassFixture<SeedEndToEndTests.Ingested
         var (exitCode, output, _) = _seeds.Run.Run("event", "secret speech");
         Assert.Equal(0, exitCode);
         Assert.Contains("disagree", output, StringComparison.Ordinal);
-        Assert.Contains("1956-02-24", output, StringComparison.Ordinal);
+        Assert.Contains("24 February 1956", output, StringComparison.Ordinal);
         Assert.Contains("In short:", output, StringComparison.Ordinal);
     }
 

@@ -5,24 +5,6 @@ namespace Almanac.Web.Tests;
 
 public sealed class DatesTests
 {
-    [Fact]
-    public void Label_Day_ReadsAsDayMonthYear() => Assert.Equal("25 February 1956", Dates.Label(HistoricalDate.OnDay(1956, 2, 25)));
-
-    [Fact]
-    public void Label_BcYear_CountsWithoutYearZero() => Assert.Equal("44 BC", Dates.Label(HistoricalDate.InYear(-43)));
-
-    [Fact]
-    public void Label_Decade_ReadsAsTheDecadeWithItsModifier() =>
-        Assert.Equal("the mid 1930s", Dates.Label(HistoricalDate.InDecade(1935).With(DateModifier.Mid)));
-
-    [Fact]
-    public void Label_Julian_IsMarkedOldStyle() =>
-        Assert.Equal("25 October 1917 (O.S.)", Dates.Label(HistoricalDate.OnDay(1917, 10, 25, CalendarKind.Julian)));
-
-    [Fact]
-    public void Label_Range_JoinsBothEnds() =>
-        Assert.Equal("24 February 1956 – 25 February 1956", Dates.Label(HistoricalDate.OnDay(1956, 2, 24), HistoricalDate.OnDay(1956, 2, 25)));
-
     [Theory]
     [InlineData(12, 31, 1, 1, 1)]
     [InlineData(3, 1, -1, 2, 29)]

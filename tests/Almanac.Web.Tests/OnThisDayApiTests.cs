@@ -116,7 +116,7 @@ public sealed class OnThisDayApiTests(AlmanacServer server)
     [InlineData(0, -1)]
     [InlineData(-43, -44)]
     public void WikimediaYear_CountsBcYearsNegativeWithoutAYearZero(int astronomical, int wikimedia) =>
-        Assert.Equal(wikimedia, Api.FeedItems.WikimediaYear(astronomical));
+        Assert.Equal(wikimedia, Almanac.Core.DateDisplay.HistoricalYear(astronomical));
 
     /// <summary>An item of Wikimedia's feed: text, year (not for holidays) and pages, each a page summary.</summary>
     private static void AssertFeedItem(JsonElement item, bool hasYear)

@@ -37,16 +37,16 @@ public static class DayCommand
             }
             if (environment.IsTerminal)
             {
-                var table = new Table().Title($"On this day: {view.Date}").AddColumns("Year", "Date", "Event", "Sources");
+                var table = new Table().Title($"On this day: {view.Date}").AddColumns("Date", "Event", "Sources");
                 foreach (var e in view.Events)
-                    table.AddRow(Markup.Escape(e.Year.ToString()), Markup.Escape(e.Date + (e.Disputed ? " (disputed)" : "")),
+                    table.AddRow(Markup.Escape(e.Display + (e.Disputed ? " (disputed)" : "")),
                         Markup.Escape(e.Text), Markup.Escape(string.Join(", ", e.Sources.Select(s => s.Title))));
                 AnsiConsole.Write(table);
             }
             else
             {
                 foreach (var e in view.Events)
-                    environment.Out.WriteLine($"{e.Date}{(e.Disputed ? " (disputed)" : "")}\t{e.Text}\t[{string.Join("; ", e.Sources.Select(s => s.Title))}]");
+                    environment.Out.WriteLine($"{e.Display}{(e.Disputed ? " (disputed)" : "")}\t{e.Text}\t[{string.Join("; ", e.Sources.Select(s => s.Title))}]");
             }
             return 0;
         });

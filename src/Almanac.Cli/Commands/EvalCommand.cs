@@ -23,6 +23,6 @@ public static class EvalCommand
             EvaluationReport.Write(environment.Out, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), scores, list, parse.GetValue(errors));
             return 0;
         });
-        return new Command("eval", "Measure Almanac's components against annotated corpora.") { timex };
+        return new Command("eval", "Measure Almanac's components against annotated corpora.") { timex, EvalProseCommand.Create(environment) };
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Almanac.Core;
 
 namespace Almanac.Cli.Commands;
 
@@ -33,13 +34,13 @@ public static class EventCommand
             }
             var output = environment.Out;
             output.WriteLine(view.Title);
-            output.WriteLine($"Date: {view.Date} ({view.Precision})   id: {view.Id}");
+            output.WriteLine($"Date: {view.Display}   id: {view.Id}");
             var conflicting = EventViews.ConflictingClaims(found);
             if (conflicting.Count > 1)
             {
                 output.WriteLine("The sources disagree on the date:");
                 foreach (var claim in view.Dates.Where(d => conflicting.Any(c => c.Value == d.Value)))
-                    output.WriteLine($"  {claim.Value}  {claim.Sources.Count} source(s), {claim.Lineages} independent: {string.Join("; ", claim.Sources.Select(s => s.Title))}");
+                    output.WriteLine($"  {claim.Display}  {claim.Sources.Count} source(s), {claim.Lineages} independent: {string.Join("; ", claim.Sources.Select(s => s.Title))}");
             }
             output.WriteLine();
             output.WriteLine("In short:");
@@ -52,7 +53,7 @@ public static class EventCommand
             {
                 output.WriteLine("Aftermath:");
                 foreach (var later in view.Aftermath)
-                    output.WriteLine($"  {later.DateValue}  {later.Title}  (event {later.Id})");
+                    output.WriteLine($"  {DateDisplay.OfTimexValue(later.DateValue)}  {later.Title}  (event {later.Id})");
             }
             if (view.People.Count > 0)
                 output.WriteLine($"People: {string.Join(", ", view.People)}");

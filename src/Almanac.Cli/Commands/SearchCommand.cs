@@ -23,8 +23,7 @@ public static class SearchCommand
             var max = Math.Clamp(parse.GetValue(limit), 1, 200);
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
             var events = store.SearchEvents(text, max)
-                .Select(e => new EventViews.DayEventView(e.Id, e.Date.Year, e.DateValue, e.Text, e.Title, false,
-                    e.DocumentIds.Select(id => EventViews.Source(store, id)).ToList()))
+                .Select(e => EventViews.Found(store, e))
                 .ToList();
             var documents = store.SearchDocuments(text, max)
                 .Select(h => new DocumentView(new EventViews.SourceView(h.Document.Id, h.Document.Title, h.Document.Path), h.Excerpt))
@@ -37,7 +36,7 @@ public static class SearchCommand
             }
             environment.Out.WriteLine($"Events ({events.Count}):");
             foreach (var e in events)
-                environment.Out.WriteLine($"  {e.Date}\t{e.Title}\t(id {e.Id})");
+                environment.Out.WriteLine($"  {e.Display}\t{e.Title}\t(id {e.Id})");
             environment.Out.WriteLine($"Documents ({documents.Count}):");
             foreach (var d in documents)
                 environment.Out.WriteLine($"  {d.Source.Title} ({d.Source.Path}): {d.Excerpt.ReplaceLineEndings(" ")}");

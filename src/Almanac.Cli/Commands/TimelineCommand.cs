@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Almanac.Core;
 using Almanac.Events;
 
 namespace Almanac.Cli.Commands;

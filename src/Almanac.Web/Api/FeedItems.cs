@@ -13,12 +13,12 @@ public sealed class FeedItems(Sources sources, string origin)
     {
         var e = entry.Event;
         var cited = sources.ForListing(entry);
-        var pages = new List<FeedPage> { Page("event", e.Id, e.Title, Urls.Event(e.Id), $"{KindName(e.Kind)}, {Dates.Label(e.Date, e.EndDate)}", e.Text) };
+        var pages = new List<FeedPage> { Page("event", e.Id, e.Title, Urls.Event(e.Id), $"{KindName(e.Kind)}, {DateDisplay.Of(e.Date, e.EndDate)}", e.Text) };
         pages.AddRange(e.People.Select(p => Page("person", p, p, Urls.Timeline(p), "Person named in Almanac's sources", "")));
         pages.AddRange(cited.Select(s => Page("source", s.Id, s.Title, Urls.Source(s.Id), "Source document", "")));
         return new FeedItem(
             e.Text,
-            e.Kind == MentionKind.Holiday ? null : WikimediaYear(entry.ListedDate.Year),
+            e.Kind == MentionKind.Holiday ? null : DateDisplay.HistoricalYear(entry.ListedDate.Year),
             pages,
             e.Id,
             e.DateValue,
@@ -35,9 +35,6 @@ public sealed class FeedItems(Sources sources, string origin)
 
     public IReadOnlyList<DateClaimItem> Claims(HistoricalEvent e) =>
         e.DateClaims.Select(c => new DateClaimItem(c.Value, Lower(c.Date.Precision), c.DocumentIds, c.Lineages)).ToList();
-
-    /// <summary>Wikimedia counts years without a year zero: 44 BC is -44 (astronomically -43).</summary>
-    public static int WikimediaYear(int astronomicalYear) => astronomicalYear <= 0 ? astronomicalYear - 1 : astronomicalYear;
 
     /// <summary>
     /// A page summary. Wikimedia's displaytitle and titles.display are HTML that clients insert as

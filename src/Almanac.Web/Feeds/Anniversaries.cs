@@ -26,14 +26,14 @@ public static class Anniversaries
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         foreach (var (e, listed) in listings)
         {
-            var summary = $"{Dates.YearLabel(listed.Year)}: {e.Text}";
+            var summary = $"{DateDisplay.Year(listed.Year)}: {e.Text}";
             Line(text, "BEGIN:VEVENT");
             Line(text, $"UID:{Escape(e.Id)}-{listed.Month:D2}{listed.Day:D2}@almanac");
             Line(text, "DTSTAMP:" + stamp);
             Line(text, "DTSTART;VALUE=DATE:" + StartDate(listed));
             Line(text, "RRULE:FREQ=YEARLY");
             Line(text, "SUMMARY:" + Escape(TextCut.AtWord(summary, MaxSummaryLength)));
-            Line(text, "DESCRIPTION:" + Escape($"{e.Text} ({Dates.Label(e.Date, e.EndDate)})"));
+            Line(text, "DESCRIPTION:" + Escape($"{e.Text} ({DateDisplay.Of(e.Date, e.EndDate)})"));
             Line(text, "URL:" + origin + Urls.Event(e.Id));
             Line(text, "TRANSP:TRANSPARENT");
             Line(text, "END:VEVENT");

@@ -1,3 +1,4 @@
+using Almanac.Core;
 using Almanac.Storage;
 using NodaTime;
 
@@ -6,7 +7,7 @@ namespace Almanac.Web.Feeds;
 /// <summary>A day's digest for a newsletter or a feed: the selected events with their sources, and a thought for the day where a source gives one.</summary>
 public sealed record Digest(AnnualDate Day, int Year, IReadOnlyList<DigestEvent> Events, Thought? Thought, SourceRef? ThoughtSource)
 {
-    public string Title => $"On this day: {Dates.DayLabel(Day)}";
+    public string Title => $"On this day: {DateDisplay.Day(Day)}";
 
     /// <summary>
     /// Builds the digest of <paramref name="day"/> as seen in <paramref name="year"/> (for round

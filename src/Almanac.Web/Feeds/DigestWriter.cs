@@ -1,3 +1,4 @@
+using Almanac.Core;
 using System.Text;
 using Almanac.Web.Markup;
 
@@ -11,10 +12,10 @@ public static class DigestWriter
         var text = new StringBuilder();
         text.Append("# ").AppendLine(MarkdownText(digest.Title)).AppendLine();
         if (digest.Events.Count == 0)
-            text.AppendLine($"No events are stored for {Dates.DayLabel(digest.Day)}.");
+            text.AppendLine($"No events are stored for {DateDisplay.Day(digest.Day)}.");
         foreach (var e in digest.Events)
         {
-            text.Append("- **").Append(Dates.YearLabel(e.Entry.ListedDate.Year)).Append("**: [")
+            text.Append("- **").Append(DateDisplay.Year(e.Entry.ListedDate.Year)).Append("**: [")
                 .Append(MarkdownText(e.Entry.Event.Text)).Append("](").Append(origin).Append(Urls.Event(e.Entry.Event.Id)).AppendLine(")");
             if (e.Sources.Count > 0)
                 text.Append("  Sources: ").AppendLine(string.Join(", ", e.Sources.Select(s => $"[{MarkdownText(s.Title)}]({origin}{Urls.Source(s.Id)})")));
@@ -35,9 +36,9 @@ public static class DigestWriter
     public static HtmlString Fragment(Digest digest, string origin)
     {
         var events = digest.Events.Count == 0
-            ? Html.Of($"<p>No events are stored for {Dates.DayLabel(digest.Day)}.</p>")
+            ? Html.Of($"<p>No events are stored for {DateDisplay.Day(digest.Day)}.</p>")
             : Html.Of($"<ul>{digest.Events.Select(e => Html.Of($"""
-                <li><strong>{Dates.YearLabel(e.Entry.ListedDate.Year)}</strong>: <a href="{origin + Urls.Event(e.Entry.Event.Id)}">{e.Entry.Event.Text}</a>{SourceLinks(e.Sources, origin)}</li>
+                <li><strong>{DateDisplay.Year(e.Entry.ListedDate.Year)}</strong>: <a href="{origin + Urls.Event(e.Entry.Event.Id)}">{e.Entry.Event.Text}</a>{SourceLinks(e.Sources, origin)}</li>
                 """))}</ul>");
         var thought = digest.Thought is not { } t
             ? HtmlString.Empty

@@ -49,8 +49,8 @@ public static class Layout
     public static HtmlString DayPicker(AnnualDate selected)
     {
         var months = Enumerable.Range(1, 12).Select(m => m == selected.Month
-            ? Html.Of($"<option value=\"{m}\" selected>{Dates.MonthName(m)}</option>")
-            : Html.Of($"<option value=\"{m}\">{Dates.MonthName(m)}</option>"));
+            ? Html.Of($"<option value=\"{m}\" selected>{DateDisplay.MonthName(m)}</option>")
+            : Html.Of($"<option value=\"{m}\">{DateDisplay.MonthName(m)}</option>"));
         var days = Enumerable.Range(1, 31).Select(d => d == selected.Day
             ? Html.Of($"<option selected>{d}</option>")
             : Html.Of($"<option>{d}</option>"));

@@ -19,12 +19,12 @@ public static class DayPages
             var today = ReaderToday.Resolve(context, clock);
             var zoneNote = today.UnknownZone is { } unknown
                 ? Html.Of($"<p class=\"meta\">The time zone “{unknown}” is unknown, so today is the day in UTC.</p>")
-                : Html.Of($"<p class=\"meta\">Today is {Dates.DayLabel(today.Day)} {today.Year} in {today.Zone.Id}.</p>");
-            return Day(store, sources, today.Day, today.Year, $"Today, {Dates.DayLabel(today.Day)}", zoneNote);
+                : Html.Of($"<p class=\"meta\">Today is {DateDisplay.Day(today.Day)} {today.Year} in {today.Zone.Id}.</p>");
+            return Day(store, sources, today.Day, today.Year, $"Today, {DateDisplay.Day(today.Day)}", zoneNote);
         }).CacheOutput(ResponseCache.Policy);
         pages.MapGet("/day/{day}", (string day, HttpContext context, IAlmanacStore store, Sources sources, TimeProvider clock) =>
             Dates.ParseDay(day) is { } annual
-                ? Day(store, sources, annual, ReaderToday.Resolve(context, clock).Year, $"On this day: {Dates.DayLabel(annual)}", HtmlString.Empty)
+                ? Day(store, sources, annual, ReaderToday.Resolve(context, clock).Year, $"On this day: {DateDisplay.Day(annual)}", HtmlString.Empty)
                 : NotADay(day)).CacheOutput(ResponseCache.Policy);
         // The day picker's GET target: a month and a day become the day's own URL.
         pages.MapGet("/day", (string? month, string? day) =>
@@ -47,7 +47,7 @@ public static class DayPages
         var previous = Dates.Neighbour(day, -1);
         var next = Dates.Neighbour(day, 1);
         var body = entries.Count == 0
-            ? Html.Of($"<p>No events are stored for {Dates.DayLabel(day)} yet.</p>")
+            ? Html.Of($"<p>No events are stored for {DateDisplay.Day(day)} yet.</p>")
             : Html.Of($"""
                 {SelectedSection(selected)}
                 {KindSection("events", "Events", entries.Where(e => e.Event.Kind == MentionKind.Event), sources)}
@@ -59,8 +59,8 @@ public static class DayPages
             <h1>{heading}</h1>
             {note}
             <nav class="days" aria-label="Neighbouring days">
-            <a rel="prev" href="{Urls.Day(previous)}">← {Dates.DayLabel(previous)}</a>
-            <a rel="next" href="{Urls.Day(next)}">{Dates.DayLabel(next)} →</a>
+            <a rel="prev" href="{Urls.Day(previous)}">← {DateDisplay.Day(previous)}</a>
+            <a rel="next" href="{Urls.Day(next)}">{DateDisplay.Day(next)} →</a>
             </nav>
             {Layout.DayPicker(day)}
             {body}
@@ -74,7 +74,7 @@ public static class DayPages
                 <section aria-labelledby="selected">
                 <h2 id="selected">Selected</h2>
                 <ol class="events">{selected.Select(s => Html.Of($"""
-                    <li><span class="year">{Dates.YearLabel(s.Entry.ListedDate.Year)}</span> <a href="{Urls.Event(s.Entry.Event.Id)}">{s.Entry.Event.Text}</a>
+                    <li><span class="year">{DateDisplay.Year(s.Entry.ListedDate.Year)}</span> <a href="{Urls.Event(s.Entry.Event.Id)}">{s.Entry.Event.Text}</a>
                     <p class="why">Why: {s.Why}.</p></li>
                     """))}</ol>
                 </section>
@@ -97,10 +97,10 @@ public static class DayPages
     {
         var notes = new List<HtmlString>();
         if (!entry.IsPrimaryDate)
-            notes.Add(Html.Of($" <span class=\"note\">date disputed: sources also give {Dates.Label(entry.Event.Date, entry.Event.EndDate)}</span>"));
+            notes.Add(Html.Of($" <span class=\"note\">date disputed: sources also give {DateDisplay.Of(entry.Event.Date, entry.Event.EndDate)}</span>"));
         if (entry.ListedDate.Calendar == CalendarKind.Julian)
             notes.Add(Html.Of($" <span class=\"note\">Julian calendar (O.S.)</span>"));
-        var year = entry.Event.Kind == MentionKind.Holiday ? HtmlString.Empty : Html.Of($"<span class=\"year\">{Dates.YearLabel(entry.ListedDate.Year)}</span> ");
+        var year = entry.Event.Kind == MentionKind.Holiday ? HtmlString.Empty : Html.Of($"<span class=\"year\">{DateDisplay.Year(entry.ListedDate.Year)}</span> ");
         return Html.Of($"""
             <li>{year}<a href="{Urls.Event(entry.Event.Id)}">{entry.Event.Text}</a>{notes}
             {Layout.SourceList(sources.ForListing(entry))}</li>

@@ -37,7 +37,7 @@ public static class EventPages
             ? Html.Of($"<p>{e.Text}</p>")
             : Html.Of($"<p>{Html.Join(e.Summary.Select(s => Html.Of($"{s.Text}{Cite(s.DocumentId)}")), Html.Of($" "))}</p>");
         var claims = e.DateClaims.Select(c => Html.Of($"""
-            <tr><td>{Dates.Label(c.Date, c.EndDate)}{(c.Value == e.DateValue ? Html.Of($" <strong>(best supported)</strong>") : HtmlString.Empty)}</td>
+            <tr><td>{DateDisplay.Of(c.Date, c.EndDate)}{(c.Value == e.DateValue ? Html.Of($" <strong>(best supported)</strong>") : HtmlString.Empty)}</td>
             <td>{c.Date.Precision.ToString().ToLowerInvariant()}</td>
             <td>{Html.Join(c.DocumentIds.Select(Cite), Html.Of($" "))}</td><td>{c.Lineages}</td></tr>
             """));
@@ -72,10 +72,10 @@ public static class EventPages
         return Html.Of($"""
             <article>
             <h1>{e.Title}</h1>
-            <p class="meta">{Dates.Label(e.Date, e.EndDate)}</p>
+            <p class="meta">{DateDisplay.Of(e.Date, e.EndDate)}</p>
             <section aria-labelledby="in-short"><h2 id="in-short">In short</h2>{inShort}</section>
             <section aria-labelledby="date"><h2 id="date">Date</h2>
-            <p>{Dates.Label(e.Date, e.EndDate)} ({e.Date.Precision.ToString().ToLowerInvariant()} precision).</p>
+            <p>{DateDisplay.Of(e.Date, e.EndDate)} ({e.Date.Precision.ToString().ToLowerInvariant()} precision).</p>
             {conflict}
             <table><caption>Dates the sources give</caption>
             <thead><tr><th scope="col">Date</th><th scope="col">Precision</th><th scope="col">Sources</th><th scope="col">Independent lineages</th></tr></thead>
@@ -96,6 +96,5 @@ public static class EventPages
             """);
     }
 
-    private static HtmlString AftermathDate(string dateValue) =>
-        HistoricalDate.TryParseTimex(dateValue, out var date) ? Html.Of($"<span class=\"year\">{Dates.Label(date)}</span> ") : HtmlString.Empty;
+    private static HtmlString AftermathDate(string dateValue) => Html.Of($"<span class=\"year\">{DateDisplay.OfTimexValue(dateValue)}</span> ");
 }

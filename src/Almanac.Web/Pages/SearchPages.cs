@@ -65,7 +65,7 @@ public static class SearchPages
         """);
 
     private static HtmlString EventItem(HistoricalEvent e, Sources sources) => Html.Of($"""
-        <li><span class="year">{Dates.Label(e.Date, e.EndDate)}</span> <a href="{Urls.Event(e.Id)}">{e.Text}</a>
+        <li><span class="year">{DateDisplay.Of(e.Date, e.EndDate)}</span> <a href="{Urls.Event(e.Id)}">{e.Text}</a>
         {Layout.SourceList(sources.Of(e.DocumentIds))}</li>
         """);
 }

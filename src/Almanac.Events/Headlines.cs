@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using Almanac.Core;
+
+namespace Almanac.Events;
+
+/// <summary>
+/// The on-this-day line of an event: one self-contained sentence of at most <see cref="MaxWords"/>
+/// words that names its subject and leaves out the date it is listed under ("Pompey met Caesar in
+/// pitched battle at Pharsalus"). Built from the clause that dates the event: its date phrase,
+/// asides in brackets or dashes and linking words at its start go; a pronoun at its start becomes
+/// the subject of the sentence before it, or the person the document's title names; a long line is
+/// cut at a clause boundary. The full source sentence stays on the event page, cited.
+/// </summary>
+internal static class Headlines
+{
+    public const int MaxWords = 20;
+
+    /// <summary>How many of an event's mentions are tried for a headline; the best-dated come first.</summary>
+    private const int MaxCandidates = 12;
+
+    private const int MinClauseWords = 4;
+    private const int MaxSubjectWords = 6;
+
+    /// <summary>How far back a pronoun's antecedent is looked for, in characters.</summary>
+    private const int AntecedentWindow = 1500;
+
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+
+    // "(the reason why … is unclear)", "[17]": asides and citation marks a headline does without.
+    private static readonly Regex Bracketed = new(@"\s*(\([^()]*\)|\[[^\[\]]*\])", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
+
+    // "a crowd – overwhelmingly soldiers – assembled": a paired-dash aside.
+    private static readonly Regex DashAside = new(@"\s+[–—]\s[^–—]{1,120}\s[–—]\s+", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
+
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
+
+    // Where a long sentence can end early and still say what happened.
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "of", "in", "at", "on", "for", "to", "with", "from", "by", "and", "or", "as", "into", "after", "before", "during",
+    };
+
+    private static readonly string[] ClauseBreaks = [", ", "; ", " – ", " — ", ": "];
+
+    /// <summary>The headline of an event: the first of its mentions' lines that passes every check, else the one with fewest faults.</summary>
+    public static string Of(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, DateClaim best)
+    {
+        var candidates = mentions
+            .OrderByDescending(m => m.DateValue == best.Value)
+            .ThenByDescending(m => m.Date.Precision)
+            .ThenBy(m => m.IsTopic)
+            .ThenBy(m => m.DocumentId, StringComparer.Ordinal)
+            .ThenBy(m => m.SentenceStart)
+            .Take(MaxCandidates)
+            .Select(m => From(m, documents.GetValueOrDefault(m.DocumentId)))
+            .ToList();
+        return candidates.Select(h => (Headline: h, Faults: HeadlineChecks.Faults(h).Count))
+            .OrderBy(x => x.Faults)
+            .Select(x => x.Headline)
+            .First();
+    }
+
+    /// <summary>The headline one mention gives.</summary>
+    public static string From(EventMention mention, SourceDocument? document)
+    {
+        var clause = Flat(mention.Clause);
+        var source = Words.Split(clause).Count >= MinClauseWords && HeadlineChecks.HasVerb(Words.Split(clause)) ? clause : Flat(mention.Sentence);
+        var dateAt = source.IndexOf(mention.DateText, StringComparison.Ordinal);
+        // The clause that holds the date is what the headline must keep when a long sentence is cut.
+        var wordsBeforeDate = dateAt < 0 ? 0 : Math.Max(0, Words.Split(source[..dateAt]).Count - 1);
+        // "wounded by a clerk on 5 May 1870, as he …": the clause ends where the date does, and the date's comma goes with it.
+        // A date between commas (", on 28 July 1914, war was declared") opens its clause instead.
+        var dateEndsClause = dateAt >= 0 && source.AsSpan(dateAt + mention.DateText.Length).StartsWith(", ", StringComparison.Ordinal)
+            && !OpensClause(source, dateAt);
+        var text = Titles.WithoutDate(source, mention, anywhere: true);
+        text = WithoutAsides(text);
+        text = WithoutLeadingConnectives(text);
+        text = WithSubject(text, mention, document);
+        text = Shortened(text, wordsBeforeDate, dateEndsClause);
+        text = text.Trim(' ', ',', ';', ':', '.', '–', '—', '-');
+        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>True when only a comma and perhaps a preposition stand before the date: it opens a clause.</summary>
+    private static bool OpensClause(string source, int dateAt)
+    {
+        var before = Words.Split(source[..dateAt]);
+        var end = before.Count > 0 && Lexicon.StopWords.Contains(before[^1].Text) ? before[^1].Start : dateAt;
+        return source[..end].TrimEnd().EndsWith(',');
+    }
+
+    private static string Flat(string text) => Whitespace.Replace(text, " ").Trim();
+
+    private static string WithoutAsides(string text)
+    {
+        string before;
+        do
+        {
+            before = text;
+            text = Bracketed.Replace(text, "");
+        }
+        while (text != before);
+        text = DashAside.Replace(text, " ");
+        // A bracket left unpaired belongs to a clause cut from a longer sentence: keep the side that can stand alone.
+        var close = text.IndexOf(')', StringComparison.Ordinal);
+        if (close >= 0 && text.LastIndexOf('(', close) < 0)
+            text = text[(close + 1)..];
+        var open = text.LastIndexOf('(');
+        if (open >= 0 && text.IndexOf(')', open) < 0)
+            text = text[..open];
+        return text.Trim(' ', ',', ';', ':');
+    }
+
+    private static string WithoutLeadingConnectives(string text)
+    {
+        while (Words.Split(text) is [var first, _, ..] && first.Start == 0 && Lexicon.HeadlineConnectives.Contains(first.Text))
+            text = text[first.End..].TrimStart(' ', ',');
+        return text;
+    }
+
+    /// <summary>A pronoun at the start named: "He died" → "Lincoln died", "His army" → "Napoleon's army".</summary>
+    private static string WithSubject(string text, EventMention mention, SourceDocument? document)
+    {
+        if (Words.Split(text) is not [var first, ..] || first.Start != 0)
+            return text;
+        var possessive = first.Text.ToLowerInvariant() is "his" or "her" or "its" or "their";
+        var personal = first.Text.ToLowerInvariant() is "he" or "she";
+        var other = first.Text.ToLowerInvariant() is "it" or "they" or "this";
+        // A clause cut after ", but" starts on its verb: its subject is the sentence's ("Pompey fled …, but was stabbed").
+        if (Lexicon.Verbs.Contains(first.Text) && SubjectOf(Flat(mention.Sentence), requireName: false) is { } sentenceSubject)
+            return sentenceSubject + " " + char.ToLowerInvariant(text[0]) + text[1..];
+        if ((!possessive && !personal && !other) || document is null)
+            return text;
+        var subject = Antecedent(document.Text, mention.SentenceStart, requireName: personal || possessive)
+            ?? (personal || possessive ? PersonNames.FullNames(document.Title).FirstOrDefault() : null);
+        if (subject is null)
+            return text;
+        var rest = text[first.End..];
+        return possessive ? subject + "’s" + rest : subject + rest;
+    }
+
+    /// <summary>The subject of the nearest sentence before <paramref name="position"/> that opens on a name or a named thing.</summary>
+    private static string? Antecedent(string text, int position, bool requireName)
+    {
+        position = Math.Clamp(position, 0, text.Length);
+        var from = Math.Max(0, position - AntecedentWindow);
+        var before = text[from..position];
+        var sentences = before.Split(['.', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var sentence in sentences.Reverse())
+            if (SubjectOf(sentence, requireName) is { } subject)
+                return subject;
+        return null;
+    }
+
+    /// <summary>"Lincoln was taken …" → "Lincoln"; "Tsar Alexander II then …" → "Tsar Alexander II"; "In Egypt, …" → none.</summary>
+    private static string? SubjectOf(string sentence, bool requireName)
+    {
+        var words = Words.Split(sentence);
+        if (words.Count < 2 || words[0].Start != 0 || !words[0].IsCapitalized)
+            return null;
+        var article = words[0].Text is "The";
+        if (!article && Lexicon.StopWords.Contains(words[0].Text))
+            return null;
+        var end = 0;
+        for (var i = 0; i < words.Count && i < MaxSubjectWords; i++)
+        {
+            var word = words[i];
+            var joinsName = word.Text is "the" or "of" or "de" or "von" && i + 1 < words.Count && words[i + 1].IsCapitalized;
+            if (i > 0 && !word.IsCapitalized && !joinsName && !(article && i < 3))
+                break;
+            if (i > 0 && sentence.AsSpan(words[i - 1].End, word.Start - words[i - 1].End).ContainsAny(",;:()\"“”"))
+                break;
+            if (word.Text.Any(char.IsDigit))
+                return null;
+            end = i + 1;
+        }
+        // The run is a subject when a verb or an adverb before one follows it ("Pompey then fled").
+        if (end == 0 || end >= words.Count || words[end].IsCapitalized || Prepositions.Contains(words[end].Text))
+            return null;
+        var named = words.Take(end).Count(w => w.IsCapitalized && w.Text != "The");
+        if (named == 0 || (requireName && article))
+            return null;
+        return sentence[..words[end - 1].End];
+    }
+
+    /// <summary>A line over <see cref="MaxWords"/> words ends at the first clause boundary after its date that leaves a sentence, else is cut.</summary>
+    private static string Shortened(string text, int wordsBeforeDate, bool dateEndsClause)
+    {
+        var words = Words.Split(text);
+        if (words.Count <= MaxWords)
+            return text;
+        if (dateEndsClause && wordsBeforeDate is >= MinClauseWords and <= MaxWords && HeadlineChecks.HasVerb(words[..wordsBeforeDate])
+            && !Lexicon.StopWords.Contains(words[wordsBeforeDate - 1].Text))
+            return text[..words[wordsBeforeDate - 1].End];
+        // A date late in the sentence may push the cut past the target length, never past the checks' limit.
+        foreach (var word in words.Take(HeadlineChecks.MaxWords).Skip(Math.Max(MinClauseWords, wordsBeforeDate)))
+        {
+            var gap = text.Substring(word.End, Math.Min(3, text.Length - word.End));
+            if (!ClauseBreaks.Any(b => gap.StartsWith(b, StringComparison.Ordinal)))
+                continue;
+            var head = text[..word.End];
+            if (!Lexicon.StopWords.Contains(word.Text) && HeadlineChecks.HasVerb(Words.Split(head)))
+                return head;
+        }
+        return Titles.Shorten(text, words[MaxWords - 1].End + 1);
+    }
+}

@@ -1,0 +1,103 @@
+using Almanac.Core;
+using Almanac.Ingest;
+using Almanac.Ingest.Evaluation;
+using Almanac.Storage.Sqlite;
+using Almanac.TestSupport;
+
+namespace Almanac.Events.Tests;
+
+/// <summary>Headlines of events from hand-written prose, run through the real pipeline.</summary>
+public sealed class HeadlineTests
+{
+    [Fact]
+    public void Headline_SentenceOpeningOnItsDate_DropsTheDate()
+    {
+        var headline = HeadlineOn("The empire.txt", "On 3 May 1802, Admiral Jonas Ferrand surrendered the harbour fortress to the rebels.", 1802, 5, 3);
+        Assert.Equal("Admiral Jonas Ferrand surrendered the harbour fortress to the rebels", headline);
+    }
+
+    [Fact]
+    public void Headline_SentenceOnAPronoun_NamesThePersonTheNarrativeIsAbout()
+    {
+        var headline = HeadlineOn("A life.txt",
+            "Marcus Vellan fought at the bridge on 2 June 1744 with his regiment.\n\nVellan was carried to a farmhouse after the battle.\n\nHe died on 9 June 1744 of his wounds.",
+            1744, 6, 9);
+        Assert.StartsWith("Vellan died", headline, StringComparison.Ordinal);
+        Assert.Empty(HeadlineChecks.Faults(headline));
+    }
+
+    [Fact]
+    public void Headline_ClauseAfterBut_TakesTheSentencesSubject()
+    {
+        var headline = HeadlineOn("A flight.txt", "Duke Orsan then fled north to the coast, but was captured at the harbour on 4 April 1688.", 1688, 4, 4);
+        Assert.StartsWith("Duke Orsan was captured", headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headline_AsidesInBracketsAndDashes_AreLeftOut()
+    {
+        var headline = HeadlineOn("A revolt.txt",
+            "On 9 March 1790 (27 February in the old calendar) a crowd of weavers – most of them young apprentices – marched on the town hall.", 1790, 3, 9);
+        Assert.Equal("A crowd of weavers marched on the town hall", headline);
+    }
+
+    [Fact]
+    public void Headline_LongSentence_EndsAfterTheClauseThatHoldsItsDate()
+    {
+        var headline = HeadlineOn("A shooting.txt",
+            "Governor Elias Brandt was the first governor to be shot in office, wounded by a clerk on 5 May 1870, as he and his brother walked home from a long evening at the opera house in the old town.",
+            1870, 5, 5);
+        Assert.Equal("Governor Elias Brandt was the first governor to be shot in office, wounded by a clerk", headline);
+    }
+
+    [Fact]
+    public void Headline_TheNextMorning_IsTheDayAfterTheNarrativesDate()
+    {
+        var headline = HeadlineOn("A death.txt",
+            "Mayor Tobias Renn was struck by a carriage on 11 October 1891 near the market.\n\nRenn was carried to the infirmary.\n\nHe died the next morning.",
+            1891, 10, 12);
+        Assert.StartsWith("Renn died", headline, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", HeadlineFault.Empty)]
+    [InlineData("He was assassinated on the Ides of March", HeadlineFault.DanglingStart)]
+    [InlineData("Is considered the day the wall fell", HeadlineFault.DanglingStart)]
+    [InlineData("Date in History", HeadlineFault.Fragment)]
+    [InlineData("Calendar), which corresponds with 7th November", HeadlineFault.Fragment)]
+    [InlineData("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six fell", HeadlineFault.TooLong)]
+    public void Faults_BrokenHeadline_IsCaught(string headline, HeadlineFault fault) => Assert.Contains(fault, HeadlineChecks.Faults(headline));
+
+    [Theory]
+    [InlineData("Julius Caesar is assassinated by Roman senators")]
+    [InlineData("The Berlin Wall falls")]
+    [InlineData("Pompey met Caesar in pitched battle at Pharsalus")]
+    public void Faults_AlmanacLine_HasNone(string headline) => Assert.Empty(HeadlineChecks.Faults(headline));
+
+    [Fact]
+    public void EvalProse_RealPages_FindsMostGoldEventsWithUsableHeadlines()
+    {
+        var scores = ProseEvaluation.Run(Path.Combine(SharedFolder.Corpus("real-pages"), "prose"));
+        Assert.True(scores.OnDay >= scores.Gold.Count * 0.9, $"{scores.OnDay} of {scores.Gold.Count} on their day");
+        Assert.Equal(0, scores.Faulty(HeadlineFault.Empty));
+        Assert.Equal(0, scores.Faulty(HeadlineFault.TooLong));
+    }
+
+    /// <summary>Ingests one hand-written page and returns the headline of the single event listed on the day and year given.</summary>
+    private static string HeadlineOn(string fileName, string text, int year, int month, int day)
+    {
+        var folder = Directory.CreateTempSubdirectory("almanac-headlines-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, fileName), text);
+            using var store = SqliteAlmanacStore.Open(Path.Combine(folder, "almanac.db"));
+            new Ingestor(store).Ingest(DocumentFiles.Find([Path.Combine(folder, fileName)]));
+            var entry = Assert.Single(store.GetEventsOnDay(month, day), e => e.ListedDate.Year == year);
+            return entry.Event.Text;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
