@@ -18,6 +18,9 @@ internal static class Headlines
     /// <summary>How many of an event's mentions are tried for a headline; the best-dated come first.</summary>
     private const int MaxCandidates = 12;
 
+    /// <summary>Twenty words of ordinary length fit; a token longer than that (a hostile document's) is cut.</summary>
+    private const int MaxChars = 200;
+
     private const int MinClauseWords = 4;
     private const int MaxSubjectWords = 6;
 
@@ -77,7 +80,7 @@ internal static class Headlines
         text = WithoutLeadingConnectives(text);
         text = WithSubject(text, mention, document);
         text = Shortened(text, wordsBeforeDate, dateEndsClause);
-        text = text.Trim(' ', ',', ';', ':', '.', '–', '—', '-');
+        text = Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars);
         return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
