@@ -8,6 +8,9 @@ public static class DocumentFiles
     public static readonly IReadOnlySet<string> Extensions =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".md", ".markdown" };
 
+    /// <summary>True when <paramref name="path"/> has the extension of a format Almanac reads.</summary>
+    public static bool IsDocument(string path) => Extensions.Contains(Path.GetExtension(path));
+
     /// <summary>
     /// Expands files and folders into document files, in a stable order. Folders are walked
     /// recursively; a folder reached twice (a symlink loop) is walked once.
