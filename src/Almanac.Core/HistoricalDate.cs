@@ -46,6 +46,15 @@ public readonly record struct HistoricalDate : IComparable<HistoricalDate>
         return new(year, month, day, null, Precision.Day, DateModifier.None, calendar);
     }
 
+    /// <summary>The day, or null when the calendar has no such day (29 February of a common year); never throws.</summary>
+    public static HistoricalDate? TryOnDay(int year, int month, int day, CalendarKind calendar = CalendarKind.Gregorian)
+    {
+        var system = CalendarSystemOf(calendar);
+        if (year < system.MinYear || year > system.MaxYear || month is < 1 or > 12 || day < 1 || day > system.GetDaysInMonth(year, month))
+            return null;
+        return new(year, month, day, null, Precision.Day, DateModifier.None, calendar);
+    }
+
     public static HistoricalDate InMonth(int year, int month, CalendarKind calendar = CalendarKind.Gregorian)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);

@@ -4,6 +4,7 @@ using Almanac.Text.Boilerplate;
 using Almanac.Text.Decoding;
 using Almanac.Text.Html;
 using Almanac.Text.Plain;
+using Almanac.Text.Structure;
 
 namespace Almanac.Text;
 
@@ -84,6 +85,7 @@ public static class DocumentReader
             return ReadResult.Failed(new ReadFailure(path, "no content left: everything in the file looks like navigation, comments or other page furniture"), hash);
 
         var document = new ReadDocument(path, TitleOf(title, blocks, format), blocks.Select(b => new TextBlock(b.Kind, b.Text)).ToList());
+        document = document with { DayPage = DayPageRecognizer.Recognize(path, document.Title, document.Blocks) };
         return ReadResult.Success(document, hash);
     }
 
