@@ -20,7 +20,7 @@ public static class MentionExtractor
         if (analysis.Document.DayPage is not { } page)
             return DatedClauses(analysis, people).ToList();
         var mentions = DayPageEntries(analysis.DocumentId, page, people).ToList();
-        mentions.AddRange(DatedClauses(analysis, people).Where(m => !InEntry(page, m) && !IsPageDate(page, m)));
+        mentions.AddRange(DatedClauses(analysis, people).Where(m => !InEntry(page, m) && !IsPageDate(page, m) && StatesYear(m.DateText)));
         return mentions;
     }
 
@@ -52,6 +52,13 @@ public static class MentionExtractor
 
     private static bool InEntry(DayPage page, EventMention mention) =>
         page.Entries.Any(e => mention.SentenceStart < e.End && mention.SentenceEnd > e.Start);
+
+    /// <summary>
+    /// On a day page, a date that borrows its year from the text around it ("October 20" in the links to the
+    /// neighbouring days, after an entry of 1959) is no event of that year.
+    /// </summary>
+    private static bool StatesYear(string dateText) =>
+        dateText.Contains("BC", StringComparison.Ordinal) || dateText.Count(char.IsAsciiDigit) >= 3;
 
     private static bool IsPageDate(DayPage page, EventMention mention) =>
         mention.Date.Precision == Precision.Day && mention.Date.Anniversary == page.Day;

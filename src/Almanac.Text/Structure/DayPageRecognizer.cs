@@ -16,8 +16,8 @@ public static class DayPageRecognizer
     /// <summary>Section headings are short: a longer line naming births or deaths is an entry or prose.</summary>
     private const int MaxSectionLength = 60;
 
-    /// <summary>An entry needs a few letters of text: "1956 – " alone, or a cut-off "In ", is no entry.</summary>
-    private const int MinTextLetters = 3;
+    /// <summary>An entry needs a letter of text: "1956 – " alone, or a cut-off "In ", is no entry.</summary>
+    private const int MinTextLetters = 1;
 
     public static DayPage? Recognize(string path, string title, IReadOnlyList<TextBlock> blocks) =>
         Recognize(path, title, blocks, DayPagePatterns.Default);
@@ -28,9 +28,35 @@ public static class DayPageRecognizer
         var lines = Lines(blocks);
         if (PageDayFinder.Find(path ?? "", title ?? "", lines.Select(l => l.Text).ToList(), patterns) is not { } day)
             return null;
-        var entries = new Reading(day, patterns).Read(lines);
+        var entries = WithoutCutEnd(new Reading(day, patterns).Read(lines), blocks);
         return entries.Count == 0 ? null : new DayPage(day, entries);
     }
+
+    /// <summary>
+    /// A page saved or excerpted part-way ends inside its last entry ("France and Austria sign Peac", "hits the
+    /// island of"): an entry that ends the document unfinished — on a comma or a small word, or much shorter than the
+    /// page's entries — is a fragment, not an entry.
+    /// </summary>
+    private static IReadOnlyList<DayPageEntry> WithoutCutEnd(IReadOnlyList<DayPageEntry> entries, IReadOnlyList<TextBlock> blocks)
+    {
+        if (entries.Count == 0)
+            return entries;
+        var documentLength = blocks.Sum(b => b.Text.Length) + 2 * (blocks.Count - 1);
+        var last = entries[^1];
+        if (last.End < documentLength || Reading.EndsSentence(last.Text))
+            return entries;
+        var lengths = entries.Select(e => e.Text.Length).Order().ToList();
+        var lastWord = last.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var unfinished = last.Text.TrimEnd()[^1] is ',' or ';' or ':' or '-' or '–'
+            || UnfinishingWords.Contains(lastWord)
+            || last.Text.Length * 2 < lengths[lengths.Count / 2];
+        return unfinished ? entries.Take(entries.Count - 1).ToList() : entries;
+    }
+
+    private static readonly HashSet<string> UnfinishingWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "from", "as", "his", "her", "their", "its",
+    };
 
     /// <summary>A line of a block, with where it starts in <see cref="ReadDocument.Text"/>.</summary>
     internal sealed record Line(int Block, BlockKind Kind, string Text, int Start);
@@ -65,7 +91,7 @@ public static class DayPageRecognizer
         {
             foreach (var line in lines)
             {
-                var text = line.Text.Trim();
+                var text = Markup.Without(line.Text).Trim();
                 if (text.Length == 0)
                     continue;
                 if (SectionOf(text) is { } section)
@@ -74,7 +100,7 @@ public static class DayPageRecognizer
                     (_yearAlone, _titled, _open) = (null, null, null);
                     continue;
                 }
-                var start = line.Start + line.Text.IndexOf(text, StringComparison.Ordinal);
+                var start = line.Start + Math.Max(0, line.Text.IndexOf(text, StringComparison.Ordinal));
                 foreach (var (segment, offset) in Segments(text))
                     Read(line, segment, start + offset);
             }
@@ -104,8 +130,11 @@ public static class DayPageRecognizer
                     _yearAlone = (year, YearText(match), start);
                     return;
                 }
-                if (_titled is { } titled && titled.Year == year)
+                if (_titled is { } titled && titled.Year == year && pattern.Name is "opener" or "in-sentence")
                     return; // "In 1475, …" under a "1475" title line describes that entry
+                // Holidays are named, not dated by a leading year: a "YEAR – text" line ends a holiday list.
+                if (_section == MentionKind.Holiday && pattern.Name != "in-sentence")
+                    _section = MentionKind.Event;
                 var entry = Add(year, YearText(match), match.Groups["text"].Value, start, start + text.Length, line.Block);
                 if (entry is not null && line.Kind == BlockKind.Heading)
                     _titled = entry;
@@ -119,7 +148,7 @@ public static class DayPageRecognizer
         /// <summary>A line with no year of its own: the rest of an entry broken mid-sentence, a holiday, or prose.</summary>
         private void Continue(Line line, string text, int start)
         {
-            if (_open is { } open && open.Block == line.Block && _titled != open.Entry && !EndsSentence(open.Entry.Text))
+            if (_open is { } open && open.Block == line.Block && _titled != open.Entry && BreaksOff(open.Entry.Text, text))
             {
                 var joined = open.Entry with { Text = open.Entry.Text + "\n" + text, End = start + text.Length };
                 _entries[_entries.IndexOf(open.Entry)] = joined;
@@ -236,8 +265,19 @@ public static class DayPageRecognizer
 
         private static int Letters(string text) => text.Count(char.IsLetter);
 
-        private static bool EndsSentence(string text) => text.TrimEnd().EndsWith('.') || text.TrimEnd().EndsWith('!') || text.TrimEnd().EndsWith('?')
-            || text.TrimEnd().EndsWith('"') || text.TrimEnd().EndsWith('”') || text.TrimEnd().EndsWith(')');
+        /// <summary>
+        /// An entry broken over lines mid-sentence ("adopted the" / "Declaration of …"), not a title line followed by
+        /// its description ("Treaty of Rio de Janeiro" / "Portugal formally recognized …").
+        /// </summary>
+        private static bool BreaksOff(string entry, string next)
+        {
+            if (EndsSentence(entry))
+                return false;
+            var lastWord = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            return char.IsLower(next[0]) || char.IsLower(lastWord[0]) || lastWord.Length == 1;
+        }
+
+        public static bool EndsSentence(string text) => text.TrimEnd() is { Length: > 0 } trimmed && trimmed[^1] is '.' or '!' or '?' or '"' or '”' or ')' or '’';
 
         private static int SentenceEnd(string text, int from)
         {
