@@ -12,7 +12,11 @@ public static class EventViews
 
     public sealed record CitedView(string Text, SourceView Source);
 
-    public sealed record DayEventView(string Id, int Year, string Date, string Text, string Title, bool Disputed, IReadOnlyList<SourceView> Sources);
+    public sealed record DayEventView(string Id, int Year, string Date, string Text, string Title, bool Disputed, IReadOnlyList<SourceView> Sources)
+    {
+        /// <summary>event, birth, death or holiday: the section a day page lists it in.</summary>
+        public string Kind { get; init; } = "event";
+    }
 
     public sealed record DayView(string Date, IReadOnlyList<DayEventView> Events);
 
@@ -34,7 +38,10 @@ public static class EventViews
 
     public static DayEventView DayEvent(IAlmanacStore store, DayEntry entry) => new(
         entry.Event.Id, entry.ListedDate.Year, entry.ListedDate.ToTimex(), entry.Event.Text, entry.Event.Title, !entry.IsPrimaryDate,
-        entry.Event.Mentions.Where(m => CoversDay(m, entry.ListedDate)).Select(m => m.DocumentId).Distinct().Select(id => Source(store, id)).ToList());
+        entry.Event.Mentions.Where(m => CoversDay(m, entry.ListedDate)).Select(m => m.DocumentId).Distinct().Select(id => Source(store, id)).ToList())
+    {
+        Kind = entry.Event.Kind.ToString().ToLowerInvariant(),
+    };
 
     public static EventView Event(IAlmanacStore store, HistoricalEvent e) => new(
         e.Id, e.Title, e.Text, e.DateValue, e.Date.Precision.ToString().ToLowerInvariant(),
