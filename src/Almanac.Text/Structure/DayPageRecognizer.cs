@@ -9,10 +9,13 @@ namespace Almanac.Text.Structure;
 /// Recognises a day page in a document's blocks, whatever format they were read from: the page's day, its
 /// sections (Events, Births, Deaths, Holidays) and its dated entries, by the patterns of <c>daypage.txt</c>.
 /// Lines are read in page order; a section heading sets the kind of the entries after it, a label or a
-/// "(b. 1931)" mark on an unsectioned entry sets its own. A page with a day but no entries is not a day page.
+/// "(b. 1931)" mark on an unsectioned entry sets its own. A page with a day but fewer than two entries is not a day page.
 /// </summary>
 public static class DayPageRecognizer
 {
+    /// <summary>A day page lists its day's entries: at least two of them.</summary>
+    private const int MinEntries = 2;
+
     /// <summary>Section headings are short: a longer line naming births or deaths is an entry or prose.</summary>
     private const int MaxSectionLength = 60;
 
@@ -29,7 +32,9 @@ public static class DayPageRecognizer
         if (PageDayFinder.Find(path ?? "", title ?? "", lines.Select(l => l.Text).ToList(), patterns) is not { } day)
             return null;
         var entries = WithoutCutEnd(new Reading(day, patterns).Read(lines), blocks);
-        return entries.Count == 0 ? null : new DayPage(day, entries);
+        // One dated paragraph on a page that names a day is prose about that day ("What happened today? Jun 4 …
+        // In 1956, …"), not a list of the day's entries.
+        return entries.Count(e => e.Year is not null) < MinEntries ? null : new DayPage(day, entries);
     }
 
     /// <summary>

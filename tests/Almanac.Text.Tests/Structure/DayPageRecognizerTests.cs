@@ -71,8 +71,8 @@ public class DayPageRecognizerTests
     [Fact]
     public void FullDateOfAnotherDay_IsNotAnEntry()
     {
-        var page = Page("x.txt", "February 9\n\nFebruary 9, 1964 The band plays on television.\nFebruary 10, 1964 A teaser for tomorrow.\n");
-        Assert.Equal([1964], page.Entries.Select(e => e.Year));
+        var page = Page("x.txt", "February 9\n\nFebruary 9, 1964 The band plays on television.\nFebruary 10, 1964 A teaser for tomorrow.\nFebruary 9, 1969 The band plays its last concert.\n");
+        Assert.Equal([1964, 1969], page.Entries.Select(e => e.Year));
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public class DayPageRecognizerTests
     [Fact]
     public void HolidayWithoutYear_IsAHolidayOfTheDay_AndAYearLedLineEndsTheHolidays()
     {
-        var page = Page("x.md", "# May 1\n\n## Holidays and observances\n\n- International Workers' Day\n\n1707 – The Acts of Union take effect.\n");
-        Assert.Equal([(null, MentionKind.Holiday, "International Workers' Day"), (1707, MentionKind.Event, "The Acts of Union take effect.")], Entries(page));
+        var page = Page("x.md", "# May 1\n\n## Holidays and observances\n\n- International Workers' Day\n\n1707 – The Acts of Union take effect.\n\n1931 – The Empire State Building opens.\n");
+        Assert.Equal([(null, MentionKind.Holiday, "International Workers' Day"), (1707, MentionKind.Event, "The Acts of Union take effect."), (1931, MentionKind.Event, "The Empire State Building opens.")], Entries(page));
     }
 
     [Fact]
