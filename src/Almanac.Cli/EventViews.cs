@@ -22,6 +22,9 @@ public static class EventViews
     {
         /// <summary>The date as people read it (<see cref="DateDisplay"/>): "15 March 44 BC".</summary>
         public string Display { get; init; } = "";
+
+        /// <summary>event, birth, death or holiday: the section a day page lists it in.</summary>
+        public string Kind { get; init; } = "event";
     }
 
     public sealed record DayView(string Date, IReadOnlyList<DayEventView> Events);
@@ -49,6 +52,7 @@ public static class EventViews
         entry.Event.Mentions.Where(m => CoversDay(m, entry.ListedDate)).Select(m => m.DocumentId).Distinct().Select(id => Source(store, id)).ToList())
     {
         Display = DateDisplay.Of(entry.ListedDate),
+        Kind = entry.Event.Kind.ToString().ToLowerInvariant(),
     };
 
     /// <summary>An event found by a search, listed under its own date.</summary>
@@ -56,6 +60,7 @@ public static class EventViews
         e.Id, DateDisplay.HistoricalYear(e.Date.Year), e.DateValue, e.Text, e.Title, false, e.DocumentIds.Select(id => Source(store, id)).ToList())
     {
         Display = DateDisplay.Of(e.Date, e.EndDate),
+        Kind = e.Kind.ToString().ToLowerInvariant(),
     };
 
     public static EventView Event(IAlmanacStore store, HistoricalEvent e) => new(

@@ -13,6 +13,9 @@ public sealed record TextBlock(BlockKind Kind, string Text);
 /// <summary>What a reader makes of one input file: its title and its content blocks, boilerplate removed.</summary>
 public sealed record ReadDocument(string Path, string Title, IReadOnlyList<TextBlock> Blocks)
 {
+    /// <summary>The day page the document is, when the structure stage recognised one: its day and its dated entries.</summary>
+    public DayPage? DayPage { get; init; }
+
     /// <summary>The content as one text: blocks separated by blank lines. Offsets in later stages point into it.</summary>
     public string Text => string.Join("\n\n", Blocks.Select(b => b.Text));
 }

@@ -1,43 +1,26 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Almanac.Core;
-using NodaTime;
 
 namespace Almanac.Events;
 
 /// <summary>
-/// Turns a tagged document into event mentions: one per dated clause, and on a day page (a page
-/// that names a day at its top and lists lines beginning with a year) one per such line, dated on
-/// that day of that year, as an event, birth, death or holiday according to its section.
+/// Turns a tagged document into event mentions: one per dated clause, and on a day page (as the
+/// structure stage recognised it) one per entry, on the page's day of the entry's own year, of the
+/// entry's kind. Dates inside an entry never move it, and on a day page a full date of the page's
+/// own day outside the entries is the page's date (posted, updated, "Today is …"), not an event.
 /// </summary>
 public static class MentionExtractor
 {
     /// <summary>The most of a sentence a mention keeps; a longer one is cut to the words around its date.</summary>
     public const int MaxSentenceChars = 1000;
 
-    // "1961 – text", "44 BC - text", "1956: text"; the line's year and its text.
-    private static readonly Regex YearLine = new(
-        @"^\s*(?<year>\d{1,4})(\s*(?<era>BCE|BC|AD|CE))?\s*[–—:-]\s+(?<text>\S.*)$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.Singleline);
-
-    // Section headings of a day page, by the kind of entry they list.
-    private static readonly (string Cue, MentionKind Kind)[] SectionCues =
-    [
-        ("birth", MentionKind.Birth),
-        ("death", MentionKind.Death),
-        ("holiday", MentionKind.Holiday),
-        ("observance", MentionKind.Holiday),
-        ("event", MentionKind.Event),
-    ];
-
     public static IReadOnlyList<EventMention> Extract(DocumentAnalysis analysis)
     {
         var people = PersonNames.FullNames(analysis.Document.Text);
-        var mentions = new List<EventMention>();
-        if (PageDay(analysis) is { } pageDay)
-            mentions.AddRange(DayPageLines(analysis, pageDay, people));
-        var listedBlocks = mentions.Select(m => m.SentenceStart).ToHashSet();
-        mentions.AddRange(DatedClauses(analysis, people).Where(m => !listedBlocks.Contains(m.SentenceStart)));
+        if (analysis.Document.DayPage is not { } page)
+            return DatedClauses(analysis, people).ToList();
+        var mentions = DayPageEntries(analysis.DocumentId, page, people).ToList();
+        mentions.AddRange(DatedClauses(analysis, people).Where(m => !InEntry(page, m) && !IsPageDate(page, m) && StatesYear(m.DateText)));
         return mentions;
     }
 
@@ -53,69 +36,32 @@ public static class MentionExtractor
         { Clause = line };
     }
 
-    /// <summary>The day a day page is about: a month and day with no year, alone in one of the first blocks.</summary>
-    private static AnnualDate? PageDay(DocumentAnalysis analysis)
+    private static IEnumerable<EventMention> DayPageEntries(string documentId, DayPage page, IReadOnlyList<string> people)
     {
-        var text = analysis.Document.Text;
-        var firstBlocksEnd = BlockStarts(analysis.Document).Skip(4).FirstOrDefault(text.Length);
-        foreach (var timex in analysis.Timexes.Where(t => t.Start < firstBlocksEnd))
+        foreach (var entry in page.Entries)
         {
-            if (timex.Type != TimexType.Date || !timex.Value.StartsWith("XXXX-", StringComparison.Ordinal) || timex.Value.Length != 10)
+            // A holiday listed without a year has no date to store yet: it is recognised, not stored.
+            if (entry.Year is not { } year || HistoricalDate.TryOnDay(year, page.Day.Month, page.Day.Day) is not { } date)
                 continue;
-            var block = BlockAround(text, timex.Start);
-            if (block.Length > timex.Length + 40)
-                continue;
-            if (int.TryParse(timex.Value.AsSpan(5, 2), CultureInfo.InvariantCulture, out var month)
-                && int.TryParse(timex.Value.AsSpan(8, 2), CultureInfo.InvariantCulture, out var day)
-                && ReaderDay.ParseMonthDay($"{month:D2}-{day:D2}") is { } annual)
-                return annual;
-        }
-        return null;
-    }
-
-    private static IEnumerable<EventMention> DayPageLines(DocumentAnalysis analysis, AnnualDate pageDay, IReadOnlyList<string> people)
-    {
-        var kind = MentionKind.Event;
-        var offset = 0;
-        foreach (var block in analysis.Document.Blocks)
-        {
-            var start = offset;
-            offset += block.Text.Length + 2;
-            if (block.Kind == BlockKind.Heading)
-            {
-                kind = SectionKind(block.Text) ?? kind;
-                continue;
-            }
-            var match = YearLine.Match(block.Text);
-            if (!match.Success || match.Groups["text"].Value.Length < 8)
-                continue;
-            var stated = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-            var year = match.Groups["era"].Value is "BC" or "BCE" ? 1 - stated : stated;
-            HistoricalDate date;
-            try
-            {
-                date = HistoricalDate.OnDay(year, pageDay.Month, pageDay.Day);
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                continue;
-            }
-            var line = match.Groups["text"].Value.Trim();
             yield return new EventMention(
-                analysis.DocumentId, kind, date, null, match.Groups["year"].Value, line, start, start + block.Text.Length,
-                PersonNames.In(line, people), Places(line), Words.Keywords(line).Distinct().ToList())
-            { Clause = line };
+                documentId, entry.Kind, date, null, entry.YearText, entry.Text, entry.Start, entry.End,
+                PersonNames.In(entry.Text, people), Places(entry.Text), Words.Keywords(entry.Text).Distinct().ToList())
+            { Clause = entry.Text };
         }
     }
 
-    private static MentionKind? SectionKind(string heading)
-    {
-        var lower = heading.ToLowerInvariant();
-        foreach (var (cue, kind) in SectionCues)
-            if (lower.Contains(cue, StringComparison.Ordinal) && heading.Length < 40)
-                return kind;
-        return null;
-    }
+    private static bool InEntry(DayPage page, EventMention mention) =>
+        page.Entries.Any(e => mention.SentenceStart < e.End && mention.SentenceEnd > e.Start);
+
+    /// <summary>
+    /// On a day page, a date that borrows its year from the text around it ("October 20" in the links to the
+    /// neighbouring days, after an entry of 1959) is no event of that year.
+    /// </summary>
+    private static bool StatesYear(string dateText) =>
+        dateText.Contains("BC", StringComparison.Ordinal) || dateText.Count(char.IsAsciiDigit) >= 3;
+
+    private static bool IsPageDate(DayPage page, EventMention mention) =>
+        mention.Date.Precision == Precision.Day && mention.Date.Anniversary == page.Day;
 
     private static IEnumerable<EventMention> DatedClauses(DocumentAnalysis analysis, IReadOnlyList<string> people)
     {
@@ -185,16 +131,6 @@ public static class MentionExtractor
             offset += block.Text.Length + 2;
         }
         return -1;
-    }
-
-    private static IEnumerable<int> BlockStarts(ReadDocument document)
-    {
-        var offset = 0;
-        foreach (var block in document.Blocks)
-        {
-            yield return offset;
-            offset += block.Text.Length + 2;
-        }
     }
 
     private static string BlockAround(string text, int position)

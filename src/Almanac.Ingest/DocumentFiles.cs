@@ -5,8 +5,10 @@ public sealed record FileSelection(IReadOnlyList<string> Files, IReadOnlyList<In
 
 public static class DocumentFiles
 {
-    public static readonly IReadOnlySet<string> Extensions =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".html", ".htm", ".md", ".markdown" };
+    public static IReadOnlySet<string> Extensions => Text.DocumentFormats.Extensions;
+
+    /// <summary>True when <paramref name="path"/> has the extension of a format Almanac reads.</summary>
+    public static bool IsDocument(string path) => Extensions.Contains(Path.GetExtension(path));
 
     /// <summary>
     /// Expands files and folders into document files, in a stable order. Folders are walked

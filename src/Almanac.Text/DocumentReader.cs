@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using Almanac.Core;
 using Almanac.Text.Boilerplate;
 using Almanac.Text.Decoding;
-using Almanac.Text.Html;
 using Almanac.Text.Plain;
+using Almanac.Text.Structure;
 
 namespace Almanac.Text;
 
@@ -13,8 +13,8 @@ namespace Almanac.Text;
 /// becomes a <see cref="ReadFailure"/> with a reason a person understands.
 /// </summary>
 /// <remarks>
-/// The format comes from the extension: .html/.htm/.xhtml are HTML, .md/.markdown are Markdown; any other file
-/// is HTML when its text starts like an HTML page ("&lt;!DOCTYPE html", "&lt;html") and plain text otherwise.
+/// The format comes from <see cref="DocumentFormats"/> by extension (HTML, Markdown, plain text, on-this-day feed
+/// JSON); any other file is HTML when its text starts like an HTML page ("&lt;!DOCTYPE html") and plain text otherwise.
 /// </remarks>
 public static class DocumentReader
 {
@@ -73,64 +73,35 @@ public static class DocumentReader
         if (decoded.Text is not { } text)
             return ReadResult.Failed(new ReadFailure(path, decoded.Failure ?? "not text"), hash);
 
-        var format = FormatOf(path, text);
-        var (title, raw) = format == Format.Html ? HtmlBlockReader.Read(text) : ("", PlainTextBlockReader.Read(text, format == Format.Markdown));
+        var format = DocumentFormats.Of(path, text);
+        var (title, raw) = format.Read(text);
         if (raw.Count == 0)
             return ReadResult.Failed(new ReadFailure(path, "no readable text in the file"), hash);
         var blocks = BoilerplateFilter.Default.Apply(raw);
-        if (format == Format.PlainText)
+        if (format.PromotesHeadings)
             blocks = PlainHeadings.Promote(blocks);
         if (blocks.Count == 0)
             return ReadResult.Failed(new ReadFailure(path, "no content left: everything in the file looks like navigation, comments or other page furniture"), hash);
 
         var document = new ReadDocument(path, TitleOf(title, blocks, format), blocks.Select(b => new TextBlock(b.Kind, b.Text)).ToList());
+        document = document with { DayPage = DayPageRecognizer.Recognize(path, document.Title, document.Blocks) };
         return ReadResult.Success(document, hash);
-    }
-
-    private enum Format
-    {
-        PlainText,
-        Markdown,
-        Html,
-    }
-
-    private static Format FormatOf(string path, string text)
-    {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        return extension switch
-        {
-            ".html" or ".htm" or ".xhtml" => Format.Html,
-            ".md" or ".markdown" => Format.Markdown,
-            _ => LooksLikeHtml(text) ? Format.Html : Format.PlainText,
-        };
     }
 
     private static bool MayBeHtml(string path, ReadOnlySpan<byte> content) =>
         Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".xhtml"
         || content.TrimStart(" \t\r\n"u8).StartsWith("<"u8);
 
-    private static bool LooksLikeHtml(string text)
-    {
-        var start = text.AsSpan().TrimStart();
-        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
-            || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
-            || (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && start[..Math.Min(start.Length, 500)].Contains("<html", StringComparison.OrdinalIgnoreCase));
-    }
-
     /// <summary>HTML: &lt;title&gt;, else the first h1. Markdown: the first heading. Plain text: the first line of content.</summary>
-    private static string TitleOf(string htmlTitle, IReadOnlyList<RawBlock> blocks, Format format)
+    private static string TitleOf(string htmlTitle, IReadOnlyList<RawBlock> blocks, DocumentFormat format)
     {
         var title = htmlTitle;
-        if (title.Length == 0 && format == Format.Markdown)
+        if (title.Length == 0 && format == DocumentFormats.Markdown)
             title = blocks.FirstOrDefault(b => b.Kind == BlockKind.Heading)?.Text ?? "";
         if (title.Length == 0)
             title = blocks[0].Text.Split('\n')[0];
         title = string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd(':').Trim();
-        if (title.Length > MaxTitleLength)
-        {
-            var cut = title.LastIndexOf(' ', MaxTitleLength);
-            title = string.Concat(title.AsSpan(0, cut > MaxTitleLength / 2 ? cut : MaxTitleLength), "…");
-        }
+        title = TextCut.AtWord(title, MaxTitleLength);
         return title;
     }
 

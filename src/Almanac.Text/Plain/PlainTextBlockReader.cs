@@ -153,7 +153,8 @@ internal static class PlainTextBlockReader
 
     /// <summary>
     /// Joins the lines of a hard-wrapped paragraph with spaces; keeps line breaks where lines are of their own
-    /// (a poem, an address, "1961 – …" lines of a day page), because there a break is a boundary.
+    /// (a poem, an address, "1961 – …" lines of a day page, which mostly start with a number), because there a
+    /// break is a boundary.
     /// </summary>
     private static string Unwrap(List<string> lines)
     {
@@ -163,7 +164,8 @@ internal static class PlainTextBlockReader
         var body = lines.Take(lines.Count - 1).ToList();
         var wrapped = width is >= 40 and <= 120
             && body.All(l => l.Length >= width * 0.7)
-            && body.Count(EndsSentence) * 2 < body.Count;
+            && body.Count(EndsSentence) * 2 < body.Count
+            && lines.Count(l => char.IsAsciiDigit(l[0])) * 2 < lines.Count;
         return string.Join(wrapped ? ' ' : '\n', lines);
     }
 

@@ -1,0 +1,46 @@
+using Almanac.Text.Feed;
+using Almanac.Text.Html;
+using Almanac.Text.Plain;
+
+namespace Almanac.Text;
+
+/// <summary>A format Almanac reads: its name, its file extensions, and how its text becomes a title and blocks.</summary>
+internal sealed record DocumentFormat(string Name, IReadOnlyList<string> Extensions, Func<string, (string Title, IReadOnlyList<RawBlock> Blocks)> Read)
+{
+    /// <summary>Plain text has no heading markup: its headings are recognised by shape after boilerplate removal.</summary>
+    public bool PromotesHeadings => Name == "text";
+}
+
+/// <summary>
+/// The one registry of document formats: the ingest's file selection and the reader both ask it. A plain-text file,
+/// or one whose extension names no format, is HTML when it starts like an HTML page.
+/// </summary>
+public static class DocumentFormats
+{
+    internal static readonly DocumentFormat Html = new("html", [".html", ".htm", ".xhtml"], HtmlBlockReader.Read);
+    internal static readonly DocumentFormat Markdown = new("markdown", [".md", ".markdown"], text => ("", PlainTextBlockReader.Read(text, markdown: true)));
+    internal static readonly DocumentFormat PlainText = new("text", [".txt"], text => ("", PlainTextBlockReader.Read(text, markdown: false)));
+    internal static readonly DocumentFormat OnThisDayFeed = new("on-this-day feed", [".json"], OnThisDayFeedReader.Read);
+
+    private static readonly IReadOnlyList<DocumentFormat> All = [Html, Markdown, PlainText, OnThisDayFeed];
+
+    /// <summary>Every extension a format claims, for choosing the files of a folder.</summary>
+    public static IReadOnlySet<string> Extensions { get; } =
+        All.SelectMany(f => f.Extensions).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    internal static DocumentFormat Of(string path, string text)
+    {
+        var extension = Path.GetExtension(path);
+        var format = All.FirstOrDefault(f => f.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase)) ?? PlainText;
+        // A page saved as .txt (or with no extension) is often HTML source.
+        return format == PlainText && LooksLikeHtml(text) ? Html : format;
+    }
+
+    internal static bool LooksLikeHtml(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
+            || (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && start[..Math.Min(start.Length, 500)].Contains("<html", StringComparison.OrdinalIgnoreCase));
+    }
+}

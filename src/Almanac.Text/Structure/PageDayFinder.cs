@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Almanac.Core;
+using NodaTime;
+
+namespace Almanac.Text.Structure;
+
+/// <summary>
+/// The day a page is about: from its file name ("06-04.txt", "..._06-04.txt"), else its title, else the first line
+/// near its top that names a day and nothing else (a heading "What happened on June 4", a dateline "Today is
+/// Tuesday, June 4, the 155th day of 2019").
+/// </summary>
+internal static class PageDayFinder
+{
+    /// <summary>How far down a page its day may be named: beyond this, a month and day is content, not the page's day.</summary>
+    private const int TopLines = 40;
+
+    private const int MaxDayLineLength = 120;
+
+    public static AnnualDate? Find(string path, string title, IReadOnlyList<string> lines, DayPagePatterns patterns)
+    {
+        var dayPatterns = patterns.Of(PatternRole.Day).ToList();
+        var candidates = new[] { Path.GetFileName(path), title }.Concat(lines.Take(TopLines));
+        foreach (var line in candidates)
+        {
+            if (line.Length is 0 or > MaxDayLineLength)
+                continue;
+            foreach (var pattern in dayPatterns)
+                if (DayOf(Patterns.Match(pattern.Regex, line.Trim())) is { } day)
+                    return day;
+        }
+        return null;
+    }
+
+    public static AnnualDate? DayOf(Match match)
+    {
+        if (!match.Success)
+            return null;
+        var month = match.Groups["month"].Success ? MonthNumber(match.Groups["month"].Value)
+            : int.TryParse(match.Groups["monthnumber"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0;
+        if (!int.TryParse(match.Groups["day"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+            return null;
+        return ReaderDay.ParseMonthDay($"{month:D2}-{day:D2}");
+    }
+
+    private static readonly string[] MonthStarts = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    private static int MonthNumber(string name) =>
+        name.Length < 3 ? 0 : Array.IndexOf(MonthStarts, name[..3].ToLowerInvariant()) + 1;
+}

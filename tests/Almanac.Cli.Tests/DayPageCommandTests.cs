@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Almanac.Cli.Tests;
+
+public class DayPageCommandTests
+{
+    private const string Page = "March 15\n\nEvents\n44 BC – Julius Caesar is assassinated in Rome.\n1917 – Nicholas II abdicates the throne of Russia.\n\nBirths\n1767 – Andrew Jackson, American president (d. 1845)\n";
+
+    [Fact]
+    public void IngestedDayPage_ListsEveryEntryOnItsDay_WithItsKind()
+    {
+        using var cli = new CliRun();
+        var page = Path.Combine(cli.Folder, "march.txt");
+        File.WriteAllText(page, Page);
+        Assert.Equal(0, cli.Run("ingest", page).ExitCode);
+        var (exitCode, output, error) = cli.Run("day", "03-15", "--json");
+        Assert.True(exitCode == 0, error);
+        var events = JsonDocument.Parse(output).RootElement.GetProperty("events").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("year").GetInt32(), e => e.GetProperty("kind").GetString());
+        Assert.Equal("event", events[-43]);
+        Assert.Equal("event", events[1917]);
+        Assert.Equal("birth", events[1767]);
+    }
+
+    [Fact]
+    public void EvalPages_HandWrittenPageAndGold_PrintsRecallPrecisionAndKinds()
+    {
+        using var cli = new CliRun();
+        var folder = Directory.CreateDirectory(Path.Combine(cli.Folder, "pages")).FullName;
+        File.WriteAllText(Path.Combine(folder, "march.txt"), Page);
+        File.WriteAllLines(Path.Combine(folder, "gold.jsonl"),
+        [
+            """{"file": "march.txt", "day": "03-15", "year": -44, "section": "Events", "text": "Julius Caesar is assassinated in Rome."}""",
+            """{"file": "march.txt", "day": "03-15", "year": 1917, "section": "Events", "text": "Nicholas II abdicates the throne of Russia."}""",
+            """{"file": "march.txt", "day": "03-15", "year": 1767, "section": "Births", "text": "Andrew Jackson, American president (d. 1845)"}""",
+            """{"file": "march.txt", "day": "03-15", "year": 1820, "section": "Deaths", "text": "Someone the page does not list"}""",
+        ]);
+        var (exitCode, output, error) = cli.Run("eval", "pages", folder, "--errors");
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("pages: recall 75.0% (3/4), precision 100.0% (3/3), births and deaths of the right kind 50.0% (1/2)", output, StringComparison.Ordinal);
+        Assert.Contains("missed     march.txt  1820  Deaths  Someone the page does not list", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,122 @@
+using Almanac.Core;
+using NodaTime;
+
+namespace Almanac.Text.Tests.Structure;
+
+public class DayPageRecognizerTests
+{
+    private static DayPage Page(string path, string content)
+    {
+        var document = Reading.Document(path, content);
+        Assert.NotNull(document.DayPage);
+        return document.DayPage;
+    }
+
+    private static (int? Year, MentionKind Kind, string Text)[] Entries(DayPage page) =>
+        page.Entries.Select(e => (e.Year, e.Kind, e.Text)).ToArray();
+
+    [Fact]
+    public void PlainTextList_UnderSectionHeadings_GivesOneEntryPerLineOfItsKind()
+    {
+        var page = Page("saved.txt", "March 15\n\nEvents\n44 BC – Julius Caesar is assassinated in Rome.[3]\n1917 – Nicholas II abdicates.\n\nBirths\n1767 – Andrew Jackson, American president (d. 1845)\n\nDeaths\n1937 – H. P. Lovecraft, American writer (b. 1890)\n");
+        Assert.Equal(new AnnualDate(3, 15), page.Day);
+        Assert.Equal(
+            [(-43, MentionKind.Event, "Julius Caesar is assassinated in Rome."), (1917, MentionKind.Event, "Nicholas II abdicates."),
+             (1767, MentionKind.Birth, "Andrew Jackson, American president (d. 1845)"), (1937, MentionKind.Death, "H. P. Lovecraft, American writer (b. 1890)")],
+            Entries(page));
+    }
+
+    [Fact]
+    public void NewspaperColumn_DatelineAndInYearLines_AreEntriesOfThatDay()
+    {
+        var page = Page("column.txt",
+            "Today in History\n\nToday is Tuesday, June 4, the 155th day of 2019. There are 210 days left in the year.\n\nToday's Highlight in History:\n\nOn June 4, 1940, the evacuation of troops ended.\n\nOn this date:\n\nIn 1812, the House approved a declaration of war.\n\nIn 1919, Congress approved the amendment, sending it to the states. (It was ratified in 1920.)\n");
+        Assert.Equal(new AnnualDate(6, 4), page.Day);
+        Assert.Equal([1940, 1812, 1919], page.Entries.Select(e => e.Year));
+        Assert.Equal("Congress approved the amendment, sending it to the states. (It was ratified in 1920.)", page.Entries[^1].Text);
+    }
+
+    [Theory]
+    [InlineData("- 1961 - The wall goes up.", 1961)]
+    [InlineData("● 1961 - The wall goes up.", 1961)]
+    [InlineData("**1961** — The wall goes up.", 1961)]
+    [InlineData("1961: The wall goes up.", 1961)]
+    [InlineData("1961 The wall goes up.", 1961)]
+    [InlineData("1961The wall goes up.", 1961)]
+    [InlineData("1. 13th Aug 1961: The wall goes up.", 1961)]
+    [InlineData("c. 5BC – The wall goes up.", -4)]
+    [InlineData("40BC – The wall goes up.", -39)]
+    [InlineData("0044 – The wall goes up.", 44)]
+    [InlineData("1961 | * | The wall goes up. | Ref: 2 |", 1961)]
+    public void EntryForm_GivesItsYearAndOwnText(string line, int year)
+    {
+        var page = Page("08-13.md", $"Some introduction to the day.\n\n{line}\n\n1989 – Another entry ends the list.\n");
+        Assert.Equal((year, "The wall goes up."), (page.Entries[0].Year!.Value, page.Entries[0].Text));
+    }
+
+    [Fact]
+    public void YearOnItsOwnLine_TakesTheNextLineAsItsTextAndSkipsTheDescription()
+    {
+        var page = Page("x.txt", "Events of August 29\n1475\nTreaty of Picquigny\nIn 1475, a treaty was signed between the two kings after a long war.\n1612\nBattle of Swally\nIn 1612, the fleet won.\n");
+        Assert.Equal([(1475, MentionKind.Event, "Treaty of Picquigny"), (1612, MentionKind.Event, "Battle of Swally")], Entries(page));
+    }
+
+    [Fact]
+    public void FileName_GivesTheDay_WhenThePageDoesNotSayIt()
+    {
+        var page = Page("site_05-28.txt", "585 BC - A solar eclipse occurs.\n\n1871 - Fall of the Commune.\n");
+        Assert.Equal(new AnnualDate(5, 28), page.Day);
+    }
+
+    [Fact]
+    public void FullDateOfAnotherDay_IsNotAnEntry()
+    {
+        var page = Page("x.txt", "February 9\n\nFebruary 9, 1964 The band plays on television.\nFebruary 10, 1964 A teaser for tomorrow.\nFebruary 9, 1969 The band plays its last concert.\n");
+        Assert.Equal([1964, 1969], page.Entries.Select(e => e.Year));
+    }
+
+    [Fact]
+    public void LabelsAndMarks_GiveKinds_OnAnUnsectionedList()
+    {
+        var page = Page("x.txt", "July 4\n\n1804: Birthday of Nathaniel Hawthorne, novelist\n1826: Died: Thomas Jefferson, president\n1872 Calvin Coolidge (born), president (died 1933)\n1776: Independence is declared.\n");
+        Assert.Equal([MentionKind.Birth, MentionKind.Death, MentionKind.Birth, MentionKind.Event], page.Entries.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void RunOfNamesWithYears_IsOneEntryPerItemOfTheRunsKind()
+    {
+        var page = Page("x.txt", "June 19\n\nBlaise Pascal (1623), Lou Gehrig (1903) & Salman Rushdie (1947) were born #OnThisDay. J.M. Barrie (1937) & Ian Holm (2020) died on this day.\n");
+        Assert.Equal(
+            [(1623, MentionKind.Birth, "Blaise Pascal"), (1903, MentionKind.Birth, "Lou Gehrig"), (1947, MentionKind.Birth, "Salman Rushdie"),
+             (1937, MentionKind.Death, "J.M. Barrie"), (2020, MentionKind.Death, "Ian Holm")],
+            Entries(page));
+    }
+
+    [Fact]
+    public void EntriesGluedOnOneLine_AreSplit()
+    {
+        var page = Page("x.txt", "July 4\n\n1776: The Congress adopted the\nDeclaration of Independence. 1802: The Academy opened.\n");
+        Assert.Equal([(1776, MentionKind.Event, "The Congress adopted the\nDeclaration of Independence."), (1802, MentionKind.Event, "The Academy opened.")], Entries(page));
+    }
+
+    [Fact]
+    public void HolidayWithoutYear_IsAHolidayOfTheDay_AndAYearLedLineEndsTheHolidays()
+    {
+        var page = Page("x.md", "# May 1\n\n## Holidays and observances\n\n- International Workers' Day\n\n1707 – The Acts of Union take effect.\n\n1931 – The Empire State Building opens.\n");
+        Assert.Equal([(null, MentionKind.Holiday, "International Workers' Day"), (1707, MentionKind.Event, "The Acts of Union take effect."), (1931, MentionKind.Event, "The Empire State Building opens.")], Entries(page));
+    }
+
+    [Fact]
+    public void HtmlList_IsReadLikePlainText()
+    {
+        var page = Page("x.html", "<html><head><title>April 14</title></head><body><h2>Events</h2><ul><li><a href='/43_BC'>43 BC</a> – The war begins.</li><li><a href='/1912'>1912</a> – A ship sinks.</li></ul><h2>Births</h2><ul><li>1866 – Anne Sullivan, teacher</li></ul></body></html>");
+        Assert.Equal([(-42, MentionKind.Event, "The war begins."), (1912, MentionKind.Event, "A ship sinks."), (1866, MentionKind.Birth, "Anne Sullivan, teacher")], Entries(page));
+    }
+
+    [Fact]
+    public void ProseWithoutADay_IsNoDayPage()
+    {
+        var document = Reading.Document("essay.txt", "In 1956 the speech was made. It was read in 1956 – in secret – to delegates.\n");
+        Assert.Null(document.DayPage);
+    }
+}
