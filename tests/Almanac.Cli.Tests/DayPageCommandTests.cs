@@ -17,7 +17,7 @@ public class DayPageCommandTests
         Assert.True(exitCode == 0, error);
         var events = JsonDocument.Parse(output).RootElement.GetProperty("events").EnumerateArray()
             .ToDictionary(e => e.GetProperty("year").GetInt32(), e => e.GetProperty("kind").GetString());
-        Assert.Equal("event", events[-43]);
+        Assert.Equal("event", events[-44]);
         Assert.Equal("event", events[1917]);
         Assert.Equal("birth", events[1767]);
     }
