@@ -39,7 +39,7 @@ public static class EventPages
         var claims = e.DateClaims.Select(c => Html.Of($"""
             <tr><td>{DateDisplay.Of(c.Date, c.EndDate)}{(c.Value == e.DateValue ? Html.Of($" <strong>(best supported)</strong>") : HtmlString.Empty)}</td>
             <td>{c.Date.Precision.ToString().ToLowerInvariant()}</td>
-            <td>{Html.Join(c.DocumentIds.Select(Cite), Html.Of($" "))}</td><td>{c.Lineages}</td></tr>
+            <td>{Html.Join(c.DocumentIds.Select(Cite), Html.Of($" "))}{MoreSources(c.DocumentCount - c.DocumentIds.Count)}</td><td>{c.Lineages}</td></tr>
             """));
         var conflict = e.HasDateConflict
             ? Html.Of($"<p><strong>The sources disagree on the date.</strong> Every date they give is listed; the best supported, most precise one is used.</p>")
@@ -82,7 +82,7 @@ public static class EventPages
             <tbody>{claims}</tbody></table>
             </section>
             <section aria-labelledby="significance"><h2 id="significance">Significance</h2>
-            <p>Score {e.Significance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}: how many independent sources mention the event, how central it is in them, and how many later events refer back to it. {(cited.Count == 1 ? "1 source mentions" : $"{cited.Count} sources mention")} it.</p>
+            <p>Score {e.Significance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}: how many independent sources mention the event, how central it is in them, and how many later events refer back to it. {Mentioned(e, cited.Count)}</p>
             {why}
             </section>
             <section aria-labelledby="content"><h2 id="content">Content</h2>{content}</section>
@@ -95,6 +95,16 @@ public static class EventPages
             </article>
             """);
     }
+
+    /// <summary>How many sources name the event; when there are more than the page cites, that the cited ones were chosen.</summary>
+    private static string Mentioned(HistoricalEvent e, int cited) =>
+        e.SourceCount <= cited
+            ? (cited == 1 ? "1 source mentions it." : $"{cited} sources mention it.")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{e.SourceCount:N0} sources mention it {e.MentionCount:N0} times; the {cited} cited here say it most precisely.");
+
+    private static HtmlString MoreSources(int more) =>
+        more <= 0 ? HtmlString.Empty : Html.Of($" and {more.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more");
 
     private static HtmlString AftermathDate(string dateValue) => Html.Of($"<span class=\"year\">{DateDisplay.OfTimexValue(dateValue)}</span> ");
 }
