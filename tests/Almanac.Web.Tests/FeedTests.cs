@@ -74,5 +74,71 @@ public sealed class FeedTests(AlmanacServer server)
         Assert.DoesNotContain("<script>", DigestWriter.Document(digest, "http://example.test"));
     }
 
+    [Fact]
+    public async Task Atom_HoldsEveryElementRfc4287Requires()
+    {
+        var feed = XDocument.Parse(await server.GetStringAsync("/feed/today.atom")).Root!;
+        Assert.Equal(AtomNs + "feed", feed.Name);
+        foreach (var element in new[] { feed, Assert.Single(feed.Elements(AtomNs + "entry")) })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(element.Element(AtomNs + "id")?.Value));
+            Assert.False(string.IsNullOrWhiteSpace(element.Element(AtomNs + "title")?.Value));
+            Assert.True(DateTimeOffset.TryParse(element.Element(AtomNs + "updated")?.Value, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out _));
+        }
+        Assert.Equal("Almanac", feed.Element(AtomNs + "author")?.Element(AtomNs + "name")?.Value);
+        Assert.Contains(feed.Elements(AtomNs + "link"), l => (string?)l.Attribute("rel") == "self" && ((string?)l.Attribute("href"))!.EndsWith("/feed/today.atom", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rss_HoldsEveryElementRss20RequiresWithRfc822Dates()
+    {
+        var channel = XDocument.Parse(await server.GetStringAsync("/feed/today.rss")).Root!.Element("channel")!;
+        Assert.All(new[] { "title", "link", "description" }, name => Assert.False(string.IsNullOrWhiteSpace(channel.Element(name)?.Value), name));
+        var item = Assert.Single(channel.Elements("item"));
+        Assert.Equal("false", (string?)item.Element("guid")?.Attribute("isPermaLink"));
+        // RFC 822 dates, as RSS 2.0 writes them: "Thu, 04 Jun 2026 20:00:00 Z" or with a numeric zone.
+        Assert.Matches(@"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (Z|GMT|[+-]\d{4})$", item.Element("pubDate")!.Value);
+    }
+
+    [Fact]
+    public async Task Calendar_IsWellFormedRfc5545ReadLineByLine()
+    {
+        var text = await server.GetStringAsync("/calendar.ics");
+        Assert.DoesNotContain(text.Replace("\r\n", "", StringComparison.Ordinal), c => c is '\r' or '\n');
+        // Unfolded: a line that starts with a space continues the one before.
+        var lines = text.Split("\r\n").Aggregate(new List<string>(), (all, line) =>
+        {
+            if (line.StartsWith(' ') && all.Count > 0)
+                all[^1] += line[1..];
+            else if (line.Length > 0)
+                all.Add(line);
+            return all;
+        });
+        var open = new Stack<string>();
+        var properties = new List<string>();
+        foreach (var line in lines)
+        {
+            Assert.Matches(@"^[A-Z][A-Z0-9-]*(;[^:]+)?:", line);
+            var name = line[..line.IndexOfAny([':', ';'])];
+            if (name == "BEGIN")
+            {
+                open.Push(line[6..]);
+                properties.Clear();
+            }
+            else if (name == "END")
+            {
+                Assert.Equal(open.Pop(), line[4..]);
+                if (line == "END:VEVENT")
+                    Assert.All(new[] { "UID", "DTSTAMP", "DTSTART", "RRULE", "SUMMARY" }, required => Assert.Contains(required, properties));
+            }
+            else
+            {
+                properties.Add(name);
+            }
+        }
+        Assert.Empty(open);
+    }
+
     private static int CountEvents(string calendar) => calendar.Split("\r\n").Count(l => l == "BEGIN:VEVENT");
 }

@@ -1,6 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Almanac.Core;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using Almanac.Storage;
 
 namespace Almanac.Web.Feeds;
@@ -11,35 +12,29 @@ namespace Almanac.Web.Feeds;
 /// </summary>
 public static class Anniversaries
 {
-    private const int MaxLineOctets = 75;
     private const int MaxSummaryLength = 200;
 
     public static string Calendar(IAlmanacStore store, string? query, string origin, DateTimeOffset now)
     {
         var listings = string.IsNullOrWhiteSpace(query) ? AllListings(store) : MatchingListings(store, query);
-        var text = new StringBuilder();
-        Line(text, "BEGIN:VCALENDAR");
-        Line(text, "VERSION:2.0");
-        Line(text, "PRODID:-//Almanac//Anniversaries//EN");
-        Line(text, "CALSCALE:GREGORIAN");
-        Line(text, "X-WR-CALNAME:" + Escape(string.IsNullOrWhiteSpace(query) ? "Almanac anniversaries" : $"Almanac anniversaries: {query}"));
-        var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Almanac//Anniversaries//EN", Scale = "GREGORIAN" };
+        calendar.AddProperty("X-WR-CALNAME", Clean(string.IsNullOrWhiteSpace(query) ? "Almanac anniversaries" : $"Almanac anniversaries: {query}"));
+        var stamp = new CalDateTime(now.UtcDateTime, CalDateTime.UtcTzId);
         foreach (var (e, listed) in listings)
         {
-            var summary = $"{DateDisplay.Year(listed.Year)}: {e.Text}";
-            Line(text, "BEGIN:VEVENT");
-            Line(text, $"UID:{Escape(e.Id)}-{listed.Month:D2}{listed.Day:D2}@almanac");
-            Line(text, "DTSTAMP:" + stamp);
-            Line(text, "DTSTART;VALUE=DATE:" + StartDate(listed));
-            Line(text, "RRULE:FREQ=YEARLY");
-            Line(text, "SUMMARY:" + Escape(TextCut.AtWord(summary, MaxSummaryLength)));
-            Line(text, "DESCRIPTION:" + Escape($"{e.Text} ({DateDisplay.Of(e.Date, e.EndDate)})"));
-            Line(text, "URL:" + origin + Urls.Event(e.Id));
-            Line(text, "TRANSP:TRANSPARENT");
-            Line(text, "END:VEVENT");
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{e.Id}-{listed.Month:D2}{listed.Day:D2}@almanac",
+                DtStamp = stamp,
+                DtStart = FirstOccurrence(listed),
+                RecurrenceRule = new RecurrencePattern(Ical.Net.FrequencyType.Yearly),
+                Summary = Clean(TextCut.AtWord($"{DateDisplay.Year(listed.Year)}: {e.Text}", MaxSummaryLength)),
+                Description = Clean($"{e.Text} ({DateDisplay.Of(e.Date, e.EndDate)})"),
+                Url = new Uri(origin + Urls.Event(e.Id)),
+                Transparency = Ical.Net.TransparencyType.Transparent,
+            });
         }
-        Line(text, "END:VCALENDAR");
-        return text.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
     /// <summary>Every day's primary listings: an event appears once, on the Gregorian day of its best-supported date.</summary>
@@ -62,45 +57,9 @@ public static class Anniversaries
     /// The first occurrence: the event's own day when it has a Gregorian date iCalendar can write
     /// (years 1583–9999), else the same day in 2000 (a leap year, so 29 February still recurs).
     /// </summary>
-    private static string StartDate(HistoricalDate listed)
-    {
-        var year = listed.Year is >= 1583 and <= 9999 ? listed.Year : 2000;
-        return FormattableString.Invariant($"{year:D4}{listed.Month:D2}{listed.Day:D2}");
-    }
+    private static CalDateTime FirstOccurrence(HistoricalDate listed) =>
+        new(listed.Year is >= 1583 and <= 9999 ? listed.Year : 2000, listed.Month!.Value, listed.Day!.Value);
 
-    /// <summary>RFC 5545 text: backslash, semicolon and comma escaped, line breaks as \n, control characters dropped.</summary>
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text.ReplaceLineEndings("\n"))
-        {
-            if (c is '\\' or ';' or ',')
-                escaped.Append('\\').Append(c);
-            else if (c == '\n')
-                escaped.Append("\\n");
-            else if (!char.IsControl(c))
-                escaped.Append(c);
-        }
-        return escaped.ToString();
-    }
-
-    /// <summary>Writes a content line folded at 75 octets (never inside a UTF-8 sequence or a surrogate pair), ending in CRLF.</summary>
-    private static void Line(StringBuilder text, string line)
-    {
-        var octets = 0;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var width = char.IsHighSurrogate(line[i]) && i + 1 < line.Length ? 2 : 1;
-            var size = Encoding.UTF8.GetByteCount(line.AsSpan(i, width));
-            if (octets + size > MaxLineOctets)
-            {
-                text.Append("\r\n ");
-                octets = 1;
-            }
-            text.Append(line.AsSpan(i, width));
-            octets += size;
-            i += width - 1;
-        }
-        text.Append("\r\n");
-    }
+    /// <summary>Document text without control characters, which iCalendar text cannot carry (the library escapes the rest).</summary>
+    private static string Clean(string text) => string.Concat(text.ReplaceLineEndings("\n").Where(c => c == '\n' || !char.IsControl(c)));
 }

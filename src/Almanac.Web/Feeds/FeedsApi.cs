@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Almanac.Storage;
@@ -42,74 +43,49 @@ public static class FeedsApi
     private static IResult Xml(string xml, string contentType) => Results.Text(xml, contentType, Encoding.UTF8);
 
     /// <summary>An Atom feed whose one entry is the day's digest; its id names the day and year, so each day is a new entry.</summary>
-    public static string Atom(Digest digest, string origin, DateTimeOffset now)
+    public static string Atom(Digest digest, string origin, DateTimeOffset now) =>
+        Write(Feed(digest, origin, now, $"{origin}/feed/today.atom", withContent: true).GetAtom10Formatter());
+
+    /// <summary>The same digest as RSS 2.0: the entry's HTML in the item's description.</summary>
+    public static string Rss(Digest digest, string origin, DateTimeOffset now) =>
+        Write(Feed(digest, origin, now, $"{origin}/feed/today.rss", withContent: false).GetRss20Formatter(serializeExtensionsAsAtom: false));
+
+    private static SyndicationFeed Feed(Digest digest, string origin, DateTimeOffset now, string self, bool withContent)
     {
-        const string ns = "http://www.w3.org/2005/Atom";
-        return Write(xml =>
+        var html = Clean(DigestWriter.Fragment(digest, origin).Value);
+        var item = new SyndicationItem
         {
-            xml.WriteStartElement("feed", ns);
-            xml.WriteElementString("title", ns, "Almanac: on this day");
-            xml.WriteElementString("id", ns, $"{origin}/feed/today.atom");
-            xml.WriteElementString("updated", ns, now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            Link(xml, ns, "self", $"{origin}/feed/today.atom");
-            Link(xml, ns, "alternate", origin + "/");
-            xml.WriteStartElement("author", ns);
-            xml.WriteElementString("name", ns, "Almanac");
-            xml.WriteEndElement();
-            xml.WriteStartElement("entry", ns);
-            xml.WriteElementString("title", ns, Clean($"{digest.Title}, {digest.Year}"));
-            xml.WriteElementString("id", ns, EntryId(digest, origin));
-            xml.WriteElementString("updated", ns, now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            Link(xml, ns, "alternate", origin + Urls.Day(digest.Day));
-            xml.WriteStartElement("content", ns);
-            xml.WriteAttributeString("type", "html");
-            xml.WriteString(Clean(DigestWriter.Fragment(digest, origin).Value));
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        });
+            Id = FormattableString.Invariant($"{origin}/digest/{digest.Year:D4}-{digest.Day.Month:D2}-{digest.Day.Day:D2}"),
+            Title = new TextSyndicationContent(Clean($"{digest.Title}, {digest.Year}")),
+            LastUpdatedTime = now,
+            PublishDate = now,
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(origin + Urls.Day(digest.Day))));
+        // Atom carries the digest as the entry's content; RSS has no content element of its own, only the description.
+        if (withContent)
+            item.Content = new TextSyndicationContent(html, TextSyndicationContentKind.Html);
+        else
+            item.Summary = new TextSyndicationContent(html, TextSyndicationContentKind.Html);
+        var feed = new SyndicationFeed
+        {
+            Id = $"{origin}/feed/today.atom",
+            Title = new TextSyndicationContent("Almanac: on this day"),
+            Description = new TextSyndicationContent("A daily digest: the day's selected events and a thought for the day."),
+            LastUpdatedTime = now,
+            Items = [item],
+        };
+        feed.Authors.Add(new SyndicationPerson { Name = "Almanac" });
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(self)));
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(origin + "/")));
+        return feed;
     }
 
-    public static string Rss(Digest digest, string origin, DateTimeOffset now) => Write(xml =>
-    {
-        xml.WriteStartElement("rss");
-        xml.WriteAttributeString("version", "2.0");
-        xml.WriteStartElement("channel");
-        xml.WriteElementString("title", "Almanac: on this day");
-        xml.WriteElementString("link", origin + "/");
-        xml.WriteElementString("description", "A daily digest: the day's selected events and a thought for the day.");
-        xml.WriteElementString("lastBuildDate", now.ToString("r", CultureInfo.InvariantCulture));
-        xml.WriteStartElement("item");
-        xml.WriteElementString("title", Clean($"{digest.Title}, {digest.Year}"));
-        xml.WriteElementString("link", origin + Urls.Day(digest.Day));
-        xml.WriteStartElement("guid");
-        xml.WriteAttributeString("isPermaLink", "false");
-        xml.WriteString(EntryId(digest, origin));
-        xml.WriteEndElement();
-        xml.WriteElementString("pubDate", now.ToString("r", CultureInfo.InvariantCulture));
-        xml.WriteElementString("description", Clean(DigestWriter.Fragment(digest, origin).Value));
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-    });
-
-    private static string EntryId(Digest digest, string origin) =>
-        FormattableString.Invariant($"{origin}/digest/{digest.Year:D4}-{digest.Day.Month:D2}-{digest.Day.Day:D2}");
-
-    private static void Link(XmlWriter xml, string ns, string relation, string href)
-    {
-        xml.WriteStartElement("link", ns);
-        xml.WriteAttributeString("rel", relation);
-        xml.WriteAttributeString("href", href);
-        xml.WriteEndElement();
-    }
-
-    private static string Write(Action<XmlWriter> write)
+    private static string Write(SyndicationFeedFormatter formatter)
     {
         using var text = new Utf8StringWriter();
         using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true }))
         {
-            write(xml);
+            formatter.WriteTo(xml);
         }
         return text.ToString();
     }
