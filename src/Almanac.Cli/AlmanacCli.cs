@@ -25,6 +25,7 @@ public static class AlmanacCli
             SourcesCommand.Create(environment),
             ImportCalendarCommand.Create(environment),
             ReindexCommand.Create(environment),
+            ExportCommand.Create(environment),
         ];
         foreach (var command in commands)
             root.Subcommands.Add(command);

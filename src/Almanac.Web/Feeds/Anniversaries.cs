@@ -14,11 +14,19 @@ public static class Anniversaries
 {
     private const int MaxSummaryLength = 200;
 
-    public static string Calendar(IAlmanacStore store, string? query, string origin, DateTimeOffset now)
+    public static string Calendar(IAlmanacStore store, string? query, string origin, DateTimeOffset now) =>
+        Write(string.IsNullOrWhiteSpace(query) ? AllListings(store) : MatchingListings(store, query),
+            string.IsNullOrWhiteSpace(query) ? "Almanac anniversaries" : $"Almanac anniversaries: {query}", origin, now);
+
+    /// <summary>The primary Gregorian listings among a day's entries: each event recurs once a year, on the day of its best-supported date.</summary>
+    public static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> Listings(IEnumerable<DayEntry> entries) =>
+        entries.Where(IsAnniversary).Select(e => (e.Event, e.ListedDate));
+
+    /// <summary>The listings as an iCalendar; each event links to its page under <paramref name="origin"/> when there is one.</summary>
+    public static string Write(IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> listings, string name, string? origin, DateTimeOffset now)
     {
-        var listings = string.IsNullOrWhiteSpace(query) ? AllListings(store) : MatchingListings(store, query);
         var calendar = new Ical.Net.Calendar { ProductId = "-//Almanac//Anniversaries//EN", Scale = "GREGORIAN" };
-        calendar.AddProperty("X-WR-CALNAME", Clean(string.IsNullOrWhiteSpace(query) ? "Almanac anniversaries" : $"Almanac anniversaries: {query}"));
+        calendar.AddProperty("X-WR-CALNAME", Clean(name));
         var stamp = new CalDateTime(now.UtcDateTime, CalDateTime.UtcTzId);
         foreach (var (e, listed) in listings)
         {
@@ -30,7 +38,7 @@ public static class Anniversaries
                 RecurrenceRule = new RecurrencePattern(Ical.Net.FrequencyType.Yearly),
                 Summary = Clean(TextCut.AtWord($"{DateDisplay.Year(listed.Year)}: {e.Text}", MaxSummaryLength)),
                 Description = Clean($"{e.Text} ({DateDisplay.Of(e.Date, e.EndDate)})"),
-                Url = new Uri(origin + Urls.Event(e.Id)),
+                Url = origin is null ? null : new Uri(origin + Urls.Event(e.Id)),
                 Transparency = Ical.Net.TransparencyType.Transparent,
             });
         }
@@ -41,8 +49,8 @@ public static class Anniversaries
     private static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> AllListings(IAlmanacStore store)
     {
         foreach (var day in ReaderDay.AllDays())
-            foreach (var entry in store.GetEventsOnDay(day.Month, day.Day).Where(IsAnniversary))
-                    yield return (entry.Event, entry.ListedDate);
+            foreach (var listing in Listings(store.GetEventsOnDay(day.Month, day.Day)))
+                yield return listing;
     }
 
     private static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> MatchingListings(IAlmanacStore store, string query) =>

@@ -10,24 +10,24 @@ public static class DigestWriter
     public static string Markdown(Digest digest, string origin)
     {
         var text = new StringBuilder();
-        text.Append("# ").AppendLine(MarkdownText(digest.Title)).AppendLine();
+        text.Append("# ").AppendLine(MarkdownEscape.Text(digest.Title)).AppendLine();
         if (digest.Events.Count == 0)
             text.AppendLine($"No events are stored for {DateDisplay.Day(digest.Day)}.");
         foreach (var e in digest.Events)
         {
             text.Append("- **").Append(DateDisplay.Year(e.Entry.ListedDate.Year)).Append("**: [")
-                .Append(MarkdownText(e.Entry.Event.Text)).Append("](").Append(origin).Append(Urls.Event(e.Entry.Event.Id)).AppendLine(")");
+                .Append(MarkdownEscape.Text(e.Entry.Event.Text)).Append("](").Append(origin).Append(Urls.Event(e.Entry.Event.Id)).AppendLine(")");
             if (e.Sources.Count > 0)
-                text.Append("  Sources: ").AppendLine(string.Join(", ", e.Sources.Select(s => $"[{MarkdownText(s.Title)}]({origin}{Urls.Source(s.Id)})")));
+                text.Append("  Sources: ").AppendLine(string.Join(", ", e.Sources.Select(s => $"[{MarkdownEscape.Text(s.Title)}]({origin}{Urls.Source(s.Id)})")));
         }
         if (digest.Thought is { } thought)
         {
             text.AppendLine().AppendLine("## Thought for the day").AppendLine();
-            text.Append("> ").AppendLine(MarkdownText(thought.Quotation));
+            text.Append("> ").AppendLine(MarkdownEscape.Text(thought.Quotation));
             if (thought.Author is { } author)
-                text.AppendLine(">").Append("> — ").AppendLine(MarkdownText(author));
+                text.AppendLine(">").Append("> — ").AppendLine(MarkdownEscape.Text(author));
             if (digest.ThoughtSource is { } source)
-                text.AppendLine().AppendLine($"From [{MarkdownText(source.Title)}]({origin}{Urls.Source(source.Id)}).");
+                text.AppendLine().AppendLine($"From [{MarkdownEscape.Text(source.Title)}]({origin}{Urls.Source(source.Id)}).");
         }
         return text.ToString();
     }
@@ -68,24 +68,4 @@ public static class DigestWriter
             : Html.Of($" <small>(sources: {Html.Join(sources.Select(s => Html.Of($"<a href=\"{origin + Urls.Source(s.Id)}\">{s.Title}</a>")), Html.Of($", "))})</small>");
 
     /// <summary>Backslash-escapes Markdown's punctuation and drops raw HTML angle brackets, so a document's text stays text in a Markdown renderer.</summary>
-    private static string MarkdownText(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text.ReplaceLineEndings(" "))
-        {
-            if (c is '<')
-                escaped.Append("&lt;");
-            else if (c is '>')
-                escaped.Append("&gt;");
-            else if (c is '&')
-                escaped.Append("&amp;");
-            else
-            {
-                if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '!' or '|' or '~')
-                    escaped.Append('\\');
-                escaped.Append(c);
-            }
-        }
-        return escaped.ToString();
-    }
 }
