@@ -1,12 +1,19 @@
 using Almanac.Text.Feed;
 using Almanac.Text.Html;
+using Almanac.Text.Packaged;
 using Almanac.Text.Plain;
 
 namespace Almanac.Text;
 
-/// <summary>A format Almanac reads: its name, its file extensions, and how its text becomes a title and blocks.</summary>
+/// <summary>
+/// A format Almanac reads: its name, its file extensions, and how its text becomes a title and blocks; or, for a
+/// binary or zipped format (PDF, Word, EPUB), how its bytes do.
+/// </summary>
 internal sealed record DocumentFormat(string Name, IReadOnlyList<string> Extensions, Func<string, (string Title, IReadOnlyList<RawBlock> Blocks)> Read)
 {
+    /// <summary>Set for a format read from its bytes, not from decoded text.</summary>
+    public Func<byte[], PackagedRead>? ReadBytes { get; init; }
+
     /// <summary>Plain text has no heading markup: its headings are recognised by shape after boilerplate removal.</summary>
     public bool PromotesHeadings => Name == "text";
 }
@@ -21,12 +28,22 @@ public static class DocumentFormats
     internal static readonly DocumentFormat Markdown = new("markdown", [".md", ".markdown"], text => ("", PlainTextBlockReader.Read(text, markdown: true)));
     internal static readonly DocumentFormat PlainText = new("text", [".txt"], text => ("", PlainTextBlockReader.Read(text, markdown: false)));
     internal static readonly DocumentFormat OnThisDayFeed = new("on-this-day feed", [".json"], OnThisDayFeedReader.Read);
+    internal static readonly DocumentFormat Pdf = Packaged("pdf", ".pdf", PdfBlockReader.Read);
+    internal static readonly DocumentFormat Word = Packaged("word", ".docx", DocxBlockReader.Read);
+    internal static readonly DocumentFormat Epub = Packaged("epub", ".epub", EpubBlockReader.Read);
 
-    private static readonly IReadOnlyList<DocumentFormat> All = [Html, Markdown, PlainText, OnThisDayFeed];
+    private static readonly IReadOnlyList<DocumentFormat> All = [Html, Markdown, PlainText, OnThisDayFeed, Pdf, Word, Epub];
 
     /// <summary>Every extension a format claims, for choosing the files of a folder.</summary>
     public static IReadOnlySet<string> Extensions { get; } =
         All.SelectMany(f => f.Extensions).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The binary or zipped format a file's extension names, read from its bytes; null for the text formats.</summary>
+    internal static DocumentFormat? PackagedOf(string path) =>
+        All.FirstOrDefault(f => f.ReadBytes is not null && f.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase));
+
+    private static DocumentFormat Packaged(string name, string extension, Func<byte[], PackagedRead> read) =>
+        new(name, [extension], _ => throw new InvalidOperationException($"{name} is read from its bytes")) { ReadBytes = read };
 
     internal static DocumentFormat Of(string path, string text)
     {
