@@ -72,7 +72,7 @@ public static class DayPageRecognizer
     };
 
     /// <summary>A line of a block, with where it starts in <see cref="ReadDocument.Text"/>.</summary>
-    internal sealed record Line(int Block, BlockKind Kind, string Text, int Start);
+    internal sealed record Line(int Block, BlockKind Kind, string Text, int Start, bool OfSeveral);
 
     private static List<Line> Lines(IReadOnlyList<TextBlock> blocks)
     {
@@ -81,9 +81,10 @@ public static class DayPageRecognizer
         for (var b = 0; b < blocks.Count; b++)
         {
             var lineStart = 0;
-            foreach (var text in blocks[b].Text.Split('\n'))
+            var texts = blocks[b].Text.Split('\n');
+            foreach (var text in texts)
             {
-                lines.Add(new Line(b, blocks[b].Kind, text, offset + lineStart));
+                lines.Add(new Line(b, blocks[b].Kind, text, offset + lineStart, texts.Length > 1));
                 lineStart += text.Length + 1;
             }
             offset += blocks[b].Text.Length + 2; // the "\n\n" between blocks in ReadDocument.Text
@@ -174,7 +175,9 @@ public static class DayPageRecognizer
                 Add(above.Entry.Year!.Value, above.Entry.YearText, text, start, start + text.Length, line.Block);
                 return;
             }
-            if (_section == MentionKind.Holiday && line.Kind == BlockKind.ListItem)
+            // Under a Holidays heading, a list item or one line of a block of lines (a list saved as text) names a
+            // holiday; a paragraph of prose there is one long line of its own block.
+            if (_section == MentionKind.Holiday && (line.Kind == BlockKind.ListItem || line.OfSeveral))
                 _entries.Add(new DayPageEntry(MentionKind.Holiday, null, "", EntryText.Clean(text), start, start + text.Length));
         }
 

@@ -169,4 +169,11 @@ public class DayPageRecognizerTests
         var page = Page("06-04.txt", "1919 – A law is passed.\n\n1940 – A retreat ends.\n\nTen years ago: A leader began his defense.\n");
         Assert.Equal([1919, 1940], page.Entries.Select(e => e.Year));
     }
+
+    [Fact]
+    public void HolidaysSavedAsLinesOfText_AreHolidaysOfTheDay_ButAParagraphOfProseIsNot()
+    {
+        var page = Page("x.txt", "September 23\n\nEvents\n1846 – A planet is found.\n1932 – A kingdom is proclaimed.\n\nHolidays and observances\nHeritage Day\nDay of the Bilingual Sign\n\nThe site lists more holidays of the season on other pages, updated every year by its editors.\n");
+        Assert.Equal(["Heritage Day", "Day of the Bilingual Sign"], page.Entries.Where(e => e.Kind == MentionKind.Holiday).Select(e => e.Text));
+    }
 }
