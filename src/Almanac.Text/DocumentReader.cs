@@ -89,7 +89,7 @@ public static class DocumentReader
     private static ReadResult Blocks(string path, string hash, DocumentFormat format, string title, IReadOnlyList<RawBlock> raw)
     {
         if (raw.Count == 0)
-            return ReadResult.Failed(new ReadFailure(path, "no readable text in the file"), hash);
+            return ReadResult.Failed(new ReadFailure(path, format.NothingRead), hash);
         var blocks = BoilerplateFilter.Default.Apply(raw);
         if (format.PromotesHeadings)
             blocks = PlainHeadings.Promote(blocks);

@@ -42,6 +42,24 @@ public class DayPageCommandTests
     }
 
     [Fact]
+    public void IngestFolder_JsonThatIsNoFeed_IsPassedOverQuietly_ButRefusedWhenNamed()
+    {
+        using var cli = new CliRun();
+        var folder = Directory.CreateDirectory(Path.Combine(cli.Folder, "saved")).FullName;
+        File.WriteAllText(Path.Combine(folder, "march.txt"), Page);
+        var settings = Path.Combine(folder, "settings.json");
+        File.WriteAllText(settings, "{\"theme\": \"dark\"}");
+
+        var fromFolder = cli.Run("ingest", folder);
+        Assert.True(fromFolder.ExitCode == 0, fromFolder.Error);
+        Assert.DoesNotContain("settings.json", fromFolder.Out + fromFolder.Error, StringComparison.Ordinal);
+
+        var named = cli.Run("ingest", settings);
+        Assert.Equal(1, named.ExitCode);
+        Assert.Contains("settings.json: not an on-this-day feed", named.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvalPages_HandWrittenPageAndGold_PrintsRecallPrecisionAndKinds()
     {
         using var cli = new CliRun();
