@@ -31,8 +31,8 @@ internal sealed record DocumentFormat(string Name, IReadOnlyList<string> Extensi
 public static class DocumentFormats
 {
     internal static readonly DocumentFormat Html = new("html", [".html", ".htm", ".xhtml"], HtmlBlockReader.Read);
-    internal static readonly DocumentFormat Markdown = new("markdown", [".md", ".markdown"], text => ("", PlainTextBlockReader.Read(text, markdown: true)));
-    internal static readonly DocumentFormat PlainText = new("text", [".txt"], text => ("", PlainTextBlockReader.Read(text, markdown: false)));
+    internal static readonly DocumentFormat Markdown = new("markdown", [".md", ".markdown"], text => ("", MarkdownBlockReader.Read(text)));
+    internal static readonly DocumentFormat PlainText = new("text", [".txt"], text => ("", PlainTextBlockReader.Read(text)));
     internal static readonly DocumentFormat OnThisDayFeed = new("on-this-day feed", [".json"], OnThisDayFeedReader.Read)
     {
         Starts = OnThisDayFeedReader.StartsLikeFeed,
