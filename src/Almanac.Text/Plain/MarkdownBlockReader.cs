@@ -23,8 +23,19 @@ internal static class MarkdownBlockReader
 
     public static IReadOnlyList<RawBlock> Read(string text)
     {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(Visible(text), Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses elements nested past its depth limit (100,000 ">" or "["): no page a person writes
+            // looks like that, and its words are still read, as plain text.
+            return PlainTextBlockReader.Read(text);
+        }
         var blocks = new List<RawBlock>();
-        AddChildren(Markdown.Parse(Visible(text), Pipeline), blocks, BlockKind.Paragraph, 0);
+        AddChildren(document, blocks, BlockKind.Paragraph, 0);
         return blocks;
     }
 
