@@ -148,6 +148,14 @@ public class DayPageRecognizerTests
     }
 
     [Fact]
+    public void YearColonTiedToTheWordsBeforeIt_IsPartOfTheEntry()
+    {
+        var page = Page("x.txt", "November 11\n\n1813 – War of 1812: Battle of a farm: a larger force is defeated.\n1831 – A rebel is hanged.\n");
+        Assert.Equal([(1813, "War of 1812: Battle of a farm: a larger force is defeated."), (1831, "A rebel is hanged.")],
+            page.Entries.Select(e => (e.Year!.Value, e.Text)));
+    }
+
+    [Fact]
     public void LastEntryWithoutTheFullStopEveryOtherEntryHas_IsCutAndDropped()
     {
         var page = Page("x.txt", "December 14\n\n1958 – An expedition reaches the pole.\n1940 – An element is isolated.\n1911 – A team, comprising himself, two skiers and");
