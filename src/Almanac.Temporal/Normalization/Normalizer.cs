@@ -36,7 +36,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         "year", "month", "day", "season", "decade", "decade2", "century", "millennium", "era", "mod", "calendar",
         "endyear", "endmonth", "endday", "rel", "unit", "num", "dir", "weekday", "dayref", "partofday",
-        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords", "ref", "holiday",
+        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords", "ref", "holiday", "roman",
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
@@ -187,6 +187,15 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             month = int.Parse(holiday[..2], CultureInfo.InvariantCulture);
             day = int.Parse(holiday[3..], CultureInfo.InvariantCulture);
         }
+        if (g.Lookup("roman", "roman") is { } roman && month is { } romanMonth)
+            day = RomanDay(roman, romanMonth);
+        // "On the 5th": a day alone is in the month the narrative is at, or is no date at all.
+        if (day is not null && month is null && !g.Has("holiday"))
+        {
+            if (AnchorMonth(anchor) is not { } current)
+                return null;
+            (year, month) = (current.Year, current.Month);
+        }
         if (year is null && g.Has("relyear"))
             year = AnchorYear(anchor) + g.Int("relyear");
         year ??= mode == AnchorMode.News && month is { } named && AnchorMonth(anchor) is { } now
@@ -228,6 +237,18 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         if (g.Lookup("partofday", "partofday") is { } part && start.Value.Precision == Precision.Day)
             return new Normalized(TimexType.Time, value + "T" + part) { Date = start };
         return new Normalized(TimexType.Date, value) { Date = start, RangeEnd = end, RangeParts = end is null ? null : g.RangeParts() };
+    }
+
+    /// <summary>The day of a month the Roman calendar names: Kalends the 1st; Nones the 7th in March, May, July and October, else the 5th; Ides eight days later.</summary>
+    private static int RomanDay(string roman, int month)
+    {
+        var nones = month is 3 or 5 or 7 or 10 ? 7 : 5;
+        return roman switch
+        {
+            "KAL" => 1,
+            "NON" => nones,
+            _ => nones + 8,
+        };
     }
 
     /// <summary>
