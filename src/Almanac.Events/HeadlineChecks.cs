@@ -47,6 +47,8 @@ public static class HeadlineChecks
         return !HasVerb(words);
     }
 
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "up", "down", "out", "off", "away", "back" };
+
     /// <summary>A verb by the lexicon of irregular forms, a past-tense ending, or a present-tense "-s" after a name.</summary>
     internal static bool HasVerb(IReadOnlyList<Word> words)
     {
@@ -62,6 +64,9 @@ public static class HeadlineChecks
                 return true;
             var presentTense = lower.Length > 3 && lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) && !lower.EndsWith("us", StringComparison.Ordinal);
             if (presentTense && i > 0 && words[i - 1].IsCapitalized && !words[i].IsCapitalized)
+                return true;
+            // "Columbia broke up", "the army set off": a word between a name and a verb's particle is a verb, known or not.
+            if (i > 0 && i + 1 < words.Count && words[i - 1].IsCapitalized && !words[i].IsCapitalized && Particles.Contains(words[i + 1].Text))
                 return true;
         }
         return false;

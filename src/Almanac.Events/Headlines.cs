@@ -132,6 +132,12 @@ internal static class Headlines
         // A clause cut after ", but" starts on its verb: its subject is the sentence's ("Pompey fled …, but was stabbed").
         if (Lexicon.Verbs.Contains(first.Text) && SubjectOf(Flat(mention.Sentence), requireName: false) is { } sentenceSubject)
             return sentenceSubject + " " + char.ToLowerInvariant(text[0]) + text[1..];
+        // "1752 was the first year …": the date is the subject, so it stays.
+        if (Lexicon.Verbs.Contains(first.Text) && DateSubject(Flat(mention.Clause), first.Text) is { } dateSubject)
+            return dateSubject + " " + char.ToLowerInvariant(text[0]) + text[1..];
+        // "Our encyclopedia entry …": the writer's own possessions are a reader's definite ones.
+        if (first.Text.ToLowerInvariant() is "our" or "my")
+            return "The" + text[first.End..];
         if ((!possessive && !personal && !other) || document is null)
             return text;
         var subject = Antecedent(document.Text, mention.SentenceStart, requireName: personal || possessive)
@@ -140,6 +146,18 @@ internal static class Headlines
             return text;
         var rest = text[first.End..];
         return possessive ? subject + "’s" + rest : subject + rest;
+    }
+
+    /// <summary>The words of a clause between its last comma before <paramref name="verb"/> and the verb, when they hold a date: "25 March" of "Until 1750, 25 March was …".</summary>
+    private static string? DateSubject(string clause, string verb)
+    {
+        var at = Words.Split(clause).FirstOrDefault(w => string.Equals(w.Text, verb, StringComparison.OrdinalIgnoreCase));
+        if (at.Text is null)
+            return null;
+        var before = clause[..at.Start];
+        var comma = before.LastIndexOf(", ", StringComparison.Ordinal);
+        var subject = before[(comma < 0 ? 0 : comma + 2)..].Trim();
+        return subject.Length > 0 && subject.Any(char.IsAsciiDigit) && Words.Split(subject).Count <= MaxSubjectWords ? subject : null;
     }
 
     /// <summary>The subject of the nearest sentence before <paramref name="position"/> that opens on a name or a named thing.</summary>

@@ -8,6 +8,7 @@ namespace Almanac.Events;
 /// structure stage recognised it) one per entry, on the page's day of the entry's own year, of the
 /// entry's kind. Dates inside an entry never move it, and on a day page a full date of the page's
 /// own day outside the entries is the page's date (posted, updated, "Today is …"), not an event.
+/// In prose, bylines, captions, reading lists and sentences that say only a date are no events (<see cref="NonEvents"/>).
 /// </summary>
 public static class MentionExtractor
 {
@@ -102,6 +103,8 @@ public static class MentionExtractor
                 var clauseEnd = Math.Min(Math.Min(i + 1 < inSentence.Count ? inSentence[i + 1].Start : kept.End, kept.End), NextClauseBoundary(text, timex.End, kept.End));
                 var clause = text[clauseStart..clauseEnd].Trim(' ', ',', '(', ')', '\n');
                 var isDateline = timex.Start == firstContentStart && timex.Date!.Value.Precision == Precision.Day;
+                if (!isDateline && NonEvents.Of(kept.Text, timex.Text) is not null)
+                    continue;
                 var isTopic = sentence.BlockKind == BlockKind.Heading || isDateline;
                 // A dateline dates what the whole page is about: its title and the words its text dwells on.
                 var keywordSource = isDateline ? analysis.Document.Title + " " + string.Join(' ', TopWords(BlockAround(text, timex.Start))) : clause;
