@@ -12,9 +12,6 @@ namespace Almanac.Core;
 /// </summary>
 public static class DateDisplay
 {
-    /// <summary>The first year any country reckoned in the Gregorian calendar: a Julian date before it needs no Old Style mark.</summary>
-    private const int GregorianReformYear = 1582;
-
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
 
     public static string MonthName(int month) => MonthNames[month - 1];
@@ -70,7 +67,7 @@ public static class DateDisplay
 
     /// <summary>True for a Julian day stated when some countries already reckoned in the Gregorian calendar.</summary>
     public static bool IsOldStyle(HistoricalDate date) =>
-        date.Calendar == CalendarKind.Julian && date.Precision == Precision.Day && date.Year >= GregorianReformYear;
+        date.Calendar == CalendarKind.Julian && date.Precision == Precision.Day && date.Year >= HistoricalDate.GregorianReformYear;
 
     private static string Modified(string text, DateModifier modifier) => modifier switch
     {

@@ -2,7 +2,9 @@ namespace Almanac.Core;
 
 /// <summary>
 /// The calendar days an event is listed under: every day-precision date its sources give (a
-/// disputed event appears on each claimed day, marked), and for a Julian date also its Gregorian day.
+/// disputed event appears on each claimed day, marked). A Julian day before the Gregorian reform of
+/// 1582 is listed under its stated day only; an Old Style day after it under its Gregorian day and
+/// its stated day, each saying which calendar it is in (<see cref="CalendarNote"/>).
 /// Month- or year-precision dates are never listed on a day.
 /// </summary>
 public static class DayListing
@@ -23,9 +25,10 @@ public static class DayListing
         {
             if (date.Precision != Precision.Day)
                 return;
-            Include(date, isPrimary);
-            if (date.Calendar == CalendarKind.Julian)
+            // The Gregorian day first: in a country that had not yet changed, that is the day the rest of the world kept.
+            if (DateDisplay.IsOldStyle(date))
                 Include(date.ToGregorian(), isPrimary);
+            Include(date, isPrimary);
         }
 
         void Include(HistoricalDate date, bool isPrimary)
@@ -34,5 +37,23 @@ public static class DayListing
             if (days.All(d => HistoricalDateJsonConverter.Format(d.Item1) != key))
                 days.Add((date, isPrimary));
         }
+    }
+
+    /// <summary>
+    /// Which calendar a listed day is in and why, for the page and the API; null for an ordinary Gregorian day.
+    /// </summary>
+    public static string? CalendarNote(HistoricalEvent e, HistoricalDate listed)
+    {
+        if (listed.Precision != Precision.Day)
+            return null;
+        if (listed.Calendar == CalendarKind.Julian)
+            return listed.Year < HistoricalDate.GregorianReformYear
+                ? "Julian calendar, the day as the source states it (before the Gregorian reform of 1582)"
+                : $"Old Style (Julian calendar), the day the source states; {DateDisplay.Of(listed.ToGregorian())} in the Gregorian calendar";
+        var oldStyle = e.DateClaims.Select(c => c.Date).Append(e.Date)
+            .FirstOrDefault(d => DateDisplay.IsOldStyle(d) && d.ToGregorian() == listed);
+        return oldStyle is { } stated
+            ? $"Gregorian calendar (New Style) day of {DateDisplay.Of(stated)}, the Old Style date the source states"
+            : null;
     }
 }

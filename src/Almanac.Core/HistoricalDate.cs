@@ -46,6 +46,16 @@ public readonly record struct HistoricalDate : IComparable<HistoricalDate>
         return new(year, month, day, null, Precision.Day, DateModifier.None, calendar);
     }
 
+    /// <summary>The first year any country reckoned in the Gregorian calendar.</summary>
+    public const int GregorianReformYear = 1582;
+
+    /// <summary>
+    /// A day as a source states it without naming a calendar: Julian before the Gregorian reform of 1582 (as historians
+    /// date it), Gregorian from then on; null when there is no such day. Never throws.
+    /// </summary>
+    public static HistoricalDate? TryOnStatedDay(int year, int month, int day) =>
+        TryOnDay(year, month, day, year < GregorianReformYear ? CalendarKind.Julian : CalendarKind.Gregorian);
+
     /// <summary>The day, or null when the calendar has no such day (30 February, month 13, a year out of range); never throws.</summary>
     public static HistoricalDate? TryOnDay(int year, int month, int day, CalendarKind calendar = CalendarKind.Gregorian)
     {

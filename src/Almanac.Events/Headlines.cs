@@ -75,13 +75,25 @@ internal static class Headlines
         // A date between commas (", on 28 July 1914, war was declared") opens its clause instead.
         var dateEndsClause = dateAt >= 0 && source.AsSpan(dateAt + mention.DateText.Length).StartsWith(", ", StringComparison.Ordinal)
             && !OpensClause(source, dateAt);
-        var text = Titles.WithoutDate(source, mention, anywhere: true);
+        // "…, 12 April 1610 was declared …": a date that is the subject of its verb stays.
+        var text = IsSubject(source, dateAt, mention.DateText) ? source : Titles.WithoutDate(source, mention, anywhere: true);
         text = WithoutAsides(text);
         text = WithoutLeadingConnectives(text);
         text = WithSubject(text, mention, document);
         text = Shortened(text, wordsBeforeDate, dateEndsClause);
         text = Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars);
         return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>True when a verb follows the date, with no aside between, and no preposition precedes it: "12 April 1610 was declared …".</summary>
+    private static bool IsSubject(string source, int dateAt, string dateText)
+    {
+        if (dateAt < 0)
+            return false;
+        var after = Words.Split(source, dateAt + dateText.Length);
+        var before = Words.Split(source[..dateAt]);
+        return after is [var next, ..] && Lexicon.Verbs.Contains(next.Text) && string.IsNullOrWhiteSpace(source[(dateAt + dateText.Length)..next.Start])
+            && !(before is [.., var last] && (Prepositions.Contains(last.Text.ToLowerInvariant()) || Lexicon.StopWords.Contains(last.Text)));
     }
 
     /// <summary>True when only a comma and perhaps a preposition stand before the date: it opens a clause.</summary>

@@ -45,7 +45,7 @@ public static class MentionExtractor
         foreach (var entry in page.Entries)
         {
             // A holiday listed without a year is an observance of the day (see Observances), not an event.
-            if (entry.Year is not { } year || HistoricalDate.TryOnDay(year, page.Day.Month, page.Day.Day) is not { } date)
+            if (entry.Year is not { } year || HistoricalDate.TryOnStatedDay(year, page.Day.Month, page.Day.Day) is not { } date)
                 continue;
             // An entry is one line of a list, but a page may make it as long as it likes: it keeps what a sentence may.
             var text = TextCut.AtWord(entry.Text, MaxSentenceChars);

@@ -81,14 +81,10 @@ public static class CalendarFiles
             return new CalendarReading(entry, null, null, "no year at the end of the entry");
         var stated = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         var year = match.Groups["era"].Value.StartsWith('B') ? 1 - stated : stated;
-        try
-        {
-            return new CalendarReading(entry, HistoricalDate.OnDay(year, month, day), match.Value.Trim(' ', ',', '(', ')', '.'), null);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return new CalendarReading(entry, null, null, $"no such day {month:D2}/{day:D2} in {stated}");
-        }
+        // "10/14 Battle of Hastings, 1066" gives the day as historians state it: Julian before 1582, as documents do.
+        return HistoricalDate.TryOnStatedDay(year, month, day) is { } date
+            ? new CalendarReading(entry, date, match.Value.Trim(' ', ',', '(', ')', '.'), null)
+            : new CalendarReading(entry, null, null, $"no such day {month:D2}/{day:D2} in {stated}");
     }
 
     private static (int Month, int Day)? MonthDay(string field)

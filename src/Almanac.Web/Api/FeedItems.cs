@@ -28,7 +28,8 @@ public sealed class FeedItems(Sources sources, string origin)
             e.Significance,
             cited.Select(Source).ToList(),
             e.HasDateConflict ? Claims(e) : [],
-            why);
+            why)
+        { CalendarNote = DayListing.CalendarNote(e, entry.ListedDate) };
     }
 
     /// <summary>A holiday listed without a year: its pages are the documents that list it.</summary>

@@ -59,4 +59,9 @@ public sealed record FeedItem(
     [property: JsonPropertyName("significance")] double Significance,
     [property: JsonPropertyName("sources")] IReadOnlyList<SourceItem> Sources,
     [property: JsonPropertyName("conflicts")] IReadOnlyList<DateClaimItem> Conflicts,
-    [property: JsonPropertyName("why"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Why);
+    [property: JsonPropertyName("why"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Why)
+{
+    /// <summary>Which calendar the listed day is in and why, when it is not an ordinary Gregorian day (an Old Style day, its Gregorian one, a Julian day before 1582).</summary>
+    [JsonPropertyName("calendar_note"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CalendarNote { get; init; }
+}

@@ -116,8 +116,8 @@ public static class DayPages
         var notes = new List<HtmlString>();
         if (!entry.IsPrimaryDate)
             notes.Add(Html.Of($" <span class=\"note\">date disputed: sources also give {DateDisplay.Of(entry.Event.Date, entry.Event.EndDate)}</span>"));
-        if (entry.ListedDate.Calendar == CalendarKind.Julian)
-            notes.Add(Html.Of($" <span class=\"note\">Julian calendar (O.S.)</span>"));
+        if (DayListing.CalendarNote(entry.Event, entry.ListedDate) is { } calendar)
+            notes.Add(Html.Of($" <span class=\"note\">{calendar}</span>"));
         var year = entry.Event.Kind == MentionKind.Holiday ? HtmlString.Empty : Html.Of($"<span class=\"year\">{DateDisplay.Year(entry.ListedDate.Year)}</span> ");
         return Html.Of($"""
             <li>{year}<a href="{Urls.Event(entry.Event.Id)}">{entry.Event.Text}</a>{notes}
