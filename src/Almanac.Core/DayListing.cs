@@ -51,7 +51,7 @@ public static class DayListing
                 ? "Julian calendar, the day as the source states it (before the Gregorian reform of 1582)"
                 : $"Old Style (Julian calendar), the day the source states; {DateDisplay.Of(listed.ToGregorian())} in the Gregorian calendar";
         var oldStyle = e.DateClaims.Select(c => c.Date).Append(e.Date)
-            .FirstOrDefault(d => DateDisplay.IsOldStyle(d) && d.ToGregorian() == listed);
+            .Where(d => DateDisplay.IsOldStyle(d) && d.ToGregorian() == listed).Select(d => (HistoricalDate?)d).FirstOrDefault();
         return oldStyle is { } stated
             ? $"Gregorian calendar (New Style) day of {DateDisplay.Of(stated)}, the Old Style date the source states"
             : null;

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Almanac.Core.Tests;
 
 public sealed class DayListingTests

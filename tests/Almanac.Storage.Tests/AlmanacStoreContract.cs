@@ -156,6 +156,26 @@ public abstract class AlmanacStoreContract
     }
 
     [SkippableFact]
+    public void SearchEvents_NameWithANumber_RanksTheEventTitledWithThePhraseFirst()
+    {
+        using var store = Open();
+        store.ReplaceEvents([
+            Event("fire", HistoricalDate.OnDay(1967, 1, 27), title: "Fire in the cabin of Voyager 1 kills three engineers at the Voyager test stand"),
+            Event("minicomputer", HistoricalDate.OnDay(1970, 1, 5), title: "The PDP-11 minicomputer goes on sale, 11 years after the first"),
+            Event("landing", HistoricalDate.OnDay(1969, 7, 20), title: "Voyager 11 lands"),
+            Event("mention", HistoricalDate.OnDay(1972, 12, 14), title: "The last crew leaves the Moon") with
+            {
+                Summary = [new CitedSentence("Five more Voyager crews followed Voyager 11 to the Moon.", "doc-a")],
+            },
+        ]);
+
+        var found = store.SearchEvents("Voyager 11", 5).Select(e => e.Id).ToList();
+
+        Assert.Equal("landing", found[0]);
+        Assert.Equal("mention", found[1]);
+    }
+
+    [SkippableFact]
     public void SearchEvents_WordWithoutItsDiacritics_FindsTheEvent()
     {
         using var store = Open();

@@ -48,7 +48,8 @@ public sealed class PostgresIndexTests(PostgresTestDatabase database)
     [SkippableFact]
     public void SearchEvents_LargeStore_UsesTheTextIndex()
     {
-        var plan = Explain(PostgresQueries.SearchEvents, ("query", "treaty | marker00042"), ("limit", 10));
+        var plan = Explain(PostgresQueries.SearchEvents, ("query", "treaty | marker00042"), ("all", "treaty & marker00042"),
+            ("phrase", "treaty <-> marker00042"), ("title_phrase", "treaty:A <-> marker00042:A"), ("limit", 10));
         Assert.Contains("events_search", plan);
         Assert.DoesNotContain("Seq Scan", plan);
         Assert.Equal("e00042", Filled.Store.SearchEvents("marker00042", 10).First().Id);

@@ -232,10 +232,10 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
 
     public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
     {
-        var match = TsQuery(query);
-        if (match is null)
+        if (SearchQuery.TsQuery(query) is not { } match)
             return [];
-        return Query(PostgresQueries.SearchEvents, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("query", match), ("limit", limit));
+        return Query(PostgresQueries.SearchEvents, r => Deserialize<HistoricalEvent>(r.GetString(0)),
+            ("query", match.AnyWord), ("all", match.AllWords), ("phrase", match.Phrase), ("title_phrase", match.TitlePhrase), ("limit", limit));
     }
 
     public IReadOnlyList<DocumentHit> SearchDocuments(string query, int limit)
@@ -268,15 +268,8 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
 
     public void Dispose() => DataSource.Dispose();
 
-    /// <summary>
-    /// The typed words joined by OR. <see cref="SearchQuery.Terms"/> keeps letters and digits only, so nothing a
-    /// person types reaches to_tsquery as an operator; any word may match, more matches rank higher.
-    /// </summary>
-    private static string? TsQuery(string query)
-    {
-        var terms = SearchQuery.Terms(query);
-        return terms.Count == 0 ? null : string.Join(" | ", terms);
-    }
+    /// <summary>Any word may match a document, more matches rank higher.</summary>
+    private static string? TsQuery(string query) => SearchQuery.TsQuery(query)?.AnyWord;
 
     private static SourceDocument ReadDocument(NpgsqlDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4));

@@ -11,10 +11,15 @@ internal static class PostgresQueries
 
     public const string EventById = "SELECT payload FROM events WHERE id = @id";
 
-    /// <summary>Best text match first (title outweighs people, people the body); significance breaks ties.</summary>
+    /// <summary>
+    /// The phrase in a title first, then the phrase anywhere, then every word; within each the best text match
+    /// (title outweighs people, people the body), then significance.
+    /// </summary>
     public const string SearchEvents =
         """
         SELECT payload FROM events WHERE search @@ to_tsquery('almanac_search', @query)
-        ORDER BY ts_rank(search, to_tsquery('almanac_search', @query)) DESC, significance DESC, id COLLATE "C" LIMIT @limit
+        ORDER BY search @@ to_tsquery('almanac_search', @title_phrase) DESC, search @@ to_tsquery('almanac_search', @phrase) DESC,
+                 search @@ to_tsquery('almanac_search', @all) DESC,
+                 ts_rank(search, to_tsquery('almanac_search', @query)) DESC, significance DESC, id COLLATE "C" LIMIT @limit
         """;
 }

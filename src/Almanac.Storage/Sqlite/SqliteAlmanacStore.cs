@@ -207,16 +207,22 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
 
     public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
     {
-        var match = FtsMatch(query);
-        if (match is null)
+        if (SearchQuery.Fts5(query, "title") is not { } match)
             return [];
-        // bm25 weights: title counts most, then people, then the body.
+        // The phrase in a title first, then the phrase anywhere, then every word; bm25 (title counts most, then people,
+        // then the body) and significance within each.
         return Query(
             """
             SELECT e.payload FROM events_fts f JOIN events e ON e.id = f.id
-            WHERE events_fts MATCH $match ORDER BY bm25(events_fts, 0, 10.0, 1.0, 5.0) - e.significance * 0.1 LIMIT $limit
+            WHERE events_fts MATCH $any
+            ORDER BY f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $titlePhrase) DESC,
+                     f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $phrase) DESC,
+                     f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $all) DESC,
+                     bm25(events_fts, 0, 10.0, 1.0, 5.0) - e.significance * 0.1
+            LIMIT $limit
             """,
-            r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$match", match), ("$limit", limit));
+            r => Deserialize<HistoricalEvent>(r.GetString(0)),
+            ("$any", match.AnyWord), ("$all", match.AllWords), ("$phrase", match.Phrase), ("$titlePhrase", match.TitlePhrase), ("$limit", limit));
     }
 
     public IReadOnlyList<DocumentHit> SearchDocuments(string query, int limit)
@@ -260,12 +266,8 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Every word quoted, so nothing a person types is read as an FTS5 operator; any word may match, more matches rank higher.</summary>
-    private static string? FtsMatch(string query)
-    {
-        var terms = SearchQuery.Terms(query);
-        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => $"\"{t}\""));
-    }
+    /// <summary>Any word may match a document, more matches rank higher.</summary>
+    private static string? FtsMatch(string query) => SearchQuery.Fts5(query, "title")?.AnyWord;
 
     private static SourceDocument ReadDocument(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4));
