@@ -14,6 +14,9 @@ public sealed record IngestProgress(int Done, int Total, string Path);
 public sealed record IngestSummary(int Read, int Skipped, int EventsFound, IReadOnlyList<IngestFailure> Failures)
 {
     public IReadOnlyList<IngestFailure> FailedAnalyses { get; init; } = [];
+
+    /// <summary>Sentences of the documents read that write a day but gave no event on it, for the sanity gate.</summary>
+    public IReadOnlyList<UnplacedSentence> UnplacedSentences { get; init; } = [];
 }
 
 /// <summary>
@@ -21,7 +24,11 @@ public sealed record IngestSummary(int Read, int Skipped, int EventsFound, IRead
 /// version can retry it (<see cref="Failure"/> set); or a refusal because it went over its budget
 /// (<see cref="IsRefused"/>: nothing is stored).
 /// </summary>
-public sealed record AnalysisOutcome(SourceDocument Document, IReadOnlyList<EventMention> Mentions, string? Failure, bool IsRefused = false);
+public sealed record AnalysisOutcome(SourceDocument Document, IReadOnlyList<EventMention> Mentions, string? Failure, bool IsRefused = false)
+{
+    /// <summary>Sentences that write a day but gave no event on it (<see cref="UnplacedDays"/>).</summary>
+    public IReadOnlyList<UnplacedSentence> Unplaced { get; init; } = [];
+}
 
 /// <summary>What a reindex did: documents analysed again and cleared, and those that failed again or could not be retried.</summary>
 public sealed record ReindexSummary(int Retried, int Cleared, IReadOnlyList<IngestFailure> Failures);
@@ -44,6 +51,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var failedAnalyses = new List<IngestFailure>();
         var (read, skipped) = (0, 0);
         var newDocuments = new HashSet<string>(StringComparer.Ordinal);
+        var unplaced = new List<UnplacedSentence>();
         for (var i = 0; i < selection.Files.Count; i++)
         {
             var path = selection.Files[i];
@@ -69,6 +77,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             {
                 read++;
                 newDocuments.Add(outcome.Document.Id);
+                unplaced.AddRange(outcome.Unplaced);
                 if (outcome.Failure is { } failure)
                     failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
             }
@@ -81,7 +90,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var resolution = Resolve();
         failedAnalyses.AddRange(resolution.Failures.Select(f => new IngestFailure(PathOf(f.DocumentId), StoredFailure(ResolutionReason(f)))));
         var found = resolution.Events.Count(e => e.Mentions.Any(m => newDocuments.Contains(m.DocumentId)));
-        return new IngestSummary(read, skipped, found, failures) { FailedAnalyses = failedAnalyses };
+        return new IngestSummary(read, skipped, found, failures) { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced };
     }
 
     /// <summary>
@@ -101,9 +110,10 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             var sentences = Segmenter.Split(read);
             budget.Check();
             var timexes = _tagger.Tag(text, new TaggingContext(null, AnchorMode.Narrative) { Budget = budget });
-            var mentions = MentionExtractor.Extract(new DocumentAnalysis(documentId, read, sentences, timexes) { Budget = budget });
+            var analysis = new DocumentAnalysis(documentId, read, sentences, timexes) { Budget = budget };
+            var mentions = MentionExtractor.Extract(analysis);
             budget.Check();
-            return new AnalysisOutcome(document, mentions, null);
+            return new AnalysisOutcome(document, mentions, null) { Unplaced = UnplacedDays.In(analysis, mentions) };
         }
         catch (AnalysisBudgetExceededException e)
         {

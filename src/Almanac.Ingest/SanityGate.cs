@@ -1,4 +1,5 @@
 using Almanac.Core;
+using Almanac.Events;
 using Almanac.Storage;
 
 namespace Almanac.Ingest;
@@ -9,16 +10,22 @@ public sealed record SanityReport(int EmptyDays, IReadOnlyList<string> EventsWit
     /// <summary>Stored documents a stage failed on, left out of every event until a reindex succeeds.</summary>
     public IReadOnlyList<FailedDocument> FailedDocuments { get; init; } = [];
 
+    /// <summary>Sentences of the documents just read that write a day but gave no event on it: a date the tagger missed.</summary>
+    public IReadOnlyList<UnplacedSentence> UnplacedSentences { get; init; } = [];
+
     public bool HasProblems => EventsWithoutSource.Count > 0 || DatesFailingRoundTrip.Count > 0 || FailedDocuments.Count > 0;
 }
 
 /// <summary>
 /// Checks every day page of the store: how many of the 366 days are empty, which listed events
 /// cite no stored document, and which listed dates do not survive a round trip through their stored form;
-/// and lists the documents a stage failed on.
+/// and lists the documents a stage failed on and, after an ingest, the sentences that wrote a day but gave no event.
 /// </summary>
 public static class SanityGate
 {
+    public static SanityReport Check(IAlmanacStore store, IngestSummary ingest) =>
+        Check(store) with { UnplacedSentences = ingest.UnplacedSentences };
+
     public static SanityReport Check(IAlmanacStore store)
     {
         var emptyDays = 0;

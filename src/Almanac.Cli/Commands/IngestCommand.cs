@@ -38,7 +38,7 @@ public static class IngestCommand
                 environment.Error.WriteLine($"almanac ingest: {failure.Path}: {failure.Reason}");
             environment.Out.WriteLine(
                 $"{summary.Read} documents read, {summary.Skipped} skipped as already stored, {summary.Failures.Count} failed, {summary.EventsFound} events found.");
-            SanityOutput.Write(SanityGate.Check(store), "ingest", environment);
+            SanityOutput.Write(SanityGate.Check(store, summary), "ingest", environment);
             if (summary.FailedAnalyses.Count > 0)
                 return ExitCodes.DocumentFailed;
             return summary.Failures.Count > 0 && summary.Read + summary.Skipped == 0 ? 1 : 0;
