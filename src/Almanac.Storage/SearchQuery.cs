@@ -41,6 +41,61 @@ public static class SearchQuery
     }
 
     /// <summary>
+    /// The words a query must find in a text to be about it: its words without the function words ("of", "the"),
+    /// or all of them when it has nothing else.
+    /// </summary>
+    public static IReadOnlyList<string> ContentTerms(string query)
+    {
+        var terms = Terms(query);
+        var content = terms.Where(t => !FunctionWords.Contains(t)).ToList();
+        return content.Count > 0 ? content : terms;
+    }
+
+    /// <summary>True when every content word of the query is a word of the text, accents aside: the text is about what was asked.</summary>
+    public static bool IsAbout(string text, string query)
+    {
+        var words = WordsOf(text);
+        return ContentTerms(query).All(term => words.Contains(term) || words.Any(word => SameButForAccents(word, term)));
+    }
+
+    /// <summary>
+    /// "gdańsk" and "gdansk": the same length and the same letters wherever both are ASCII. Text is read in
+    /// composed form, one letter one character; the index removes accents the same way.
+    /// </summary>
+    private static bool SameButForAccents(string word, string term)
+    {
+        if (word.Length != term.Length || word.All(char.IsAscii))
+            return false;
+        for (var i = 0; i < word.Length; i++)
+            if (char.IsAscii(word[i]) && char.IsAscii(term[i]) && word[i] != term[i])
+                return false;
+        return true;
+    }
+
+    private static HashSet<string> WordsOf(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0)
+                start = i;
+            else if (!inWord && start >= 0)
+            {
+                words.Add(text[start..i].ToLowerInvariant());
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "with", "from", "as", "is", "was", "de", "la", "le",
+    };
+
+    /// <summary>
     /// SQLite FTS5 match expressions. Every word is quoted (terms hold only letters and digits), so nothing a
     /// person types is read as an operator; null when the query has no word.
     /// </summary>
@@ -49,8 +104,9 @@ public static class SearchQuery
         var terms = Terms(query);
         if (terms.Count == 0)
             return null;
+        var content = ContentTerms(query);
         var phrase = "\"" + string.Join(' ', terms) + "\"";
-        return new SearchMatches($"{titleColumn} : {phrase}", phrase, string.Join(" AND ", terms.Select(Quoted)), string.Join(" OR ", terms.Select(Quoted)));
+        return new SearchMatches($"{titleColumn} : {phrase}", phrase, string.Join(" AND ", content.Select(Quoted)), string.Join(" OR ", content.Select(Quoted)));
 
         static string Quoted(string term) => $"\"{term}\"";
     }
@@ -64,6 +120,7 @@ public static class SearchQuery
         var terms = Terms(query);
         if (terms.Count == 0)
             return null;
-        return new SearchMatches(string.Join(" <-> ", terms.Select(t => t + ":A")), string.Join(" <-> ", terms), string.Join(" & ", terms), string.Join(" | ", terms));
+        var content = ContentTerms(query);
+        return new SearchMatches(string.Join(" <-> ", terms.Select(t => t + ":A")), string.Join(" <-> ", terms), string.Join(" & ", content), string.Join(" | ", content));
     }
 }

@@ -1,19 +1,13 @@
 using System.CommandLine;
 using Almanac.Core;
+using Almanac.Storage;
 
 namespace Almanac.Cli.Commands;
 
 public static class EventCommand
 {
-    private const int Candidates = 20;
-
-    /// <summary>Among the search hits, an event whose title holds every word asked for comes first, the most significant of them; else the top hit.</summary>
-    private static Core.HistoricalEvent? BestMatch(IReadOnlyList<Core.HistoricalEvent> hits, string query)
-    {
-        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return hits.Where(e => words.All(w => e.Title.Contains(w, StringComparison.OrdinalIgnoreCase)))
-            .MaxBy(e => e.Significance) ?? hits.FirstOrDefault();
-    }
+    private static string SearchText(HistoricalEvent e) =>
+        string.Join('\n', [e.Title, e.Text, .. e.Summary.Select(s => s.Text), .. e.People]);
 
     public static Command Create(CliEnvironment environment)
     {
@@ -24,7 +18,9 @@ public static class EventCommand
         {
             var text = parse.GetValue(query)!;
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
-            var found = store.GetEvent(text) ?? BestMatch(store.SearchEvents(text, Candidates), text)
+            // The store ranks the phrase in a title first ("Apollo 11" is not Apollo 1), then the phrase, then every word;
+            // an event that lacks a word asked for is about something else.
+            var found = store.GetEvent(text) ?? store.SearchEvents(text, 1).FirstOrDefault(e => SearchQuery.IsAbout(SearchText(e), text))
                 ?? throw new CliFailure($"no event matches '{text}'");
             var view = EventViews.Event(store, found);
             if (parse.GetValue(json))
