@@ -59,9 +59,15 @@ internal static class Headlines
             .ToList();
         return candidates.Select(h => (Headline: h, Faults: HeadlineChecks.Faults(h).Count))
             .OrderBy(x => x.Faults)
+            .ThenBy(x => InWritersVoice(x.Headline))
             .Select(x => x.Headline)
             .First();
     }
+
+    private static readonly HashSet<string> WriterAndReader = new(StringComparer.OrdinalIgnoreCase) { "i", "me", "my", "we", "us", "our", "you", "your" };
+
+    /// <summary>"On this episode we discuss …": a line in which the writer or the reader speaks tells of the text, not of the happening.</summary>
+    private static bool InWritersVoice(string headline) => Words.Split(headline).Any(w => WriterAndReader.Contains(w.Text));
 
     /// <summary>The headline one mention gives.</summary>
     public static string From(EventMention mention, SourceDocument? document)

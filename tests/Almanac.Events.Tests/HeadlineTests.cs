@@ -68,6 +68,20 @@ public sealed class HeadlineTests
     }
 
     [Fact]
+    public void Headline_LineInTheWritersVoice_GivesWayToOneAboutTheHappening()
+    {
+        var date = HistoricalDate.OnDay(1702, 5, 3);
+        EventMention Mention(string document, string sentence) =>
+            new(document, MentionKind.Event, date, null, "3 May 1702", sentence, 0, sentence.Length, [], [], []) { Clause = sentence };
+
+        var headline = Headlines.Of(
+            [Mention("a", "In this post we look at the siege of Varn and its end on 3 May 1702."), Mention("b", "The siege of Varn ended on 3 May 1702 when the garrison surrendered.")],
+            new Dictionary<string, SourceDocument>(), new DateClaim(date, null, ["a", "b"], 2));
+
+        Assert.StartsWith("The siege of Varn ended", headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Headline_WritersOwnPossessive_BecomesDefinite()
     {
         var headline = HeadlineOn("A reply.txt", "Our archive record for Admiral Hester Quayle gives her launch date as 8 May 1841 in the harbour log.", 1841, 5, 8);
