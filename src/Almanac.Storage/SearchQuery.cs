@@ -51,11 +51,19 @@ public static class SearchQuery
         return content.Count > 0 ? content : terms;
     }
 
-    /// <summary>True when every content word of the query is a word of the text, accents aside: the text is about what was asked.</summary>
+    /// <summary>
+    /// True when the text is about what was asked: every number of the query is a word of the text ("Apollo 11" is not
+    /// Apollo 1), and so are at least half of its other content words ("landing" may be "landed"), accents aside.
+    /// </summary>
     public static bool IsAbout(string text, string query)
     {
         var words = WordsOf(text);
-        return ContentTerms(query).All(term => words.Contains(term) || words.Any(word => SameButForAccents(word, term)));
+        var terms = ContentTerms(query);
+        var numbers = terms.Where(t => t.Any(char.IsDigit)).ToList();
+        var others = terms.Except(numbers).ToList();
+        return numbers.All(Found) && others.Count(Found) * 2 >= others.Count;
+
+        bool Found(string term) => words.Contains(term) || words.Any(word => SameButForAccents(word, term));
     }
 
     /// <summary>

@@ -7,9 +7,10 @@ public sealed class SearchQueryTests
     [InlineData("Fire in the cabin of Voyager 1", "Voyager 11", false)]
     [InlineData("The minicomputer PDP-11 goes on sale", "Voyager 11", false)]
     [InlineData("Strike at the Gdańsk shipyard", "gdansk strike", true)]
-    [InlineData("The wall that divided Berlin falls", "fall of the Berlin Wall", false)]
     [InlineData("The Berlin Wall begins to fall", "fall of the Berlin Wall", true)]
-    public void IsAbout_EveryContentWordOfTheQuery_MustBeAWordOfTheText(string text, string query, bool expected) =>
+    [InlineData("Voyager 11 landed on the Moon", "Voyager 11 Moon landing", true)]
+    [InlineData("A speech denounced the leader", "fall of the Berlin Wall", false)]
+    public void IsAbout_TheQuerysNumbersAndHalfItsWords_MustBeWordsOfTheText(string text, string query, bool expected) =>
         Assert.Equal(expected, SearchQuery.IsAbout(text, query));
 
     [Fact]

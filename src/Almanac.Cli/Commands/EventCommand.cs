@@ -19,7 +19,7 @@ public static class EventCommand
             var text = parse.GetValue(query)!;
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
             // The store ranks the phrase in a title first ("Apollo 11" is not Apollo 1), then the phrase, then every word;
-            // an event that lacks a word asked for is about something else.
+            // an event without the numbers asked for, or most of the words, is about something else.
             var found = store.GetEvent(text) ?? store.SearchEvents(text, 1).FirstOrDefault(e => SearchQuery.IsAbout(SearchText(e), text))
                 ?? throw new CliFailure($"no event matches '{text}'");
             var view = EventViews.Event(store, found);
