@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using Almanac.Bench.Incremental;
+using Almanac.Bench.Load;
+using Almanac.Ingest;
+using Almanac.Storage;
+using Almanac.Storage.Sqlite;
+
+// What adding one small document costs as the store grows: for each size, a store of that many events is
+// generated straight through the store API (day-page documents of dated lines from days.jsonl, years shifted
+// so copies stay distinct events), then one one-sentence file is ingested in a fresh process, which prints
+// its time and peak working set. Also prints the store's bytes per event.
+// Run: dotnet run -c Release --project bench/Almanac.Bench.Incremental [-- SIZE...]   (default 10000 100000)
+if (args is ["measure", var measuredStore, var newFile])
+    return Measure(measuredStore, newFile);
+
+var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
+var daysPath = Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/corpora/wikipedia-days/days.jsonl");
+if (!File.Exists(daysPath))
+    daysPath = "/work/shared/corpora/wikipedia-days/days.jsonl";
+var lines = DayLines.Read(daysPath);
+var work = Directory.CreateTempSubdirectory("almanac-incremental-");
+try
+{
+    foreach (var size in sizes)
+    {
+        var location = Path.Combine(work.FullName, $"store-{size}.db");
+        {
+            const string label = "sqlite";
+            var clock = Stopwatch.StartNew();
+            using (var store = Open(location))
+                GeneratedStore.Fill(store, lines, size);
+            var generated = clock.Elapsed;
+            var file = Path.Combine(work.FullName, $"new-{size}-{label}.txt");
+            File.WriteAllText(file, $"On 14 July 1789 the people of Paris stormed the Bastille, a fortress and prison (bench run {size} {label}).\n");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} {size:N0} events: generated in {generated.TotalSeconds:F1} s"));
+            RunMeasure(location, file);
+            {
+                using var store = Open(location);
+                var bytes = Directory.GetFiles(work.FullName, $"store-{size}.db*").Sum(f => new FileInfo(f).Length);
+                var events = store.GetCounts().Events;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  store: {bytes / 1e6:F1} MB, {events:N0} events, {(double)bytes / Math.Max(1, events):F0} bytes per event"));
+            }
+        }
+    }
+}
+finally
+{
+    work.Delete(recursive: true);
+}
+return 0;
+
+static SqliteAlmanacStore Open(string location) => SqliteAlmanacStore.Open(location);
+
+// In a process of its own, so its peak working set is the ingest's alone.
+static void RunMeasure(string location, string file)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        start.ArgumentList.Add(typeof(GeneratedStore).Assembly.Location);
+    foreach (var argument in new[] { "measure", location, file })
+        start.ArgumentList.Add(argument);
+    using var process = Process.Start(start)!;
+    Console.Write(process.StandardOutput.ReadToEnd());
+    process.WaitForExit();
+}
+
+static int Measure(string location, string file)
+{
+    using var store = Open(location);
+    var clock = Stopwatch.StartNew();
+    var summary = new Ingestor(store).Ingest(DocumentFiles.Find([file]));
+    clock.Stop();
+    using var self = Process.GetCurrentProcess();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  ingest of one small document: {clock.Elapsed.TotalSeconds:F2} s, peak working set {self.PeakWorkingSet64 / 1e6:F0} MB ({summary.Read} read, {summary.EventsFound} events found)"));
+    return 0;
+}
