@@ -46,7 +46,7 @@ public static class MentionExtractor
             yield return new EventMention(
                 documentId, entry.Kind, date, null, entry.YearText, entry.Text, entry.Start, entry.End,
                 PersonNames.In(entry.Text, people), Places(entry.Text), Words.Keywords(entry.Text).Distinct().ToList())
-            { Clause = entry.Text };
+            { Clause = entry.Text, IsDayPageEntry = true };
         }
     }
 

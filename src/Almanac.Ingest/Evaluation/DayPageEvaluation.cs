@@ -54,7 +54,7 @@ public static class DayPageEvaluation
             {
                 new Ingestor(store).Ingest(new FileSelection(pages, []));
                 var fileOf = store.GetDocuments().ToDictionary(d => d.Id, d => Path.GetFileName(d.Path), StringComparer.Ordinal);
-                found = store.GetMentions()
+                found = store.GetMentions().Select(m => m.Mention)
                     .Where(m => m.Date.Precision == Precision.Day && m.Kind != MentionKind.Holiday && fileOf.ContainsKey(m.DocumentId))
                     .Select(m => new FoundDayEntry(fileOf[m.DocumentId], $"{m.Date.Month:D2}-{m.Date.Day:D2}", HistoriansYear(m.Date), m.Kind, m.Clause))
                     .ToList();
