@@ -10,7 +10,7 @@ namespace Almanac.Bench.Incremental;
 /// <summary>
 /// Fills a store with generated day-page documents of <see cref="LinesPerDocument"/> dated lines each (from
 /// days.jsonl, copy k shifting every year back by 4k), written straight through the store API rather than
-/// through reading and tagging, so a million events build in minutes.
+/// through reading and tagging, each document's events resolved from it alone, so a million events build in minutes.
 /// </summary>
 internal static class GeneratedStore
 {
@@ -51,7 +51,15 @@ internal static class GeneratedStore
             mentions.Add(MentionExtractor.FromDatedLine(id, line.Kind, date, year.ToString(System.Globalization.CultureInfo.InvariantCulture), entry, start));
             text.Append(entry).Append("\n\n");
         }
-        store.AddDocument(new SourceDocument(id, $"generated/{id[..12]}.txt", $"Generated day lines {copy}/{index}", text.ToString(), text.Length), mentions);
+        var document = new SourceDocument(id, $"generated/{id[..12]}.txt", $"Generated day lines {copy}/{index}", text.ToString(), text.Length);
+        store.AddDocument(document, mentions, shingles: CopyDetector.ShingleHashes(document.Text));
+        // The document's events, resolved from it alone: generated documents never share an event, so the store holds
+        // what an ingest would have made of them, without reading a neighbourhood for each.
+        var stored = store.GetMentionsOfDocuments([id]);
+        var resolution = new EventResolver().Resolve(stored.Select(m => m.Mention).ToList(), new Dictionary<string, SourceDocument> { [id] = document });
+        var rowOf = stored.ToDictionary(m => m.Mention, m => m.Id, (IEqualityComparer<EventMention>)ReferenceEqualityComparer.Instance);
+        var assignments = resolution.MentionsOf.SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key))).ToList();
+        store.UpdateEvents(new EventUpdate([], resolution.Events, assignments), store.GetGeneration());
         batch.Clear();
     }
 }
