@@ -310,7 +310,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
 
     public IReadOnlyList<string> GetDocumentsAwaitingResolution(int limit) => Query("""
         SELECT d.id FROM documents d
-        WHERE d.analysis_failure IS NULL AND EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.event_id IS NULL)
+        WHERE d.id IN (SELECT m.document_id FROM mentions m WHERE m.event_id IS NULL) AND d.analysis_failure IS NULL
         ORDER BY d.ingested_at, d.id COLLATE "C" LIMIT @limit
         """, r => r.GetString(0), ("limit", limit));
 

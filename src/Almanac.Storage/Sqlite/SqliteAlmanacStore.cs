@@ -232,7 +232,8 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         public EventWriter(SqliteAlmanacStore store, SqliteTransaction transaction)
         {
             (_store, _transaction) = (store, transaction);
-            _insert = Prepare("INSERT INTO events (id, year, significance, payload) VALUES ($id, $year, $significance, $payload)");
+            // Run right after the search text's insert, so last_insert_rowid() is its row.
+            _insert = Prepare("INSERT INTO events (id, year, significance, payload, search_rowid) VALUES ($id, $year, $significance, $payload, last_insert_rowid())");
             _fts = Prepare("INSERT INTO events_fts (id, title, body, people) VALUES ($id, $title, $body, $people)");
             _day = Prepare("INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary) VALUES ($id, $month, $day, $year, $listed, $primary)");
             _key = Prepare("INSERT OR IGNORE INTO event_keys (kind, value, event_id) VALUES ($kind, $value, $id)");
@@ -241,10 +242,10 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
 
         public void Write(HistoricalEvent e)
         {
-            Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", JsonSerializer.Serialize(e, StoreJson.Options)));
             Run(_fts, ("$id", e.Id), ("$title", e.Title),
                 ("$body", string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text)))),
                 ("$people", string.Join("; ", e.People)));
+            Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", JsonSerializer.Serialize(e, StoreJson.Options)));
             foreach (var (listed, primary) in DayListing.DaysOf(e))
                 Run(_day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
                     ("$listed", HistoricalDateJsonConverter.Format(listed)), ("$primary", primary ? 1 : 0));
@@ -254,7 +255,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
 
         public void Remove(string eventId)
         {
-            foreach (var sql in new[] { "DELETE FROM event_days WHERE event_id = $id", "DELETE FROM events_fts WHERE id = $id", "DELETE FROM event_keys WHERE event_id = $id",
+            foreach (var sql in new[] { "DELETE FROM event_days WHERE event_id = $id", "DELETE FROM events_fts WHERE rowid = (SELECT search_rowid FROM events WHERE id = $id)", "DELETE FROM event_keys WHERE event_id = $id",
                          "DELETE FROM events WHERE id = $id", "UPDATE mentions SET event_id = NULL WHERE event_id = $id" })
             {
                 using var command = Prepare(sql);
@@ -286,7 +287,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
 
     public IReadOnlyList<string> GetDocumentsAwaitingResolution(int limit) => Query("""
         SELECT d.id FROM documents d
-        WHERE d.analysis_failure IS NULL AND EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.event_id IS NULL)
+        WHERE d.id IN (SELECT m.document_id FROM mentions m WHERE m.event_id IS NULL) AND d.analysis_failure IS NULL
         ORDER BY d.ingested_at, d.id LIMIT $limit
         """, r => r.GetString(0), ("$limit", limit));
 

@@ -80,6 +80,15 @@ internal static class SqliteMigrations
         CREATE INDEX documents_lineage ON documents(lineage_id);
         CREATE TABLE document_shingles (hash INTEGER NOT NULL, document_id TEXT NOT NULL, PRIMARY KEY (hash, document_id)) WITHOUT ROWID;
         """,
+        // An event's row in events_fts, whose id column is not indexed: removing one event's search text would
+        // otherwise scan the whole index.
+        """
+        ALTER TABLE events ADD COLUMN search_rowid INTEGER;
+        CREATE TEMP TABLE search_rows AS SELECT rowid AS search_rowid, id FROM events_fts;
+        CREATE INDEX temp.search_rows_id ON search_rows(id);
+        UPDATE events SET search_rowid = (SELECT r.search_rowid FROM search_rows r WHERE r.id = events.id);
+        DROP TABLE temp.search_rows;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
