@@ -67,7 +67,7 @@ public interface IAlmanacStore : IDisposable
     void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null);
 
     /// <summary>
-    /// Removes and writes the events of <paramref name="update"/> and files its mentions, in one transaction, provided
+    /// Removes and writes the events of <paramref name="update"/> (a written event replaces any stored one of its id) and files its mentions, in one transaction, provided
     /// the store is still at <paramref name="expectedGeneration"/>; returns false, changing nothing, when another write
     /// came first (the caller resolves again from what is stored now).
     /// </summary>

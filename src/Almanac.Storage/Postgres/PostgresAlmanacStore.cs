@@ -222,7 +222,8 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             UPDATE mentions SET event_id = NULL WHERE event_id = ANY(@ids);
             """, connection, transaction))
         {
-            remove.Parameters.AddWithValue("ids", update.Removed.ToArray());
+            // A written id may be stored outside the removed ones (an event of a store resolved before events were filed).
+            remove.Parameters.AddWithValue("ids", update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToArray());
             remove.ExecuteNonQuery();
         }
         WriteEvents(connection, transaction, update.Written);

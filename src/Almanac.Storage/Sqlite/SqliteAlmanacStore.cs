@@ -208,7 +208,8 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
                 return false;
         }
         var writer = new EventWriter(this, transaction);
-        foreach (var id in update.Removed)
+        // A written id may be stored outside the removed ones (an event of a store resolved before events were filed).
+        foreach (var id in update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal))
             writer.Remove(id);
         foreach (var e in update.Written)
             writer.Write(e);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Almanac.Core;
 using Almanac.Ingest;
+using Almanac.Storage.Postgres;
 using Almanac.Storage.Sqlite;
 using Almanac.TestSupport;
 
@@ -9,26 +10,34 @@ namespace Almanac.Storage.Tests;
 /// <summary>
 /// Ingest resolves each document into the events it touches, reading a neighbourhood of the store; the events it
 /// leaves must be those a full resolution of everything stored gives (`reindex`): same dates, claims and mentions.
+/// One suite, both backends.
 /// </summary>
-public sealed class IncrementalResolutionTests : IDisposable
+public abstract class IncrementalResolutionContract : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("almanac-incremental-").FullName;
 
+    /// <summary>A folder of the test's own, deleted after it: the documents it writes, and the SQLite store.</summary>
+    protected string Folder => _folder;
+
+    /// <summary>An empty store of the test's own.</summary>
+    protected abstract IAlmanacStore Open();
+
     public void Dispose()
     {
+        Npgsql.NpgsqlConnection.ClearAllPools();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Ingest_SeedsOneByOne_LeavesTheEventsOfAFullResolution() =>
         AssertIncrementalEqualsFull(Directory.GetFiles(SharedFolder.Seeds).Order(StringComparer.Ordinal));
 
-    [Fact]
+    [SkippableFact]
     public void Ingest_SeedsInReverseOrder_LeavesTheEventsOfAFullResolution() =>
         AssertIncrementalEqualsFull(Directory.GetFiles(SharedFolder.Seeds).OrderDescending(StringComparer.Ordinal));
 
-    [Fact]
+    [SkippableFact]
     public void Ingest_RealPagesOneByOne_LeavesTheEventsOfAFullResolution() =>
         AssertIncrementalEqualsFull(
             Directory.GetFiles(Path.Combine(SharedFolder.Corpus("real-pages"), "days")).Order(StringComparer.Ordinal)
@@ -39,7 +48,7 @@ public sealed class IncrementalResolutionTests : IDisposable
     public void ImportCalendars_ThenSeeds_LeavesTheEventsOfAFullResolution()
     {
         Skip.IfNot(Directory.Exists(CalendarImport.DefaultFolder), "Debian's calendar files are not installed");
-        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "calendar.db"));
+        using var store = Open();
         new CalendarImport(store).Import(CalendarImport.DefaultFolder, new HashSet<string>(["calendar.history", "calendar.birthday", "calendar.computer", "calendar.music"]));
         var ingestor = new Ingestor(store);
         foreach (var seed in Directory.GetFiles(SharedFolder.Seeds).Order(StringComparer.Ordinal))
@@ -47,13 +56,13 @@ public sealed class IncrementalResolutionTests : IDisposable
         AssertStoredEqualsFullResolution(store, ingestor);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Ingest_CopyArrivingAfterItsOriginal_CountsOneLineage()
     {
         var original = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"word{i}")) + ". On 25 February 1956 Khrushchev denounced Stalin in a secret speech.";
         var first = Write("original.txt", original);
         var copy = Write("copy.txt", "A reprint of the article follows.\n\n" + original);
-        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "copies.db"));
+        using var store = Open();
         var ingestor = new Ingestor(store);
         ingestor.Ingest(DocumentFiles.Find([first]));
         ingestor.Ingest(DocumentFiles.Find([copy]));
@@ -64,7 +73,7 @@ public sealed class IncrementalResolutionTests : IDisposable
         AssertStoredEqualsFullResolution(store, ingestor);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Ingest_DayPageWithTwoEntriesOfOneYear_ListsTwoEvents()
     {
         var page = Write("october-21.txt", """
@@ -76,7 +85,7 @@ public sealed class IncrementalResolutionTests : IDisposable
 
             1959 – The Guggenheim Museum opens to the public in New York City.
             """);
-        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "entries.db"));
+        using var store = Open();
         new Ingestor(store).Ingest(DocumentFiles.Find([page]));
 
         Assert.Equal(2, store.GetEventsOnDay(10, 21).Count(e => e.ListedDate.Year == 1859));
@@ -84,7 +93,7 @@ public sealed class IncrementalResolutionTests : IDisposable
 
     private void AssertIncrementalEqualsFull(IEnumerable<string> files)
     {
-        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "store.db"));
+        using var store = Open();
         var ingestor = new Ingestor(store);
         foreach (var file in files)
             ingestor.Ingest(DocumentFiles.Find([file]));
@@ -114,4 +123,17 @@ public sealed class IncrementalResolutionTests : IDisposable
         File.WriteAllText(path, text);
         return path;
     }
+}
+
+public sealed class SqliteIncrementalResolutionTests : IncrementalResolutionContract
+{
+    protected override IAlmanacStore Open() => SqliteAlmanacStore.Open(Path.Combine(Folder, "store.db"));
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresIncrementalResolutionTests(PostgresTestDatabase database) : IncrementalResolutionContract
+{
+    private readonly Lazy<string> _schema = new(database.NewSchema);
+
+    protected override IAlmanacStore Open() => PostgresAlmanacStore.Open(_schema.Value);
 }
