@@ -104,9 +104,7 @@ public sealed class EventResolver
             var weights = resolver._keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : new KeywordWeights(mentions);
             var clusters = new List<Cluster>();
             var index = new ClusterIndex();
-            // Precise and topical mentions first, so coarse ones join an event rather than found one.
-            foreach (var mention in mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic)
-                         .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart))
+            foreach (var mention in InResolutionOrder(mentions))
             {
                 if (_failures.ContainsKey(mention.DocumentId))
                     continue;
@@ -179,6 +177,34 @@ public sealed class EventResolver
                 return true;
             }
         }
+    }
+
+    /// <summary>Precise and topical mentions first, so coarse ones join an event rather than found one; then by place, so the order never depends on arrival.</summary>
+    private static IOrderedEnumerable<EventMention> InResolutionOrder(IEnumerable<EventMention> mentions) =>
+        mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic)
+            .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart);
+
+    /// <summary>
+    /// Whether a new mention and a stored event could meet in a resolution: the mention could join the event, or the
+    /// event's mentions could join one the mention founds (same kind, compatible dates, similar enough). An incremental
+    /// resolution re-resolves only such events, and those sharing sources with them.
+    /// </summary>
+    public bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention)
+    {
+        if (eventMentions.Count == 0 || eventMentions[0].Kind != mention.Kind)
+            return false;
+        var weights = _keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : new KeywordWeights([.. eventMentions, mention]);
+        var ordered = InResolutionOrder(eventMentions).ToList();
+        var stored = new Cluster(ordered[0], 0, weights);
+        foreach (var other in ordered.Skip(1))
+            stored.Add(other);
+        if (Joins(stored, mention))
+            return true;
+        var founded = new Cluster(mention, 0, weights);
+        return eventMentions.Any(m => Joins(founded, m));
+
+        bool Joins(Cluster cluster, EventMention candidate) =>
+            cluster.DateCompatible(candidate) && !cluster.HoldsEntryOf(candidate) && cluster.Similarity(candidate, weights) >= MinSimilarity;
     }
 
     /// <summary>

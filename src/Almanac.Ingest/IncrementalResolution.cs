@@ -12,7 +12,7 @@ public sealed record DocumentResolution(string DocumentId, IReadOnlyList<string>
 /// of it, so adding a document costs the same in a store of a thousand events or ten million:
 /// <list type="number">
 /// <item>its copy lineage, from the documents holding its shingle hashes, compared text to text;</item>
-/// <item>the candidate events, through the store's date keys (<see cref="EventKeys.Near"/>), the events already holding
+/// <item>the candidate events, through the store's date keys (<see cref="EventKeys.Near"/>) those its mentions could meet, the events already holding
 /// its mentions or those of its lineage, and every event of a document those events cite (only events sharing a source
 /// refer back to one another, and a source's share of its mentions is the event's centrality in it);</item>
 /// <item>every mention of those events and of the document, re-resolved with the full resolver's rules, weighing
@@ -111,13 +111,21 @@ public sealed class IncrementalResolution(IAlmanacStore store)
     }
 
     /// <summary>
-    /// The events a document could change: those its mentions' date keys find, those holding its mentions or its copies',
+    /// The events a document could change: those its mentions' date keys find and could meet (<see cref="EventResolver.CouldMeet"/>),
+    /// those holding its mentions or its copies',
     /// and then, until none is added (or <see cref="MaxNeighbourhood"/> is passed), every event of a document those cite.
     /// </summary>
     private List<string> CandidateEvents(string documentId, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies)
     {
         var near = own.SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList();
-        var candidates = store.FindEvents(near).Concat(store.GetEventsOfDocuments([documentId, .. copies])).ToHashSet(StringComparer.Ordinal);
+        var nearby = store.GetMentionsOfEvents(store.FindEvents(near)).ToList();
+        var frequencies = store.GetKeywordFrequencies(nearby.Concat(own).SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
+        var resolver = new EventResolver(keywordFrequencies: frequencies);
+        // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could meet.
+        var meeting = nearby.Where(m => m.EventId is not null).GroupBy(m => m.EventId!, StringComparer.Ordinal)
+            .Where(e => own.Any(m => resolver.CouldMeet(e.Select(x => x.Mention).ToList(), m.Mention)))
+            .Select(e => e.Key);
+        var candidates = meeting.Concat(store.GetEventsOfDocuments([documentId, .. copies])).ToHashSet(StringComparer.Ordinal);
         var cited = new HashSet<string>(StringComparer.Ordinal) { documentId };
         var added = candidates.ToList();
         while (added.Count > 0 && candidates.Count <= MaxNeighbourhood)

@@ -13,8 +13,8 @@ public sealed record StoreCounts(int Documents, int Mentions, int Events);
 /// <summary>A stored document a stage of analysis failed on: it is kept, left out of every event, and retried by a reindex.</summary>
 public sealed record FailedDocument(string Id, string Path, string Title, string Reason);
 
-/// <summary>A stored mention with the id of its row, by which it is filed under the event it belongs to.</summary>
-public sealed record StoredMention(long Id, EventMention Mention);
+/// <summary>A stored mention with the id of its row, by which it is filed under the event it belongs to (<see cref="EventId"/>; null while it waits for resolution).</summary>
+public sealed record StoredMention(long Id, EventMention Mention, string? EventId = null);
 
 /// <summary>Which event a stored mention belongs to.</summary>
 public sealed record MentionAssignment(long MentionId, string EventId);

@@ -187,7 +187,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
 
     public IReadOnlyList<StoredMention> GetMentions() =>
         Query("""
-            SELECT m.id, m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+            SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
             WHERE d.analysis_failure IS NULL ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
             """, ReadStoredMention);
 
@@ -316,12 +316,12 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         """, r => r.GetString(0), ("limit", limit));
 
     public IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
-        SELECT m.id, m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
         WHERE d.analysis_failure IS NULL AND m.document_id = ANY(@ids) ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
         """, ReadStoredMention, ("ids", documentIds.ToArray()));
 
     public IReadOnlyList<StoredMention> GetMentionsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""
-        SELECT m.id, m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
         WHERE d.analysis_failure IS NULL AND m.event_id = ANY(@ids) ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
         """, ReadStoredMention, ("ids", eventIds.ToArray()));
 
@@ -378,7 +378,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         transaction.Commit();
     }
 
-    private static StoredMention ReadStoredMention(NpgsqlDataReader r) => new(r.GetInt64(0), Deserialize<EventMention>(r.GetString(1)));
+    private static StoredMention ReadStoredMention(NpgsqlDataReader r) => new(r.GetInt64(0), Deserialize<EventMention>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
 
     public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => Query(
         PostgresQueries.EventsOnDay,

@@ -181,7 +181,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
 
     public IReadOnlyList<StoredMention> GetMentions() =>
         Query("""
-            SELECT m.id, m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+            SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
             WHERE d.analysis_failure IS NULL ORDER BY m.document_id, m.sentence_start, m.id
             """, ReadStoredMention);
 
@@ -293,12 +293,12 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         """, r => r.GetString(0), ("$limit", limit));
 
     public IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
-        SELECT m.id, m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
         WHERE d.analysis_failure IS NULL AND m.document_id IN (SELECT value FROM json_each($ids)) ORDER BY m.document_id, m.sentence_start, m.id
         """, ReadStoredMention, ("$ids", JsonSerializer.Serialize(documentIds)));
 
     public IReadOnlyList<StoredMention> GetMentionsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""
-        SELECT m.id, m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
         WHERE d.analysis_failure IS NULL AND m.event_id IN (SELECT value FROM json_each($ids)) ORDER BY m.document_id, m.sentence_start, m.id
         """, ReadStoredMention, ("$ids", JsonSerializer.Serialize(eventIds)));
 
@@ -362,7 +362,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         transaction.Commit();
     }
 
-    private static StoredMention ReadStoredMention(SqliteDataReader r) => new(r.GetInt64(0), Deserialize<EventMention>(r.GetString(1)));
+    private static StoredMention ReadStoredMention(SqliteDataReader r) => new(r.GetInt64(0), Deserialize<EventMention>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
 
     private void Execute(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
