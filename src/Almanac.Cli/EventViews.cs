@@ -27,7 +27,17 @@ public static class EventViews
         public string Kind { get; init; } = "event";
     }
 
-    public sealed record DayView(string Date, IReadOnlyList<DayEventView> Events);
+    /// <summary>A holiday listed without a year: the day's every year.</summary>
+    public sealed record HolidayView(string Name, IReadOnlyList<SourceView> Sources);
+
+    public sealed record DayView(string Date, IReadOnlyList<DayEventView> Events)
+    {
+        public IReadOnlyList<HolidayView> Holidays { get; init; } = [];
+    }
+
+    public static IReadOnlyList<HolidayView> Holidays(IAlmanacStore store, NodaTime.AnnualDate day) =>
+        Observance.OfDay(store.GetObservancesOnDay(day.Month, day.Day))
+            .Select(h => new HolidayView(h.Name, h.DocumentIds.Select(id => Source(store, id)).ToList())).ToList();
 
     public sealed record EventView(
         string Id, string Title, string Text, string Date, string Precision, IReadOnlyList<DateClaimView> Dates,

@@ -24,4 +24,8 @@ public sealed record ReadDocument(string Path, string Title, IReadOnlyList<TextB
 public sealed record Sentence(int Start, int End, string Text, int BlockIndex, BlockKind BlockKind);
 
 /// <summary>A document as stored: identified by the SHA-256 of its raw bytes.</summary>
-public sealed record SourceDocument(string Id, string Path, string Title, string Text, long ByteLength);
+public sealed record SourceDocument(string Id, string Path, string Title, string Text, long ByteLength)
+{
+    /// <summary>The holidays it lists without a year, stored with it; read back by day (<c>GetObservancesOnDay</c>), not with the document.</summary>
+    public IReadOnlyList<Observance> Observances { get; init; } = [];
+}

@@ -14,6 +14,9 @@ public static class MentionExtractor
     /// <summary>The most of a sentence a mention keeps; a longer one is cut to the words around its date.</summary>
     public const int MaxSentenceChars = 1000;
 
+    /// <summary>The most of a holiday's name an observance keeps: it is a name, shown as one line.</summary>
+    public const int MaxObservanceChars = 200;
+
     public static IReadOnlyList<EventMention> Extract(DocumentAnalysis analysis)
     {
         var people = PersonNames.FullNames(analysis.Document.Text);
@@ -40,15 +43,22 @@ public static class MentionExtractor
     {
         foreach (var entry in page.Entries)
         {
-            // A holiday listed without a year has no date to store yet: it is recognised, not stored.
+            // A holiday listed without a year is an observance of the day (see Observances), not an event.
             if (entry.Year is not { } year || HistoricalDate.TryOnDay(year, page.Day.Month, page.Day.Day) is not { } date)
                 continue;
+            // An entry is one line of a list, but a page may make it as long as it likes: it keeps what a sentence may.
+            var text = TextCut.AtWord(entry.Text, MaxSentenceChars);
             yield return new EventMention(
-                documentId, entry.Kind, date, null, entry.YearText, entry.Text, entry.Start, entry.End,
-                PersonNames.In(entry.Text, people), Places(entry.Text), Words.Keywords(entry.Text).Distinct().ToList())
-            { Clause = entry.Text, IsDayPageEntry = true };
+                documentId, entry.Kind, date, null, entry.YearText, text, entry.Start, entry.End,
+                PersonNames.In(text, people), Places(text), Words.Keywords(text).Distinct().ToList())
+            { Clause = text, IsDayPageEntry = true };
         }
     }
+
+    /// <summary>The holidays a day page lists without a year: observances of its day, every year.</summary>
+    public static IReadOnlyList<Observance> Observances(string documentId, DayPage? page) =>
+        page is null ? [] : page.Entries.Where(e => e.Kind == MentionKind.Holiday && e.Year is null)
+            .Select(e => new Observance(documentId, page.Day, TextCut.AtWord(e.Text, MaxObservanceChars))).ToList();
 
     private static bool InEntry(DayPage page, EventMention mention) =>
         page.Entries.Any(e => mention.SentenceStart < e.End && mention.SentenceEnd > e.Start);

@@ -51,7 +51,7 @@ public static class DocumentFiles
                     continue;
                 try
                 {
-                    files.AddRange(Directory.EnumerateFiles(folder).Where(f => Extensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal));
+                    files.AddRange(Directory.EnumerateFiles(folder).Where(Text.DocumentFormats.IsDocumentFile).Order(StringComparer.Ordinal));
                     foreach (var sub in Directory.EnumerateDirectories(folder).OrderDescending(StringComparer.Ordinal))
                         pending.Push(sub);
                 }

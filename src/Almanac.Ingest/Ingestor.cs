@@ -100,7 +100,10 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     public AnalysisOutcome Analyze(string documentId, ReadDocument read, long byteLength)
     {
         var text = read.Text;
-        var document = new SourceDocument(documentId, read.Path, read.Title, text, byteLength);
+        var document = new SourceDocument(documentId, read.Path, read.Title, text, byteLength)
+        {
+            Observances = MentionExtractor.Observances(documentId, read.DayPage),
+        };
         try
         {
             var budget = AnalysisBudget.Start(_budget);

@@ -108,6 +108,9 @@ public interface IAlmanacStore : IDisposable
 
     IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day);
 
+    /// <summary>The holidays documents list for a calendar day without a year, of documents not marked as failed, in storing order.</summary>
+    IReadOnlyList<Observance> GetObservancesOnDay(int month, int day);
+
     HistoricalEvent? GetEvent(string eventId);
 
     /// <summary>Full-text search over events (title, text, summary, people), best match first.</summary>

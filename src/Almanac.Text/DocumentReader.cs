@@ -69,14 +69,27 @@ public static class DocumentReader
         if (content.Length > MaxBytes)
             return Failed(path, TooLarge(content.Length));
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        if (DocumentFormats.PackagedOf(path) is { ReadBytes: { } readBytes } packaged)
+        {
+            var read = readBytes(content.ToArray());
+            return read.Failure is { } reason
+                ? ReadResult.Failed(new ReadFailure(path, reason), hash)
+                : Blocks(path, hash, packaged, read.Title, read.Blocks);
+        }
         var decoded = TextDecoder.Decode(content, MayBeHtml(path, content));
         if (decoded.Text is not { } text)
             return ReadResult.Failed(new ReadFailure(path, decoded.Failure ?? "not text"), hash);
 
         var format = DocumentFormats.Of(path, text);
         var (title, raw) = format.Read(text);
+        return Blocks(path, hash, format, title, raw);
+    }
+
+    /// <summary>What every format shares once it has blocks: boilerplate out, headings found, a title, the day-page structure.</summary>
+    private static ReadResult Blocks(string path, string hash, DocumentFormat format, string title, IReadOnlyList<RawBlock> raw)
+    {
         if (raw.Count == 0)
-            return ReadResult.Failed(new ReadFailure(path, "no readable text in the file"), hash);
+            return ReadResult.Failed(new ReadFailure(path, format.NothingRead), hash);
         var blocks = BoilerplateFilter.Default.Apply(raw);
         if (format.PromotesHeadings)
             blocks = PlainHeadings.Promote(blocks);

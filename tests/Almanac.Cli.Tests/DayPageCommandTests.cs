@@ -23,6 +23,43 @@ public class DayPageCommandTests
     }
 
     [Fact]
+    public void IngestedDayPage_DayShowsEachKindUnderItsHeading_AndHolidaysWithoutAYear()
+    {
+        using var cli = new CliRun();
+        var page = Path.Combine(cli.Folder, "march.txt");
+        File.WriteAllText(page, Page + "\nHolidays and observances\nEquestrian Day\nDay of the River Pilots\n");
+        Assert.Equal(0, cli.Run("ingest", page).ExitCode);
+
+        var (exitCode, output, error) = cli.Run("day", "03-15");
+        Assert.True(exitCode == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        int At(string text) => Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        Assert.True(At("Events:") < At("Nicholas II") && At("Nicholas II") < At("Births:") && At("Births:") < At("Andrew Jackson")
+            && At("Andrew Jackson") < At("Holidays and observances:") && At("Holidays and observances:") < At("Equestrian Day"), output);
+
+        var json = JsonDocument.Parse(cli.Run("day", "03-15", "--json").Out).RootElement;
+        Assert.Equal(["Equestrian Day", "Day of the River Pilots"], json.GetProperty("holidays").EnumerateArray().Select(h => h.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public void IngestFolder_JsonThatIsNoFeed_IsPassedOverQuietly_ButRefusedWhenNamed()
+    {
+        using var cli = new CliRun();
+        var folder = Directory.CreateDirectory(Path.Combine(cli.Folder, "saved")).FullName;
+        File.WriteAllText(Path.Combine(folder, "march.txt"), Page);
+        var settings = Path.Combine(folder, "settings.json");
+        File.WriteAllText(settings, "{\"theme\": \"dark\"}");
+
+        var fromFolder = cli.Run("ingest", folder);
+        Assert.True(fromFolder.ExitCode == 0, fromFolder.Error);
+        Assert.DoesNotContain("settings.json", fromFolder.Out + fromFolder.Error, StringComparison.Ordinal);
+
+        var named = cli.Run("ingest", settings);
+        Assert.Equal(1, named.ExitCode);
+        Assert.Contains("settings.json: not an on-this-day feed", named.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvalPages_HandWrittenPageAndGold_PrintsRecallPrecisionAndKinds()
     {
         using var cli = new CliRun();

@@ -40,6 +40,25 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_TruncatedPdf()
+    {
+        var pdf = Almanac.TestSupport.PackagedDocuments.Pdf("Speech", "On 25 February 1956 Khrushchev spoke to the congress.");
+        AssertRefused(_batch.Write("cut.pdf", pdf[..(pdf.Length / 2)]), "not a readable PDF");
+    }
+
+    [Fact]
+    public void Ingest_ScannedPdfWithoutText() =>
+        AssertRefused(_batch.Write("scan.pdf", Almanac.TestSupport.PackagedDocuments.Pdf("Scan")), "without a text layer");
+
+    [Fact]
+    public void Ingest_EncryptedWordDocument() =>
+        AssertRefused(_batch.Write("secret.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]]), "not a readable Word document");
+
+    [Fact]
+    public void Ingest_EpubZipBomb() =>
+        AssertRefused(_batch.Write("bomb.epub", Almanac.TestSupport.PackagedDocuments.EpubBomb(DocumentReader.MaxBytes + (1 << 20))), "expands beyond the 32 MiB limit");
+
+    [Fact]
     public void Ingest_InvalidUtf8() =>
         AssertRefused(_batch.Write("latin1.txt", [.. "On 25 February 1956 the Congress met in Moscou "u8, 0xE9, .. " at night."u8]), "invalid UTF-8 at byte 47");
 

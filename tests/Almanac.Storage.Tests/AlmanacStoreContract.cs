@@ -54,6 +54,28 @@ public abstract class AlmanacStoreContract
     }
 
     [SkippableFact]
+    public void GetObservancesOnDay_HolidaysStoredWithTheirDocument_AreListedOnTheirDayOnly_AndNotForAFailedDocument()
+    {
+        var mayDay = new NodaTime.AnnualDate(5, 1);
+        var page = new SourceDocument("page", "/pages/05-01.txt", "May 1", "Holidays and observances\nWorkers' Day\nLei Day", 48)
+        {
+            Observances = [new Observance("page", mayDay, "Workers' Day"), new Observance("page", mayDay, "Lei Day")],
+        };
+        var failed = new SourceDocument("failed", "/pages/broken.txt", "May 1", "Holidays\nBroken Day", 20)
+        {
+            Observances = [new Observance("failed", mayDay, "Broken Day")],
+        };
+        using (var store = Open())
+        {
+            Assert.True(store.AddDocument(page, []));
+            Assert.True(store.AddDocument(failed, [], "analysis failed"));
+        }
+        using var reopened = Open();
+        Assert.Equal(page.Observances, reopened.GetObservancesOnDay(5, 1));
+        Assert.Empty(reopened.GetObservancesOnDay(5, 2));
+    }
+
+    [SkippableFact]
     public void GetEventsOnDay_DisputedDays_ListsEventOnEachClaimedDayMarked()
     {
         using var store = Open();

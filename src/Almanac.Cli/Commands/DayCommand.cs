@@ -6,6 +6,9 @@ namespace Almanac.Cli.Commands;
 
 public static class DayCommand
 {
+    private static readonly (string Kind, string Heading)[] Sections =
+        [("event", "Events"), ("birth", "Births"), ("death", "Deaths"), ("holiday", "Holidays and observances")];
+
     public static Command Create(CliEnvironment environment)
     {
         var day = new Argument<string?>("MM-DD") { Description = "The calendar day (default: today in the local time zone).", Arity = ArgumentArity.ZeroOrOne };
@@ -24,28 +27,39 @@ public static class DayCommand
             var entries = store.GetEventsOnDay(annual.Month, annual.Day);
             if (parse.GetValue(sort) == "significance")
                 entries = entries.OrderByDescending(e => e.Event.Significance).ThenByDescending(e => e.ListedDate.Year).ToList();
-            var view = new EventViews.DayView(ReaderDay.Format(annual), entries.Select(e => EventViews.DayEvent(store, e)).ToList());
+            var view = new EventViews.DayView(ReaderDay.Format(annual), entries.Select(e => EventViews.DayEvent(store, e)).ToList())
+            {
+                Holidays = EventViews.Holidays(store, annual),
+            };
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(environment.Out, view);
                 return 0;
             }
-            if (view.Events.Count == 0)
+            if (view.Events.Count == 0 && view.Holidays.Count == 0)
             {
                 environment.Out.WriteLine($"No events stored for {view.Date}. Ingest documents with `almanac ingest PATH`.");
                 return 0;
             }
-            if (environment.IsTerminal)
+            // As a day page shows them: events, births, deaths, then holidays, each under its heading.
+            var holidays = view.Holidays.Select(h => (Display: "every year", Text: h.Name, Disputed: false, h.Sources));
+            var sections = Sections.Select(s => (s.Heading, Lines: view.Events.Where(e => e.Kind == s.Kind).Select(e => (e.Display, e.Text, e.Disputed, e.Sources))
+                    .Concat(s.Kind == "holiday" ? holidays : []).ToList()))
+                .Where(s => s.Lines.Count > 0).ToList();
+            foreach (var (heading, lines) in sections)
             {
-                var table = new Table().Title($"On this day: {view.Date}").AddColumns("Date", "Event", "Sources");
-                foreach (var e in view.Events)
-                    table.AddRow(Markup.Escape(e.Display + (e.Disputed ? " (disputed)" : "")),
-                        Markup.Escape(e.Text), Markup.Escape(string.Join(", ", e.Sources.Select(s => s.Title))));
-                AnsiConsole.Write(table);
-            }
-            else
-            {
-                foreach (var e in view.Events)
+                if (environment.IsTerminal)
+                {
+                    var table = new Table().Title($"{heading}: {view.Date}").AddColumns("Date", "Text", "Sources");
+                    foreach (var e in lines)
+                        table.AddRow(Markup.Escape(e.Display + (e.Disputed ? " (disputed)" : "")),
+                            Markup.Escape(e.Text), Markup.Escape(string.Join(", ", e.Sources.Select(s => s.Title))));
+                    AnsiConsole.Write(table);
+                    continue;
+                }
+                if (sections.Count > 1 || heading != "Events")
+                    environment.Out.WriteLine($"{heading}:");
+                foreach (var e in lines)
                     environment.Out.WriteLine($"{e.Display}{(e.Disputed ? " (disputed)" : "")}\t{e.Text}\t[{string.Join("; ", e.Sources.Select(s => s.Title))}]");
             }
             return 0;

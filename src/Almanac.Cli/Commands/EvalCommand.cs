@@ -40,7 +40,7 @@ public static class EvalCommand
             var path = parse.GetValue(folder)!;
             if (!Directory.Exists(path))
                 throw new CliFailure($"{path}: no such folder");
-            DayPageReport report;
+            DayPageEvaluationResult report;
             try
             {
                 report = DayPageEvaluation.Run(path);

@@ -9,7 +9,7 @@ public static class IngestCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of .txt, .html/.htm and .md documents.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of documents: .txt, .html/.htm, .md, .pdf, .docx, .epub and on-this-day feed .json.", Arity = ArgumentArity.OneOrMore };
         var queue = new Option<bool>("--queue") { Description = "Put the documents on the PostgreSQL ingest queue for `almanac worker` instead of reading them here." };
         var command = new Command("ingest", "Read documents, find their dated events and store them.") { paths, queue };
         command.SetGuardedAction(environment, parse =>

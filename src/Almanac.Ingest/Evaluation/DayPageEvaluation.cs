@@ -30,16 +30,25 @@ public sealed record DayPageMiss(string File, string What, int Year, string Sect
 public sealed record DayPageReport(IReadOnlyList<DayPageScore> Pages, DayPageScore Overall, IReadOnlyList<DayPageMiss> Errors);
 
 /// <summary>
+/// Both measures of one folder: the entries stored as mentions, and what a reader is shown — the events listed on each
+/// page's day (as <c>day MM-DD</c> and <c>/day/MM-DD</c> list them) that cite the page: one line per event and page, however many of its entries the event merged.
+/// </summary>
+/// <param name="Unscored">Entries dated from the page's own year ("Ten years ago:" in a dated column): the gold lists
+/// only entries whose year the page writes, so these are left out of both scores and counted here.</param>
+public sealed record DayPageEvaluationResult(DayPageReport Stored, DayPageReport Shown, int Unscored = 0);
+
+/// <summary>
 /// Scores day-page reading against a gold file in the format of shared/corpora/real-pages/days: the pages of a
 /// folder are ingested into a fresh temporary store, and every day-precision mention stored for a page is a found
-/// entry (holidays aside: the gold has none). A found entry matches a gold line of the same page when the day and
+/// entry (holidays aside: the gold has none). What a reader sees is scored too: every event listed on a page's day that
+/// cites the page is a found entry of that page, with its listed year, kind and the page's text for it. A found entry matches a gold line of the same page when the day and
 /// year are equal and one text contains the other after collapsing whitespace, or they share most words.
 /// </summary>
 public static class DayPageEvaluation
 {
     public const string GoldFileName = "gold.jsonl";
 
-    public static DayPageReport Run(string folder)
+    public static DayPageEvaluationResult Run(string folder)
     {
         var gold = ReadGold(Path.Combine(folder, GoldFileName));
         // The pages are the document files of the folder itself; a README describing them is not one.
@@ -49,17 +58,24 @@ public static class DayPageEvaluation
         var storePath = Path.Combine(Path.GetTempPath(), $"almanac-eval-{Guid.NewGuid():N}.db");
         try
         {
-            List<FoundDayEntry> found;
+            List<FoundDayEntry> stored;
+            List<FoundDayEntry> shown;
+            int unscored;
             using (var store = SqliteAlmanacStore.Open(storePath))
             {
                 new Ingestor(store).Ingest(new FileSelection(pages, []));
                 var fileOf = store.GetDocuments().ToDictionary(d => d.Id, d => Path.GetFileName(d.Path), StringComparer.Ordinal);
-                found = store.GetMentions().Select(m => m.Mention)
+                var mentions = store.GetMentions().Select(m => m.Mention)
                     .Where(m => m.Date.Precision == Precision.Day && m.Kind != MentionKind.Holiday && fileOf.ContainsKey(m.DocumentId))
+                    .ToList();
+                unscored = mentions.Count(m => !WritesItsYear(m));
+                stored = mentions.Where(WritesItsYear)
                     .Select(m => new FoundDayEntry(fileOf[m.DocumentId], $"{m.Date.Month:D2}-{m.Date.Day:D2}", HistoriansYear(m.Date), m.Kind, m.Clause))
                     .ToList();
+                shown = Shown(store, fileOf, gold);
             }
-            return Score(pages.Select(Path.GetFileName).OfType<string>().ToList(), gold, found);
+            var files = pages.Select(Path.GetFileName).OfType<string>().ToList();
+            return new DayPageEvaluationResult(Score(files, gold, stored), Score(files, gold, shown), unscored);
         }
         finally
         {
@@ -67,6 +83,27 @@ public static class DayPageEvaluation
                 File.Delete(file);
         }
     }
+
+    /// <summary>The events listed on each day of the gold, once for every page among their sources.</summary>
+    private static List<FoundDayEntry> Shown(SqliteAlmanacStore store, IReadOnlyDictionary<string, string> fileOf, IReadOnlyList<DayGoldEntry> gold)
+    {
+        var shown = new List<FoundDayEntry>();
+        foreach (var day in gold.Select(g => g.Day).Distinct(StringComparer.Ordinal))
+        {
+            var (month, dayOfMonth) = (int.Parse(day[..2], CultureInfo.InvariantCulture), int.Parse(day[3..], CultureInfo.InvariantCulture));
+            foreach (var entry in store.GetEventsOnDay(month, dayOfMonth).Where(e => e.Event.Kind != MentionKind.Holiday))
+                // The page's own entry behind the line (its headline may be another source's wording of the same event);
+                // two entries of one page merged into one event are one line, so one of them is missed.
+                foreach (var mention in entry.Event.Mentions.Where(m => fileOf.ContainsKey(m.DocumentId) && WritesItsYear(m))
+                             .DistinctBy(m => m.DocumentId, StringComparer.Ordinal))
+                    shown.Add(new FoundDayEntry(fileOf[mention.DocumentId], day, HistoriansYear(entry.ListedDate), entry.Event.Kind, mention.Clause));
+        }
+        return shown;
+    }
+
+    /// <summary>Whether the page writes the mention's year ("1961", "44 BC", "0474"), rather than counting back to it.</summary>
+    private static bool WritesItsYear(EventMention mention) =>
+        mention.DateText.Contains(Math.Abs(HistoriansYear(mention.Date)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     public static IReadOnlyList<DayGoldEntry> ReadGold(string path)
     {
@@ -119,6 +156,19 @@ public static class DayPageEvaluation
         return new DayPageReport(pages, overall, errors);
     }
 
+    /// <summary>The stored entries page by page with their summary line, then the summary line of what readers are shown.</summary>
+    public static void Write(TextWriter output, string corpus, DayPageEvaluationResult result, bool listErrors)
+    {
+        Write(output, corpus, result.Stored, listErrors);
+        output.WriteLine();
+        if (result.Unscored > 0)
+            output.WriteLine($"{result.Unscored} entries dated from their page's own year (\"Ten years ago: …\") are outside the gold and not scored.");
+        output.WriteLine("What `day MM-DD` shows (events listed on the page's day that cite it; an event merging two entries of a page is one line):");
+        WriteSummary(output, corpus + " shown", result.Shown.Overall);
+        if (listErrors)
+            WriteErrors(output, result.Shown.Errors);
+    }
+
     public static void Write(TextWriter output, string corpus, DayPageReport report, bool listErrors)
     {
         var c = CultureInfo.InvariantCulture;
@@ -126,12 +176,18 @@ public static class DayPageEvaluation
         foreach (var page in report.Pages.Append(report.Overall))
             output.WriteLine(string.Format(c, "{0,-44} {1,5} {2,5} {3,6:F1}% {4,8:F1}% {5,5}/{6,-5}", Shorten(page.File), page.Gold, page.Found,
                 100 * page.Recall, 100 * page.Precision, page.KindRight, page.KindGold));
-        var o = report.Overall;
-        output.WriteLine(string.Format(c, "{0}: recall {1:F1}% ({2}/{3}), precision {4:F1}% ({5}/{6}), births and deaths of the right kind {7:F1}% ({8}/{9})",
+        WriteSummary(output, corpus, report.Overall);
+        if (listErrors)
+            WriteErrors(output, report.Errors);
+    }
+
+    private static void WriteSummary(TextWriter output, string corpus, DayPageScore o) =>
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: recall {1:F1}% ({2}/{3}), precision {4:F1}% ({5}/{6}), births and deaths of the right kind {7:F1}% ({8}/{9})",
             corpus, 100 * o.Recall, o.GoldMatched, o.Gold, 100 * o.Precision, o.FoundMatched, o.Found, 100 * o.KindAccuracy, o.KindRight, o.KindGold));
-        if (!listErrors)
-            return;
-        foreach (var e in report.Errors)
+
+    private static void WriteErrors(TextWriter output, IReadOnlyList<DayPageMiss> errors)
+    {
+        foreach (var e in errors)
             output.WriteLine($"{e.What,-10} {e.File}  {e.Year}  {e.Section}  {OneLine(e.Text)}");
     }
 

@@ -79,6 +79,8 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             shingle.Parameters.AddWithValue("hashes", shingles.ToArray());
             shingle.ExecuteNonQuery();
         }
+        if (document.Observances.Count > 0)
+            AddObservances(connection, transaction, document);
         // Last of the document's writes: the generation row's lock serializes concurrent workers, so it is taken late.
         AdvanceGeneration(connection, transaction);
         return true;
@@ -160,6 +162,20 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     public IReadOnlyList<FailedDocument> GetFailedDocuments() => Query(
         "SELECT id, path, title, analysis_failure FROM documents WHERE analysis_failure IS NOT NULL ORDER BY ingested_at, id COLLATE \"C\"",
         r => new FailedDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+
+    private static void AddObservances(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document)
+    {
+        using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO observances (document_id, month, day, name)
+            SELECT @document, o.month, o.day, o.name FROM unnest(@months, @days, @names) WITH ORDINALITY AS o(month, day, name, n) ORDER BY o.n
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("document", document.Id);
+        insert.Parameters.AddWithValue("months", document.Observances.Select(o => (short)o.Day.Month).ToArray());
+        insert.Parameters.AddWithValue("days", document.Observances.Select(o => (short)o.Day.Day).ToArray());
+        insert.Parameters.AddWithValue("names", document.Observances.Select(o => o.Name).ToArray());
+        insert.ExecuteNonQuery();
+    }
 
     private static void AddMentions(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventMention> mentions)
     {
@@ -383,6 +399,14 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => Query(
         PostgresQueries.EventsOnDay,
         r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2)),
+        ("month", (short)month), ("day", (short)day));
+
+    public IReadOnlyList<Observance> GetObservancesOnDay(int month, int day) => Query(
+        """
+        SELECT o.document_id, o.month, o.day, o.name FROM observances o JOIN documents d ON d.id = o.document_id
+        WHERE o.month = @month AND o.day = @day AND d.analysis_failure IS NULL ORDER BY o.id
+        """,
+        r => new Observance(r.GetString(0), new NodaTime.AnnualDate(r.GetInt16(1), r.GetInt16(2)), r.GetString(3)),
         ("month", (short)month), ("day", (short)day));
 
     public HistoricalEvent? GetEvent(string eventId) =>

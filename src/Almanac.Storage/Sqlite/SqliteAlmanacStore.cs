@@ -77,6 +77,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
                 shingle.ExecuteNonQuery();
             }
         }
+        InsertObservances(transaction, document);
         AdvanceGeneration(transaction);
         transaction.Commit();
         return true;
@@ -116,6 +117,23 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         while (reader.Read())
             mentions.Add(Deserialize<EventMention>(reader.GetString(0)));
         return mentions;
+    }
+
+    private void InsertObservances(SqliteTransaction transaction, SourceDocument document)
+    {
+        if (document.Observances.Count == 0)
+            return;
+        using var insert = Command("INSERT INTO observances (document_id, month, day, name) VALUES ($document, $month, $day, $name)");
+        insert.Transaction = transaction;
+        var month = insert.Parameters.Add("$month", SqliteType.Integer);
+        var day = insert.Parameters.Add("$day", SqliteType.Integer);
+        var name = insert.Parameters.Add("$name", SqliteType.Text);
+        insert.Parameters.AddWithValue("$document", document.Id);
+        foreach (var observance in document.Observances)
+        {
+            (month.Value, day.Value, name.Value) = (observance.Day.Month, observance.Day.Day, observance.Name);
+            insert.ExecuteNonQuery();
+        }
     }
 
     public void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures)
@@ -377,6 +395,14 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         WHERE d.month = $month AND d.day = $day ORDER BY d.year DESC, e.significance DESC, e.id
         """,
         r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1),
+        ("$month", month), ("$day", day));
+
+    public IReadOnlyList<Observance> GetObservancesOnDay(int month, int day) => Query(
+        """
+        SELECT o.document_id, o.month, o.day, o.name FROM observances o JOIN documents d ON d.id = o.document_id
+        WHERE o.month = $month AND o.day = $day AND d.analysis_failure IS NULL ORDER BY o.id
+        """,
+        r => new Observance(r.GetString(0), new NodaTime.AnnualDate(r.GetInt32(1), r.GetInt32(2)), r.GetString(3)),
         ("$month", month), ("$day", day));
 
     public HistoricalEvent? GetEvent(string eventId) =>

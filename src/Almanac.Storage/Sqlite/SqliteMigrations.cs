@@ -53,6 +53,17 @@ internal static class SqliteMigrations
         """
         ALTER TABLE documents ADD COLUMN analysis_failure TEXT;
         """,
+        // Holidays a document lists for a day without a year: of the day every year, so they are no events.
+        """
+        CREATE TABLE observances (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            month INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            name TEXT NOT NULL
+        );
+        CREATE INDEX observances_by_day ON observances(month, day);
+        """,
         // Incremental resolution: each mention filed under its event (NULL: not resolved yet), events under their date
         // keys, keyword frequencies over resolved mentions, documents under their copy lineage (NULL: their own) and
         // their shingle hashes. A store from before has no filing: `almanac reindex` files everything once.

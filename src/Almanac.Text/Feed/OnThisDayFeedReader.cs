@@ -11,7 +11,7 @@ namespace Almanac.Text.Feed;
 /// in the feed: -44 is "44 BC") — so the structure stage reads it like any other day page. The day comes from the
 /// file name (for example "onthisday-06-04.json"). Text that is not such a feed gives no blocks.
 /// </summary>
-internal static class OnThisDayFeedReader
+internal static partial class OnThisDayFeedReader
 {
     private static readonly (string Property, string Heading)[] Sections =
         [("events", "Events"), ("births", "Births"), ("deaths", "Deaths"), ("holidays", "Holidays")];
@@ -42,6 +42,17 @@ internal static class OnThisDayFeedReader
         }
         return ("", blocks);
     }
+
+    /// <summary>
+    /// Whether the start of a file looks like such a feed: an object whose first property (after any whitespace) is one
+    /// of the feed's arrays. Wikimedia's answers begin with one; a settings or data file does not.
+    /// </summary>
+    public static bool StartsLikeFeed(string start) =>
+        FeedStart().IsMatch(start.Length > 4096 ? start[..4096] : start);
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^\uFEFF?\s*\{\s*"(?:selected|events|births|deaths|holidays)"\s*:\s*\[""",
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
+    private static partial System.Text.RegularExpressions.Regex FeedStart();
 
     private static string? Line(JsonElement item)
     {

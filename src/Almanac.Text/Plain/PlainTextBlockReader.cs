@@ -4,62 +4,30 @@ using Almanac.Core;
 namespace Almanac.Text.Plain;
 
 /// <summary>
-/// Turns plain text or Markdown into blocks. Paragraphs are separated by blank lines; a line starting with a
+/// Turns plain text into blocks. Paragraphs are separated by blank lines; a line starting with a
 /// bullet ("•", "*", "-", "+", "–", "1.", "2)") starts a list item; an indented line after a list item continues
-/// it. In Markdown, "#" lines and setext underlines are headings and inline markup is reduced to its text.
+/// it (Markdown has its own reader, <see cref="MarkdownBlockReader"/>).
 /// Hard-wrapped paragraphs (every line but the last about equally long) are unwrapped so a sentence that runs
 /// over a line break stays one sentence.
 /// </summary>
 internal static class PlainTextBlockReader
 {
-    public static IReadOnlyList<RawBlock> Read(string text, bool markdown)
+    public static IReadOnlyList<RawBlock> Read(string text)
     {
         var blocks = new List<RawBlock>();
         var lines = new List<string>();
         var kind = BlockKind.Paragraph;
-        var inFence = false;
 
         foreach (var rawLine in text.ReplaceLineEndings("\n").Split('\n'))
         {
             var line = CleanLine(rawLine);
             var trimmed = line.Trim();
-            if (markdown && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
-            {
-                // Code fences: the fence lines go, the code stays as plain paragraph text.
-                Flush();
-                inFence = !inFence;
-                continue;
-            }
             if (trimmed.Length == 0)
             {
                 Flush();
                 continue;
             }
-            if (markdown && !inFence)
-            {
-                if (IsReferenceDefinition(trimmed))
-                    continue;
-                if (HeadingLevel(trimmed) is > 0 and var level)
-                {
-                    Flush();
-                    Add(BlockKind.Heading, trimmed[level..].Trim().TrimEnd('#').Trim());
-                    continue;
-                }
-                if (lines.Count > 0 && kind == BlockKind.Paragraph && IsSetextUnderline(trimmed))
-                {
-                    var heading = string.Join(' ', lines);
-                    lines.Clear();
-                    Add(BlockKind.Heading, heading);
-                    continue;
-                }
-                if (IsThematicBreak(trimmed))
-                {
-                    Flush();
-                    continue;
-                }
-                trimmed = StripQuoteMarkers(trimmed);
-            }
-            if (!inFence && BulletLength(trimmed) is > 0 and var bullet)
+            if (BulletLength(trimmed) is > 0 and var bullet)
             {
                 Flush();
                 kind = BlockKind.ListItem;
@@ -84,8 +52,7 @@ internal static class PlainTextBlockReader
 
         void Add(BlockKind blockKind, string blockText)
         {
-            var clean = markdown ? MarkdownInline.ToText(blockText) : blockText;
-            clean = clean.Trim();
+            var clean = blockText.Trim();
             if (clean.Length > 0)
                 blocks.Add(new RawBlock(blockKind, clean));
         }
@@ -120,43 +87,12 @@ internal static class PlainTextBlockReader
         return 0;
     }
 
-    private static int HeadingLevel(string line)
-    {
-        var level = 0;
-        while (level < line.Length && line[level] == '#')
-            level++;
-        return level is >= 1 and <= 6 && (level == line.Length || line[level] == ' ') ? level : 0;
-    }
-
-    private static bool IsSetextUnderline(string line) =>
-        line.Length >= 2 && (line.All(c => c == '=') || line.All(c => c == '-'));
-
-    private static bool IsThematicBreak(string line)
-    {
-        var marks = line.Where(c => c != ' ').ToArray();
-        return marks.Length >= 3 && (marks.All(c => c == '-') || marks.All(c => c == '*') || marks.All(c => c == '_'));
-    }
-
-    private static bool IsReferenceDefinition(string line)
-    {
-        // "[label]: https://…" defines a link target; footnotes ("[^1]: …") are text and stay.
-        var close = line.IndexOf("]:", StringComparison.Ordinal);
-        return line.StartsWith('[') && close > 1 && !line.StartsWith("[^", StringComparison.Ordinal);
-    }
-
-    private static string StripQuoteMarkers(string line)
-    {
-        while (line.StartsWith('>'))
-            line = line[1..].TrimStart();
-        return line;
-    }
-
     /// <summary>
     /// Joins the lines of a hard-wrapped paragraph with spaces; keeps line breaks where lines are of their own
     /// (a poem, an address, "1961 – …" lines of a day page, which mostly start with a number), because there a
     /// break is a boundary.
     /// </summary>
-    private static string Unwrap(List<string> lines)
+    internal static string Unwrap(IReadOnlyList<string> lines)
     {
         if (lines.Count < 3)
             return string.Join('\n', lines);

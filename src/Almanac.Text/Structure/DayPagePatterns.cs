@@ -7,6 +7,7 @@ namespace Almanac.Text.Structure;
 internal enum PatternRole
 {
     Day,
+    PageYear,
     Section,
     Entry,
     Start,
@@ -85,8 +86,10 @@ internal sealed partial class DayPagePatterns
             {
                 throw Invalid(number, $"bad regular expression: {e.Message}");
             }
-            if (role is PatternRole.Entry or PatternRole.Item && head[^1] != "joiner" && !regex.GetGroupNames().Contains("year"))
-                throw Invalid(number, "an entry needs a (?<year>…) group");
+            var groups = regex.GetGroupNames();
+            if (role is PatternRole.Entry or PatternRole.Item or PatternRole.PageYear && head[^1] != "joiner"
+                && !groups.Contains("year") && !(role == PatternRole.Entry && groups.Contains("ago")))
+                throw Invalid(number, "an entry needs a (?<year>…) group (or, dated from the page's year, an (?<ago>…) group)");
             patterns.Add(new DayPagePattern(role, kind, head[^1], regex, [], number));
         }
         if (patterns.FirstOrDefault(p => p.Examples.Count == 0) is { } bare)

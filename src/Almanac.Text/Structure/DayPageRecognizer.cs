@@ -19,6 +19,9 @@ public static class DayPageRecognizer
     /// <summary>Section headings are short: a longer line naming births or deaths is an entry or prose.</summary>
     private const int MaxSectionLength = 60;
 
+    /// <summary>A second item under a year's line is a sentence: "Read more." or "Share this." is not one.</summary>
+    private const int MinSecondItemWords = 4;
+
     /// <summary>An entry needs a letter of text: "1956 – " alone, or a cut-off "In ", is no entry.</summary>
     private const int MinTextLetters = 1;
 
@@ -29,9 +32,10 @@ public static class DayPageRecognizer
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var lines = Lines(blocks);
-        if (PageDayFinder.Find(path ?? "", title ?? "", lines.Select(l => l.Text).ToList(), patterns) is not { } day)
+        var texts = lines.Select(l => l.Text).ToList();
+        if (PageDayFinder.Find(path ?? "", title ?? "", texts, patterns) is not { } day)
             return null;
-        var entries = WithoutCutEnd(new Reading(day, patterns).Read(lines), blocks);
+        var entries = WithoutCutEnd(new Reading(day, PageDayFinder.YearOf(texts, patterns), patterns).Read(lines), blocks);
         // One dated paragraph on a page that names a day is prose about that day ("What happened today? Jun 4 …
         // In 1956, …"), not a list of the day's entries.
         return entries.Count(e => e.Year is not null) < MinEntries ? null : new DayPage(day, entries);
@@ -40,7 +44,7 @@ public static class DayPageRecognizer
     /// <summary>
     /// A page saved or excerpted part-way ends inside its last entry ("France and Austria sign Peac", "hits the
     /// island of"): an entry that ends the document unfinished — on a comma or a small word, or much shorter than the
-    /// page's entries — is a fragment, not an entry.
+    /// page's entries, or without the full stop the page's other entries end with — is a fragment, not an entry.
     /// </summary>
     private static IReadOnlyList<DayPageEntry> WithoutCutEnd(IReadOnlyList<DayPageEntry> entries, IReadOnlyList<TextBlock> blocks)
     {
@@ -52,9 +56,13 @@ public static class DayPageRecognizer
             return entries;
         var lengths = entries.Select(e => e.Text.Length).Order().ToList();
         var lastWord = last.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        // Lists of births and deaths ("Anne Sullivan, teacher") end without full stops where events have them.
+        var others = entries.Take(entries.Count - 1).Where(e => e.Kind == last.Kind).ToList();
         var unfinished = last.Text.TrimEnd()[^1] is ',' or ';' or ':' or '-' or '–'
             || UnfinishingWords.Contains(lastWord)
-            || last.Text.Length * 2 < lengths[lengths.Count / 2];
+            || last.Text.Length * 2 < lengths[lengths.Count / 2]
+            // Where the entries of its kind end their sentences, one that does not was cut.
+            || (others.Count >= MinEntries && others.Count(e => Reading.EndsSentence(e.Text)) * 4 >= others.Count * 3);
         return unfinished ? entries.Take(entries.Count - 1).ToList() : entries;
     }
 
@@ -64,7 +72,7 @@ public static class DayPageRecognizer
     };
 
     /// <summary>A line of a block, with where it starts in <see cref="ReadDocument.Text"/>.</summary>
-    internal sealed record Line(int Block, BlockKind Kind, string Text, int Start);
+    internal sealed record Line(int Block, BlockKind Kind, string Text, int Start, bool OfSeveral);
 
     private static List<Line> Lines(IReadOnlyList<TextBlock> blocks)
     {
@@ -73,9 +81,10 @@ public static class DayPageRecognizer
         for (var b = 0; b < blocks.Count; b++)
         {
             var lineStart = 0;
-            foreach (var text in blocks[b].Text.Split('\n'))
+            var texts = blocks[b].Text.Split('\n');
+            foreach (var text in texts)
             {
-                lines.Add(new Line(b, blocks[b].Kind, text, offset + lineStart));
+                lines.Add(new Line(b, blocks[b].Kind, text, offset + lineStart, texts.Length > 1));
                 lineStart += text.Length + 1;
             }
             offset += blocks[b].Text.Length + 2; // the "\n\n" between blocks in ReadDocument.Text
@@ -84,7 +93,7 @@ public static class DayPageRecognizer
     }
 
     /// <summary>The state of one pass over a page's lines.</summary>
-    private sealed class Reading(AnnualDate day, DayPagePatterns patterns)
+    private sealed class Reading(AnnualDate day, int? pageYear, DayPagePatterns patterns)
     {
         private readonly List<DayPageEntry> _entries = [];
         private MentionKind _section = MentionKind.Event;
@@ -128,7 +137,7 @@ public static class DayPageRecognizer
                     continue;
                 if (match.Groups["month"].Success && PageDayFinder.DayOf(match) != day)
                     return; // a full date of another day: a teaser or a navigation link, not an entry of this page
-                if (YearOf(match) is not { } year)
+                if (YearOf(match, pageYear) is not { } year)
                     continue;
                 if (!match.Groups["text"].Success)
                 {
@@ -160,7 +169,15 @@ public static class DayPageRecognizer
                 _open = (joined, line.Block);
                 return;
             }
-            if (_section == MentionKind.Holiday && line.Kind == BlockKind.ListItem)
+            if (_open is { } above && above.Block == line.Block && _titled != above.Entry && IsSecondItem(above.Entry.Text, text))
+            {
+                // A second item listed under its year's line ("1939 – A fleet sails." / "A carrier is sunk.") is of that year.
+                Add(above.Entry.Year!.Value, above.Entry.YearText, text, start, start + text.Length, line.Block);
+                return;
+            }
+            // Under a Holidays heading, a list item or one line of a block of lines (a list saved as text) names a
+            // holiday; a paragraph of prose there is one long line of its own block.
+            if (_section == MentionKind.Holiday && (line.Kind == BlockKind.ListItem || line.OfSeveral))
                 _entries.Add(new DayPageEntry(MentionKind.Holiday, null, "", EntryText.Clean(text), start, start + text.Length));
         }
 
@@ -256,8 +273,11 @@ public static class DayPageRecognizer
             }
         }
 
-        private static int? YearOf(Match match)
+        /// <summary>The entry's year: as written, or counted back from the page's own year ("Ten years ago:" in a 2012 column is 2002).</summary>
+        private static int? YearOf(Match match, int? pageYear)
         {
+            if (match.Groups["ago"].Success)
+                return pageYear is { } own && YearCount.Parse(match.Groups["ago"].Value) is { } ago && ago < own ? own - ago : null;
             if (!int.TryParse(match.Groups["year"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var stated) || stated == 0)
                 return null;
             var era = match.Groups["era"].Value.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant();
@@ -266,7 +286,8 @@ public static class DayPageRecognizer
         }
 
         private static string YearText(Match match) =>
-            match.Groups["era"].Success ? $"{match.Groups["year"].Value} {match.Groups["era"].Value}" : match.Groups["year"].Value;
+            match.Groups["ago"].Success ? match.Groups["ago"].Value + " years ago"
+            : match.Groups["era"].Success ? $"{match.Groups["year"].Value} {match.Groups["era"].Value}" : match.Groups["year"].Value;
 
         private static int Letters(string text) => text.Count(char.IsLetter);
 
@@ -281,6 +302,14 @@ public static class DayPageRecognizer
             var lastWord = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
             return char.IsLower(next[0]) || char.IsLower(lastWord[0]) || lastWord.Length == 1;
         }
+
+        /// <summary>
+        /// A line of its own under a finished entry, itself a whole sentence of a few words: another item of the same
+        /// year, not the rest of the entry (that breaks off mid-sentence) nor a caption or a link (no full stop).
+        /// </summary>
+        private static bool IsSecondItem(string entry, string next) =>
+            EndsSentence(entry) && char.IsUpper(next[0]) && next.TrimEnd()[^1] is '.' or '!' or '?'
+            && next.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinSecondItemWords;
 
         public static bool EndsSentence(string text) => text.TrimEnd() is { Length: > 0 } trimmed && trimmed[^1] is '.' or '!' or '?' or '"' or '”' or ')' or '’';
 

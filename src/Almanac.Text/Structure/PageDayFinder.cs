@@ -32,6 +32,18 @@ internal static class PageDayFinder
         return null;
     }
 
+    /// <summary>The page's own year, where a line near its top gives it ("Today is Tuesday, June 4, the 155th day of 2019").</summary>
+    public static int? YearOf(IReadOnlyList<string> lines, DayPagePatterns patterns)
+    {
+        var yearPatterns = patterns.Of(PatternRole.PageYear).ToList();
+        foreach (var line in lines.Take(TopLines))
+            foreach (var pattern in yearPatterns)
+                if (Patterns.Match(pattern.Regex, line) is { Success: true } match
+                    && int.TryParse(match.Groups["year"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+                    return year;
+        return null;
+    }
+
     public static AnnualDate? DayOf(Match match)
     {
         if (!match.Success)

@@ -31,6 +31,14 @@ public sealed class FeedItems(Sources sources, string origin)
             why);
     }
 
+    /// <summary>A holiday listed without a year: its pages are the documents that list it.</summary>
+    public HolidayItem Holiday(DayObservance holiday)
+    {
+        var cited = sources.Of(holiday.DocumentIds);
+        return new HolidayItem(holiday.Name, cited.Select(s => Page("source", s.Id, s.Title, Urls.Source(s.Id), "Source document", "")).ToList(),
+            cited.Select(Source).ToList());
+    }
+
     public SourceItem Source(SourceRef source) => new(source.Id, source.Title, origin + Urls.Source(source.Id));
 
     public IReadOnlyList<DateClaimItem> Claims(HistoricalEvent e) =>

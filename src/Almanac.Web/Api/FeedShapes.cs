@@ -40,6 +40,12 @@ public sealed record DateClaimItem(
     [property: JsonPropertyName("sources")] IReadOnlyList<string> Sources,
     [property: JsonPropertyName("lineages")] int Lineages);
 
+/// <summary>A holiday: Wikimedia's text and pages (no year: it is the day's every year), then the documents that list it.</summary>
+public sealed record HolidayItem(
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("pages")] IReadOnlyList<FeedPage> Pages,
+    [property: JsonPropertyName("sources")] IReadOnlyList<SourceItem> Sources);
+
 /// <summary>One line of a day: Wikimedia's text, year (BC negative, none for holidays) and pages, then Almanac's fields.</summary>
 public sealed record FeedItem(
     [property: JsonPropertyName("text")] string Text,

@@ -43,17 +43,18 @@ public static class DayPages
     private static IResult Day(IAlmanacStore store, Sources sources, AnnualDate day, int currentYear, string heading, HtmlString note)
     {
         var entries = store.GetEventsOnDay(day.Month, day.Day);
+        var holidays = Observance.OfDay(store.GetObservancesOnDay(day.Month, day.Day));
         var selected = Selection.Select(entries, currentYear);
         var previous = Dates.Neighbour(day, -1);
         var next = Dates.Neighbour(day, 1);
-        var body = entries.Count == 0
+        var body = entries.Count == 0 && holidays.Count == 0
             ? Html.Of($"<p>No events are stored for {DateDisplay.Day(day)} yet.</p>")
             : Html.Of($"""
                 {SelectedSection(selected)}
                 {KindSection("events", "Events", entries.Where(e => e.Event.Kind == MentionKind.Event), sources)}
                 {KindSection("births", "Births", entries.Where(e => e.Event.Kind == MentionKind.Birth), sources)}
                 {KindSection("deaths", "Deaths", entries.Where(e => e.Event.Kind == MentionKind.Death), sources)}
-                {KindSection("holidays", "Holidays and observances", entries.Where(e => e.Event.Kind == MentionKind.Holiday), sources)}
+                {HolidaySection(holidays, entries.Where(e => e.Event.Kind == MentionKind.Holiday), sources)}
                 """);
         return Layout.Page(heading, Html.Of($"""
             <h1>{heading}</h1>
@@ -89,6 +90,23 @@ public static class DayPages
             <section aria-labelledby="{id}">
             <h2 id="{id}">{heading}</h2>
             <ol class="events">{list.Select(e => Item(e, sources))}</ol>
+            </section>
+            """);
+    }
+
+    /// <summary>The day's holidays: those listed without a year (the day's every year), then holiday events of a year.</summary>
+    private static HtmlString HolidaySection(IReadOnlyList<DayObservance> holidays, IEnumerable<DayEntry> dated, Sources sources)
+    {
+        var events = dated.ToList();
+        if (holidays.Count == 0 && events.Count == 0)
+            return HtmlString.Empty;
+        return Html.Of($"""
+            <section aria-labelledby="holidays">
+            <h2 id="holidays">Holidays and observances</h2>
+            <ol class="events">{holidays.Select(h => Html.Of($"""
+                <li>{h.Name}
+                {Layout.SourceList(sources.Of(h.DocumentIds))}</li>
+                """))}{events.Select(e => Item(e, sources))}</ol>
             </section>
             """);
     }

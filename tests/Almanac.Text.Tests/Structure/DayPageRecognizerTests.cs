@@ -48,6 +48,7 @@ public class DayPageRecognizerTests
     [InlineData("40BC – The wall goes up.", -39)]
     [InlineData("0044 – The wall goes up.", 44)]
     [InlineData("1961 | * | The wall goes up. | Ref: 2 |", 1961)]
+    [InlineData("1961 – The wall goes up.\n\n1961–present", 1961)]
     public void EntryForm_GivesItsYearAndOwnText(string line, int year)
     {
         var page = Page("08-13.md", $"Some introduction to the day.\n\n{line}\n\n1989 – Another entry ends the list.\n");
@@ -118,5 +119,69 @@ public class DayPageRecognizerTests
     {
         var document = Reading.Document("essay.txt", "In 1956 the speech was made. It was read in 1956 – in secret – to delegates.\n");
         Assert.Null(document.DayPage);
+    }
+
+    [Fact]
+    public void TextStartingWithANumberGluedToLetters_IsAnEntry_ButAPeriodHeadingIsNot()
+    {
+        var page = Page("x.txt", "July 14\n\nEvents\n1901–present\n1992 – 386BSD is released.\n1993 – Another release follows.\n");
+        Assert.Equal([1992, 1993], page.Entries.Select(e => e.Year));
+        Assert.Equal("386BSD is released.", page.Entries[0].Text);
+    }
+
+    [Fact]
+    public void SecondItemUnderAYearLine_TakesThatYear()
+    {
+        var page = Page("x.txt", "September 17\n\n1939 – An army crosses the border.\nA submarine sinks an aircraft carrier.\n1940 – A ship is torpedoed.\n");
+        Assert.Equal(
+            [(1939, MentionKind.Event, "An army crosses the border."), (1939, MentionKind.Event, "A submarine sinks an aircraft carrier."),
+             (1940, MentionKind.Event, "A ship is torpedoed.")],
+            Entries(page));
+    }
+
+    [Fact]
+    public void YearColonEntryGluedAfterWordsWithoutASentenceBreak_IsSplitOff()
+    {
+        var page = Page("x.txt", "July 4\n\n1847: Birthday of a circus owner, co-founder of the\nGreatest Show 1855: The first edition of a book of poems was published.\n1862: A story was told.\n");
+        Assert.Equal([1847, 1855, 1862], page.Entries.Select(e => e.Year));
+        Assert.Equal("The first edition of a book of poems was published.", page.Entries[1].Text);
+    }
+
+    [Fact]
+    public void YearColonTiedToTheWordsBeforeIt_IsPartOfTheEntry()
+    {
+        var page = Page("x.txt", "November 11\n\n1813 – War of 1812: Battle of a farm: a larger force is defeated.\n1831 – A rebel is hanged.\n");
+        Assert.Equal([(1813, "War of 1812: Battle of a farm: a larger force is defeated."), (1831, "A rebel is hanged.")],
+            page.Entries.Select(e => (e.Year!.Value, e.Text)));
+    }
+
+    [Fact]
+    public void LastEntryWithoutTheFullStopEveryOtherEntryHas_IsCutAndDropped()
+    {
+        var page = Page("x.txt", "December 14\n\n1958 – An expedition reaches the pole.\n1940 – An element is isolated.\n1911 – A team, comprising himself, two skiers and");
+        Assert.Equal([1958, 1940], page.Entries.Select(e => e.Year));
+    }
+
+    [Fact]
+    public void YearsAgoLine_IsDatedFromTheColumnsOwnYear()
+    {
+        var page = Page("column.txt",
+            "Today in History\n\nToday is Tuesday, Feb. 14, the 45th day of 2012.\n\nOn this date:\n\nIn 1912, Arizona became a state.\n\nTen years ago: A leader began his defense at a tribunal.\n\nFive years ago: A storm closed the airports.\n");
+        Assert.Equal([(1912, "1912"), (2002, "Ten years ago"), (2007, "Five years ago")], page.Entries.Select(e => (e.Year!.Value, e.YearText)));
+        Assert.Equal("A leader began his defense at a tribunal.", page.Entries[1].Text);
+    }
+
+    [Fact]
+    public void YearsAgoLine_WithoutThePagesYear_IsNoEntry()
+    {
+        var page = Page("06-04.txt", "1919 – A law is passed.\n\n1940 – A retreat ends.\n\nTen years ago: A leader began his defense.\n");
+        Assert.Equal([1919, 1940], page.Entries.Select(e => e.Year));
+    }
+
+    [Fact]
+    public void HolidaysSavedAsLinesOfText_AreHolidaysOfTheDay_ButAParagraphOfProseIsNot()
+    {
+        var page = Page("x.txt", "September 23\n\nEvents\n1846 – A planet is found.\n1932 – A kingdom is proclaimed.\n\nHolidays and observances\nHeritage Day\nDay of the Bilingual Sign\n\nThe site lists more holidays of the season on other pages, updated every year by its editors.\n");
+        Assert.Equal(["Heritage Day", "Day of the Bilingual Sign"], page.Entries.Where(e => e.Kind == MentionKind.Holiday).Select(e => e.Text));
     }
 }

@@ -18,8 +18,28 @@ public class OnThisDayFeedTests
     }
 
     [Fact]
-    public void JsonThatIsNoFeed_IsRefused()
+    public void JsonThatIsNoFeed_IsRefusedSayingWhatJsonIsRead()
     {
-        Assert.Equal("no readable text in the file", Reading.Failure("package.json", "{\"name\": \"x\"}"u8.ToArray()));
+        Assert.StartsWith("not an on-this-day feed: Almanac reads JSON only in the shape of Wikimedia's feed",
+            Reading.Failure("package.json", "{\"name\": \"x\"}"u8.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"events\": [{\"text\": \"A ship sails.\", \"year\": 1912}]}", true)]
+    [InlineData("\uFEFF{\n  \"selected\" : [\n", true)]
+    [InlineData("{\"name\": \"almanac\", \"events\": []}", false)]
+    [InlineData("[1, 2, 3]", false)]
+    public void FileInAFolder_IsReadAsAFeed_OnlyWhenItStartsLikeOne(string start, bool read)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("almanac-feed-").FullName, "x.json");
+        try
+        {
+            File.WriteAllText(path, start);
+            Assert.Equal(read, DocumentFormats.IsDocumentFile(path));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
     }
 }
