@@ -14,8 +14,9 @@ internal static class Aftermath
     private static readonly string[] Determiners = ["the", "this", "that", "his", "her", "their", "its"];
 
     /// <param name="fail">Told of a document whose event could not be linked, with the step and the exception; the other events are linked.</param>
+    /// <param name="mentionsPerDocument">Each document's mentions in all, when <paramref name="events"/> hold only some of them.</param>
     public static IReadOnlyList<HistoricalEvent> Link(IReadOnlyList<HistoricalEvent> events, IReadOnlyDictionary<string, SourceDocument> documents,
-        Func<string, string> lineageOf, Action<string, string, Exception> fail)
+        Func<string, string> lineageOf, Action<string, string, Exception> fail, IReadOnlyDictionary<string, int>? mentionsPerDocument = null)
     {
         var aftermath = events.ToDictionary(e => e.Id, _ => new List<HistoricalEvent>(), StringComparer.Ordinal);
         var referrers = events.ToDictionary(e => e.Id, _ => 0, StringComparer.Ordinal);
@@ -50,7 +51,7 @@ internal static class Aftermath
                     fail(documentId, "linking aftermath", e);
             }
         }
-        var mentionsPerDocument = events.SelectMany(e => e.Mentions).GroupBy(m => m.DocumentId, StringComparer.Ordinal)
+        mentionsPerDocument ??= events.SelectMany(e => e.Mentions).GroupBy(m => m.DocumentId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return events.Select(e => e with
         {

@@ -63,6 +63,38 @@ public static class CopyDetector
         }
     }
 
+    /// <summary>
+    /// The hashes of a text's distinct shingles (64-bit FNV-1a of the lower-cased words), which the store files a document
+    /// under so the documents sharing passages with a new one are found through an index, not by reading every text.
+    /// </summary>
+    public static IReadOnlyList<long> ShingleHashes(string text) =>
+        Shingles(text, Words.Split(text)).Keys.Select(Hash).Distinct().ToList();
+
+    /// <summary>
+    /// The documents that could share a passage with a new one, from the holders of its shingle hashes: those holding at
+    /// least <see cref="MinSharedShingles"/> of them, leaving out formulas (a hash with more than <see cref="MaxHolders"/> holders).
+    /// Each candidate is then compared text to text with <see cref="Detect"/>.
+    /// </summary>
+    public static IReadOnlyList<string> CopyCandidates(string documentId, IReadOnlyList<(long Shingle, string DocumentId)> holders) => holders
+        .GroupBy(h => h.Shingle)
+        .Where(g => g.Count() <= MaxHolders)
+        .SelectMany(g => g.Select(h => h.DocumentId))
+        .Where(id => id != documentId)
+        .GroupBy(id => id, StringComparer.Ordinal)
+        .Where(g => g.Count() >= MinSharedShingles)
+        .Select(g => g.Key)
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    private static long Hash(string shingle)
+    {
+        const ulong offset = 14695981039346656037, prime = 1099511628211;
+        var hash = offset;
+        foreach (var c in shingle)
+            hash = unchecked((hash ^ c) * prime);
+        return unchecked((long)hash);
+    }
+
     /// <summary>A lookup from document to lineage id; documents not in any lineage are their own.</summary>
     public static Func<string, string> LineageOf(IReadOnlyList<Lineage> lineages)
     {

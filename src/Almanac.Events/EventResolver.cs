@@ -8,7 +8,11 @@ namespace Almanac.Events;
 public sealed record ResolutionFailure(string DocumentId, string Reason);
 
 /// <summary>The events resolved from every document that did not fail, and the documents that did.</summary>
-public sealed record Resolution(IReadOnlyList<HistoricalEvent> Events, IReadOnlyList<ResolutionFailure> Failures);
+public sealed record Resolution(IReadOnlyList<HistoricalEvent> Events, IReadOnlyList<ResolutionFailure> Failures)
+{
+    /// <summary>Every mention of each event by its id, though an event keeps only its best to show: what the store files under the event.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EventMention>> MentionsOf { get; init; } = new Dictionary<string, IReadOnlyList<EventMention>>();
+}
 
 /// <summary>
 /// Merges mentions that speak of the same event, within and across documents, into events.
@@ -19,7 +23,7 @@ public sealed record Resolution(IReadOnlyList<HistoricalEvent> Events, IReadOnly
 public sealed class EventResolver
 {
     /// <summary>Days by which sources stating the same event may disagree before it counts as another event.</summary>
-    public const int MaxDayDisagreement = 2;
+    public const int MaxDayDisagreement = EventKeys.MaxDayDisagreement;
 
     private const double MinSimilarity = 0.3;
 
@@ -27,9 +31,21 @@ public sealed class EventResolver
     public const int MaxKeptMentions = 100;
 
     private readonly Func<string, string> _lineageOf;
+    private readonly KeywordFrequencies? _keywordFrequencies;
+    private readonly IReadOnlyDictionary<string, int>? _mentionsPerDocument;
 
     /// <param name="lineageOf">The copy lineage of a document; independent sources have distinct lineages.</param>
-    public EventResolver(Func<string, string>? lineageOf = null) => _lineageOf = lineageOf ?? (id => id);
+    /// <param name="keywordFrequencies">
+    /// How often each keyword stands in every resolved mention, when the mentions given are only some of them (an incremental
+    /// resolution); by default the mentions given are all there are and the words are counted in them.
+    /// </param>
+    /// <param name="mentionsPerDocument">How many mentions each document has in all, for the same reason (a source's share of them is the event's centrality in it).</param>
+    public EventResolver(Func<string, string>? lineageOf = null, KeywordFrequencies? keywordFrequencies = null, IReadOnlyDictionary<string, int>? mentionsPerDocument = null)
+    {
+        _lineageOf = lineageOf ?? (id => id);
+        _keywordFrequencies = keywordFrequencies;
+        _mentionsPerDocument = mentionsPerDocument;
+    }
 
     /// <summary>
     /// Resolves the mentions into events. A document whose mentions make any step throw (placing a mention,
@@ -47,7 +63,10 @@ public sealed class EventResolver
             var pass = new ResolutionPass(this, included, documents);
             var events = pass.Run();
             if (pass.Failures.Count == 0)
-                return new Resolution(events.Select(KeepForDisplay).ToList(), failures);
+                return new Resolution(events.Select(KeepForDisplay).ToList(), failures)
+                {
+                    MentionsOf = events.ToDictionary(e => e.Id, e => e.Mentions, StringComparer.Ordinal),
+                };
             foreach (var failure in pass.Failures.Where(f => excluded.Add(f.DocumentId)))
                 failures.Add(failure);
         }
@@ -77,24 +96,22 @@ public sealed class EventResolver
             foreach (var cluster in clusters)
                 if (EventOf(cluster, people, ids, sentenceClusters) is { } built)
                     events.Add(built);
-            return Aftermath.Link(events, documents, resolver._lineageOf, Fail);
+            return Aftermath.Link(events, documents, resolver._lineageOf, Fail, resolver._mentionsPerDocument);
         }
 
         private List<Cluster> Cluster()
         {
-            var weights = new KeywordWeights(mentions);
+            var weights = resolver._keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : new KeywordWeights(mentions);
             var clusters = new List<Cluster>();
             var index = new ClusterIndex();
-            // Precise and topical mentions first, so coarse ones join an event rather than found one.
-            foreach (var mention in mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic)
-                         .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart))
+            foreach (var mention in InResolutionOrder(mentions))
             {
                 if (_failures.ContainsKey(mention.DocumentId))
                     continue;
                 try
                 {
                     var best = index.Near(mention)
-                        .Where(c => c.Kind == mention.Kind && c.DateCompatible(mention))
+                        .Where(c => c.Kind == mention.Kind && c.DateCompatible(mention) && !c.HoldsEntryOf(mention))
                         .Select(c => (Cluster: c, Score: c.Similarity(mention, weights)))
                         .Where(x => x.Score >= MinSimilarity)
                         .OrderByDescending(x => x.Score)
@@ -162,6 +179,34 @@ public sealed class EventResolver
         }
     }
 
+    /// <summary>Precise and topical mentions first, so coarse ones join an event rather than found one; then by place, so the order never depends on arrival.</summary>
+    private static IOrderedEnumerable<EventMention> InResolutionOrder(IEnumerable<EventMention> mentions) =>
+        mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic)
+            .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart);
+
+    /// <summary>
+    /// Whether a new mention and a stored event could meet in a resolution: the mention could join the event, or the
+    /// event's mentions could join one the mention founds (same kind, compatible dates, similar enough). An incremental
+    /// resolution re-resolves only such events, and those sharing sources with them.
+    /// </summary>
+    public bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention)
+    {
+        if (eventMentions.Count == 0 || eventMentions[0].Kind != mention.Kind)
+            return false;
+        var weights = _keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : new KeywordWeights([.. eventMentions, mention]);
+        var ordered = InResolutionOrder(eventMentions).ToList();
+        var stored = new Cluster(ordered[0], 0, weights);
+        foreach (var other in ordered.Skip(1))
+            stored.Add(other);
+        if (Joins(stored, mention))
+            return true;
+        var founded = new Cluster(mention, 0, weights);
+        return eventMentions.Any(m => Joins(founded, m));
+
+        bool Joins(Cluster cluster, EventMention candidate) =>
+            cluster.DateCompatible(candidate) && !cluster.HoldsEntryOf(candidate) && cluster.Similarity(candidate, weights) >= MinSimilarity;
+    }
+
     /// <summary>
     /// What an event keeps to show: its best <see cref="MaxKeptMentions"/> mentions, one per document first
     /// (most precise, topical, shortest), with the full counts; the dates, summaries and significance were
@@ -197,9 +242,6 @@ public sealed class EventResolver
     /// </summary>
     private sealed class ClusterIndex
     {
-        /// <summary>Periods longer than this (centuries, millennia) are compared with every mention rather than filed under each year.</summary>
-        private const int MaxFiledYears = 10;
-
         private readonly Dictionary<int, List<Cluster>> _byDay = [];
         private readonly Dictionary<int, List<Cluster>> _byYear = [];
         private readonly Dictionary<int, List<Cluster>> _coarseByYear = [];
@@ -209,9 +251,9 @@ public sealed class EventResolver
         {
             var anchor = cluster.Anchor.ToGregorian();
             if (anchor.Precision == Precision.Day)
-                File(_byDay, DayKey(LocalDateOf(anchor)), cluster);
+                File(_byDay, EventKeys.DayKey(EventKeys.LocalDateOf(anchor)), cluster);
             var (first, last) = anchor.YearSpan;
-            if (last - first >= MaxFiledYears)
+            if (last - first >= EventKeys.MaxFiledYears)
             {
                 _long.Add(cluster);
                 return;
@@ -232,9 +274,9 @@ public sealed class EventResolver
             var dayOnly = date.Precision == Precision.Day && mention.EndDate is null;
             if (dayOnly)
             {
-                var day = LocalDateOf(date);
+                var day = EventKeys.LocalDateOf(date);
                 for (var offset = -MaxDayDisagreement; offset <= MaxDayDisagreement; offset++)
-                    foreach (var cluster in _byDay.GetValueOrDefault(DayKey(day.PlusDays(offset))) ?? [])
+                    foreach (var cluster in _byDay.GetValueOrDefault(EventKeys.DayKey(day.PlusDays(offset))) ?? [])
                         if (seen.Add(cluster))
                             yield return cluster;
             }
@@ -249,11 +291,7 @@ public sealed class EventResolver
 
         private static void File(Dictionary<int, List<Cluster>> index, int key, Cluster cluster) =>
             (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(cluster);
-
-        private static int DayKey(NodaTime.LocalDate day) => day.Year * 400 + day.DayOfYear;
     }
-
-    private static NodaTime.LocalDate LocalDateOf(HistoricalDate gregorianDay) => new(gregorianDay.Year, gregorianDay.Month!.Value, gregorianDay.Day!.Value);
 
     private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, IReadOnlyDictionary<string, string> canonicalPeople, HashSet<string> ids,
         IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters)
@@ -338,6 +376,7 @@ public sealed class EventResolver
         private readonly Dictionary<string, int> _keywords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _people = new(StringComparer.Ordinal);
         private readonly HashSet<string> _places = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _entryDocuments = new(StringComparer.Ordinal);
 
         private readonly KeywordWeights _weights;
         private double _keywordWeight;
@@ -371,7 +410,12 @@ public sealed class EventResolver
             }
             _people.UnionWith(mention.People);
             _places.UnionWith(mention.Places);
+            if (mention.IsDayPageEntry)
+                _entryDocuments.Add(mention.DocumentId);
         }
+
+        /// <summary>Whether the mention is an entry of a day page another entry of which is already this event: a page lists each event once.</summary>
+        public bool HoldsEntryOf(EventMention mention) => mention.IsDayPageEntry && _entryDocuments.Contains(mention.DocumentId);
 
         /// <summary>
         /// A day date is compatible with a day-founded event within <see cref="MaxDayDisagreement"/>
@@ -410,6 +454,6 @@ public sealed class EventResolver
 
         /// <summary>Days from <paramref name="from"/> to <paramref name="to"/>, both Gregorian day dates.</summary>
         private static int DaysApart(HistoricalDate from, HistoricalDate to) =>
-            NodaTime.Period.Between(LocalDateOf(from), LocalDateOf(to), NodaTime.PeriodUnits.Days).Days;
+            NodaTime.Period.Between(EventKeys.LocalDateOf(from), EventKeys.LocalDateOf(to), NodaTime.PeriodUnits.Days).Days;
     }
 }

@@ -52,7 +52,7 @@ public static class MentionExtractor
             yield return new EventMention(
                 documentId, entry.Kind, date, null, entry.YearText, text, entry.Start, entry.End,
                 PersonNames.In(text, people), Places(text), Words.Keywords(text).Distinct().ToList())
-            { Clause = text };
+            { Clause = text, IsDayPageEntry = true };
         }
     }
 

@@ -15,7 +15,7 @@ public sealed record CalendarImportReport(int Files, int SkippedFiles, int Entri
 /// <summary>
 /// Imports BSD calendar files as sources: each file is a document (identified by the hash of its
 /// bytes, so a second import adds nothing), each entry with a year a day-precision mention; then
-/// every event is re-resolved, so calendar lines merge with documents like any other source.
+/// each file is resolved into the events it touches, so calendar lines merge with documents like any other source.
 /// </summary>
 public sealed class CalendarImport(IAlmanacStore store)
 {
@@ -67,13 +67,13 @@ public sealed class CalendarImport(IAlmanacStore store)
                 .Select(r => MentionExtractor.FromDatedLine(id, KindOf(r.Entry.Text), r.Date!.Value,
                     $"{r.Entry.DateField} {r.YearText}", r.Entry.Text, lineStarts[r.Entry.Line - 1]))
                 .ToList();
-            if (store.AddDocument(new SourceDocument(id, path, Path.GetFileName(path), text, bytes.Length), mentions))
+            if (store.AddDocument(new SourceDocument(id, path, Path.GetFileName(path), text, bytes.Length), mentions, shingles: CopyDetector.ShingleHashes(text)))
                 files++;
             else
                 skipped++;
         }
         if (files > 0)
-            new Ingestor(store).Resolve();
+            new Ingestor(store).ResolveWaiting();
         return new CalendarImportReport(files, skipped, entries, dated, undated, failures);
     }
 

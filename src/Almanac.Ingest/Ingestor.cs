@@ -44,14 +44,15 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
 {
     private readonly TemporalTagger _tagger = tagger ?? TemporalTagger.Default;
     private readonly AnalysisBudget.Limits _budget = budget ?? AnalysisBudget.DefaultLimits;
+    private readonly IncrementalResolution _incremental = new(store);
 
     public IngestSummary Ingest(FileSelection selection, Action<IngestProgress>? progress = null)
     {
         var failures = new List<IngestFailure>(selection.Failures);
         var failedAnalyses = new List<IngestFailure>();
         var (read, skipped) = (0, 0);
-        var newDocuments = new HashSet<string>(StringComparer.Ordinal);
         var unplaced = new List<UnplacedSentence>();
+        var resolutions = new List<DocumentResolution>();
         for (var i = 0; i < selection.Files.Count; i++)
         {
             var path = selection.Files[i];
@@ -73,13 +74,14 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 failures.Add(new IngestFailure(path, outcome.Failure!));
                 continue;
             }
-            if (store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure))
+            if (store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure, CopyDetector.ShingleHashes(outcome.Document.Text)))
             {
                 read++;
-                newDocuments.Add(outcome.Document.Id);
                 unplaced.AddRange(outcome.Unplaced);
                 if (outcome.Failure is { } failure)
                     failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
+                else
+                    resolutions.Add(_incremental.Resolve(outcome.Document.Id));
             }
             else
             {
@@ -87,11 +89,18 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             }
         }
         progress?.Invoke(new IngestProgress(selection.Files.Count, selection.Files.Count, ""));
-        var resolution = Resolve();
-        failedAnalyses.AddRange(resolution.Failures.Select(f => new IngestFailure(PathOf(f.DocumentId), StoredFailure(ResolutionReason(f)))));
-        var found = resolution.Events.Count(e => e.Mentions.Any(m => newDocuments.Contains(m.DocumentId)));
+        // Documents an interrupted ingest stored but did not resolve.
+        resolutions.AddRange(_incremental.ResolveWaiting());
+        failedAnalyses.AddRange(resolutions.SelectMany(r => r.Failures).Select(f => new IngestFailure(PathOf(f.DocumentId), StoredFailure(ResolutionReason(f)))));
+        var found = resolutions.SelectMany(r => r.EventIds).Distinct(StringComparer.Ordinal).Count(id => store.GetEvent(id) is not null);
         return new IngestSummary(read, skipped, found, failures) { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced };
     }
+
+    /// <summary>Resolves every stored document no event holds yet (see <see cref="IncrementalResolution"/>).</summary>
+    public IReadOnlyList<DocumentResolution> ResolveWaiting() => _incremental.ResolveWaiting();
+
+    /// <summary>Resolves one stored document into the events it joins or founds (see <see cref="IncrementalResolution"/>).</summary>
+    public DocumentResolution ResolveDocument(string documentId) => _incremental.Resolve(documentId);
 
     /// <summary>
     /// Everything the pipeline makes of one read document, before it is stored, within the analysis budget. Never
@@ -126,8 +135,10 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     }
 
     /// <summary>
-    /// Groups the stored documents into copy lineages, re-resolves the mentions of every document not marked as
-    /// failed into events, marks the documents resolution failed on, and replaces the stored events in one transaction.
+    /// The full re-resolution `reindex` runs: groups every stored document into copy lineages (kept in the store), re-resolves
+    /// the mentions of every document not marked as failed into events, marks the documents resolution failed on, and
+    /// replaces the stored events, each mention filed under its event, in one transaction. Ingest never needs it; it is
+    /// for after a change of rules, and it reads the whole store.
     /// </summary>
     /// <remarks>
     /// Another ingest may store documents meanwhile (documents are only ever added, so an unchanged count means an
@@ -144,11 +155,14 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             if (store.GetCounts().Documents != count)
                 continue;
             var lineages = CopyDetector.Detect(stored);
+            foreach (var lineage in lineages.Where(l => l.DocumentIds.Count > 1))
+                store.MergeLineages(lineage.DocumentIds, lineage.Id);
             var documents = stored.ToDictionary(d => d.Id, StringComparer.Ordinal);
-            var resolution = new EventResolver(CopyDetector.LineageOf(lineages)).Resolve(mentions, documents);
+            var resolution = new EventResolver(CopyDetector.LineageOf(lineages)).Resolve(mentions.Select(m => m.Mention).ToList(), documents);
             if (resolution.Failures.Count > 0)
                 store.MarkAnalysisFailed(resolution.Failures.Select(f => (f.DocumentId, ResolutionReason(f))).ToList());
-            store.ReplaceEvents(resolution.Events);
+            var rowOf = mentions.ToDictionary(m => m.Mention, m => m.Id, (IEqualityComparer<EventMention>)ReferenceEqualityComparer.Instance);
+            store.ReplaceEvents(resolution.Events, resolution.MentionsOf.SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key))).ToList());
             if (store.GetCounts().Documents == count)
                 return resolution;
         }
@@ -190,7 +204,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
 
     private string PathOf(string documentId) => store.GetDocument(documentId)?.Path ?? documentId;
 
-    private static string ResolutionReason(ResolutionFailure failure) => $"resolution: {failure.Reason}; this is a bug in Almanac";
+    internal static string ResolutionReason(ResolutionFailure failure) => $"resolution: {failure.Reason}; this is a bug in Almanac";
 
     private static string StoredFailure(string reason) => $"{reason}; the document is stored and left out of events until `almanac reindex` succeeds on it";
 }

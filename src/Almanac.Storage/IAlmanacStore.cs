@@ -13,6 +13,18 @@ public sealed record StoreCounts(int Documents, int Mentions, int Events);
 /// <summary>A stored document a stage of analysis failed on: it is kept, left out of every event, and retried by a reindex.</summary>
 public sealed record FailedDocument(string Id, string Path, string Title, string Reason);
 
+/// <summary>A stored mention with the id of its row, by which it is filed under the event it belongs to (<see cref="EventId"/>; null while it waits for resolution).</summary>
+public sealed record StoredMention(long Id, EventMention Mention, string? EventId = null);
+
+/// <summary>Which event a stored mention belongs to.</summary>
+public sealed record MentionAssignment(long MentionId, string EventId);
+
+/// <summary>
+/// What resolving some mentions changed: the events they belonged to are <see cref="Removed"/> and the events
+/// resolved from them <see cref="Written"/> (an id may be in both), with every mention filed under its event.
+/// </summary>
+public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<HistoricalEvent> Written, IReadOnlyList<MentionAssignment> Assignments);
+
 /// <summary>
 /// Where Almanac keeps documents, their event mentions and the events resolved from them.
 /// Writing a document is atomic: it is stored whole with its mentions, or not at all.
@@ -25,7 +37,11 @@ public interface IAlmanacStore : IDisposable
     /// Stores a document and its mentions in one transaction; returns false when it was already stored. A document
     /// whose analysis failed is stored with the reason (<paramref name="analysisFailure"/>) and no mentions.
     /// </summary>
-    bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null);
+    /// <remarks>
+    /// The document's <paramref name="shingles"/> (hashes of its word runs, see the copy detector) are filed with it, so the
+    /// documents sharing passages with a later one are found through the index. Keyword frequencies count its mentions.
+    /// </remarks>
+    bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null, IReadOnlyList<long>? shingles = null);
 
     /// <summary>Marks stored documents as failed, each with its reason: their mentions stay stored but are left out of <see cref="GetMentions"/>.</summary>
     void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures);
@@ -40,11 +56,55 @@ public interface IAlmanacStore : IDisposable
 
     SourceDocument? GetDocument(string documentId);
 
-    /// <summary>The mentions of every document not marked as failed.</summary>
-    IReadOnlyList<EventMention> GetMentions();
+    /// <summary>The mentions of every document not marked as failed, with their row ids.</summary>
+    IReadOnlyList<StoredMention> GetMentions();
 
-    /// <summary>Replaces every resolved event in one transaction, so readers see the old set or the new one.</summary>
-    void ReplaceEvents(IReadOnlyList<HistoricalEvent> events);
+    /// <summary>
+    /// Replaces every resolved event in one transaction, so readers see the old set or the new one; each event is filed
+    /// under its date keys (<see cref="EventKeys"/>) and every mention in <paramref name="assignments"/> under its event
+    /// (the others wait for resolution).
+    /// </summary>
+    void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null);
+
+    /// <summary>
+    /// Removes and writes the events of <paramref name="update"/> (a written event replaces any stored one of its id) and files its mentions, in one transaction, provided
+    /// the store is still at <paramref name="expectedGeneration"/>; returns false, changing nothing, when another write
+    /// came first (the caller resolves again from what is stored now).
+    /// </summary>
+    bool UpdateEvents(EventUpdate update, long expectedGeneration);
+
+    /// <summary>Documents not marked as failed with mentions no event holds yet, oldest first: what is left to resolve (after a crash, too).</summary>
+    IReadOnlyList<string> GetDocumentsAwaitingResolution(int limit);
+
+    /// <summary>The mentions of these documents, leaving out documents marked as failed.</summary>
+    IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds);
+
+    /// <summary>Every mention filed under these events (all of them, not only those the event keeps to show), leaving out documents marked as failed.</summary>
+    IReadOnlyList<StoredMention> GetMentionsOfEvents(IReadOnlyCollection<string> eventIds);
+
+    /// <summary>How many mentions each of these documents has, for those not marked as failed.</summary>
+    IReadOnlyDictionary<string, int> CountMentions(IReadOnlyCollection<string> documentIds);
+
+    /// <summary>The ids of the events filed under any key in <paramref name="ranges"/>.</summary>
+    IReadOnlyList<string> FindEvents(IReadOnlyList<EventKeyRange> ranges);
+
+    /// <summary>The documents with mentions filed under these events.</summary>
+    IReadOnlyList<string> GetDocumentsOfEvents(IReadOnlyCollection<string> eventIds);
+
+    /// <summary>The ids of the events holding mentions of these documents.</summary>
+    IReadOnlyList<string> GetEventsOfDocuments(IReadOnlyCollection<string> documentIds);
+
+    /// <summary>How many resolved mentions there are, and in how many each of <paramref name="keywords"/> stands.</summary>
+    KeywordFrequencies GetKeywordFrequencies(IReadOnlyCollection<string> keywords);
+
+    /// <summary>Which documents are filed under each of these shingle hashes.</summary>
+    IReadOnlyList<(long Shingle, string DocumentId)> FindShingleHolders(IReadOnlyCollection<long> shingles);
+
+    /// <summary>The copy lineage of each of these documents; a document that copies nothing is its own.</summary>
+    IReadOnlyDictionary<string, string> GetLineages(IReadOnlyCollection<string> documentIds);
+
+    /// <summary>Puts every document of the <paramref name="merged"/> lineages (and each of those documents) into lineage <paramref name="lineageId"/>.</summary>
+    void MergeLineages(IReadOnlyCollection<string> merged, string lineageId);
 
     IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day);
 

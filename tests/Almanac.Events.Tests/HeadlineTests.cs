@@ -119,7 +119,7 @@ public sealed class HeadlineTests
             File.WriteAllText(Path.Combine(folder, "page.txt"), "The Harbour\n\n" + sentence + "\n\nThe harbour was built of stone and timber.");
             using var store = SqliteAlmanacStore.Open(Path.Combine(folder, "almanac.db"));
             new Ingestor(store).Ingest(DocumentFiles.Find([Path.Combine(folder, "page.txt")]));
-            Assert.DoesNotContain(store.GetMentions(), m => m.Date.Precision == Precision.Day);
+            Assert.DoesNotContain(store.GetMentions(), m => m.Mention.Date.Precision == Precision.Day);
         }
         finally
         {

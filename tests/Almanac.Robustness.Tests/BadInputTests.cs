@@ -81,9 +81,9 @@ public sealed class BadInputTests : IDisposable
         var document = _batch.WithStore(s => s.GetDocument(hash));
         Assert.NotNull(document);
         Assert.Contains("The New York Times published the full text", document.Text);
-        var dates = _batch.WithStore(s => s.GetMentions()).Where(m => m.DocumentId == hash).Select(m => m.DateValue);
+        var dates = _batch.WithStore(s => s.GetMentions()).Select(m => m.Mention).Where(m => m.DocumentId == hash).Select(m => m.DateValue);
         Assert.Contains("1956-06-04", dates);
-        var bigDates = _batch.WithStore(s => s.GetMentions()).Where(m => m.DocumentId == IngestBatch.HashOf(File.ReadAllBytes(big))).Select(m => m.DateValue);
+        var bigDates = _batch.WithStore(s => s.GetMentions()).Select(m => m.Mention).Where(m => m.DocumentId == IngestBatch.HashOf(File.ReadAllBytes(big))).Select(m => m.DateValue);
         Assert.Contains("1956-06-05", bigDates);
     }
 

@@ -14,7 +14,7 @@ public sealed record StoreSnapshot(StoreCounts Counts, IReadOnlyDictionary<strin
         var documents = store.GetDocuments();
         var perDocument = documents.ToDictionary(d => d.Id, _ => 0, StringComparer.Ordinal);
         var orphans = 0;
-        foreach (var mention in store.GetMentions())
+        foreach (var (_, mention, _) in store.GetMentions())
         {
             if (perDocument.TryGetValue(mention.DocumentId, out var count))
                 perDocument[mention.DocumentId] = count + 1;

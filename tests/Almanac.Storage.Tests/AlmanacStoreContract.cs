@@ -45,7 +45,7 @@ public abstract class AlmanacStoreContract
         using (var store = Open())
             store.AddDocument(document, mentions);
         using var reopened = Open();
-        var stored = Assert.Single(reopened.GetMentions());
+        var stored = Assert.Single(reopened.GetMentions()).Mention;
         Assert.Equal(mentions[0].Date, stored.Date);
         Assert.Equal(mentions[0].EndDate, stored.EndDate);
         Assert.Equal(mentions[0].People, stored.People);

@@ -64,7 +64,7 @@ public abstract class PipelineIsolationContract : IDisposable
         Assert.Equal("corrupt-doc", Assert.Single(store.GetFailedDocuments()).Id);
         Assert.NotEmpty(store.GetEventsOnDay(11, 9));
         Assert.NotEmpty(store.GetEventsOnDay(6, 6));
-        Assert.DoesNotContain(store.GetMentions(), m => m.DocumentId == "corrupt-doc");
+        Assert.DoesNotContain(store.GetMentions(), m => m.Mention.DocumentId == "corrupt-doc");
     }
 
     [SkippableFact]

@@ -7,7 +7,7 @@ public static class ReindexCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("reindex", "Analyse again the stored documents a stage failed on (see `almanac sources`) and resolve events; what now succeeds joins the almanac.");
+        var command = new Command("reindex", "Analyse again the stored documents a stage failed on (see `almanac sources`) and re-resolve every event from the whole store (after an upgrade or a change of rules); what now succeeds joins the almanac.");
         command.SetGuardedAction(environment, parse =>
         {
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));

@@ -65,7 +65,7 @@ public static class DayPageEvaluation
             {
                 new Ingestor(store).Ingest(new FileSelection(pages, []));
                 var fileOf = store.GetDocuments().ToDictionary(d => d.Id, d => Path.GetFileName(d.Path), StringComparer.Ordinal);
-                var mentions = store.GetMentions()
+                var mentions = store.GetMentions().Select(m => m.Mention)
                     .Where(m => m.Date.Precision == Precision.Day && m.Kind != MentionKind.Holiday && fileOf.ContainsKey(m.DocumentId))
                     .ToList();
                 unscored = mentions.Count(m => !WritesItsYear(m));

@@ -36,11 +36,11 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     public bool ContainsDocument(string documentId) =>
         Query("SELECT 1 FROM documents WHERE id = @id", _ => true, ("id", documentId)).Count > 0;
 
-    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null)
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null, IReadOnlyList<long>? shingles = null)
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        if (!AddDocument(connection, transaction, document, mentions, analysisFailure))
+        if (!AddDocument(connection, transaction, document, mentions, analysisFailure, shingles ?? []))
             return false;
         transaction.Commit();
         return true;
@@ -48,7 +48,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
 
     /// <summary>Stores a document and its mentions inside the caller's transaction, so a queue claim and the write commit together.</summary>
     internal static bool AddDocument(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document, IReadOnlyList<EventMention> mentions,
-        string? analysisFailure)
+        string? analysisFailure, IReadOnlyList<long> shingles)
     {
         using (var insert = new NpgsqlCommand(
             """
@@ -69,6 +69,16 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         }
         if (mentions.Count > 0)
             AddMentions(connection, transaction, mentions);
+        if (analysisFailure is null)
+            CountKeywords(connection, transaction, mentions, +1);
+        if (shingles.Count > 0)
+        {
+            using var shingle = new NpgsqlCommand(
+                "INSERT INTO document_shingles (hash, document_id) SELECT DISTINCT h, @id FROM unnest(@hashes) AS h ON CONFLICT DO NOTHING", connection, transaction);
+            shingle.Parameters.AddWithValue("id", document.Id);
+            shingle.Parameters.AddWithValue("hashes", shingles.ToArray());
+            shingle.ExecuteNonQuery();
+        }
         if (document.Observances.Count > 0)
             AddObservances(connection, transaction, document);
         // Last of the document's writes: the generation row's lock serializes concurrent workers, so it is taken late.
@@ -76,10 +86,50 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         return true;
     }
 
+    /// <summary>Adds (or, with -1, takes away) the mentions to the keyword frequencies the resolver weighs words by.</summary>
+    private static void CountKeywords(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<EventMention> mentions, int sign)
+    {
+        using (var total = new NpgsqlCommand("UPDATE resolved_mention_count SET value = value + @n", connection, transaction))
+        {
+            total.Parameters.AddWithValue("n", (long)sign * mentions.Count);
+            total.ExecuteNonQuery();
+        }
+        // In keyword order, so two workers counting the same words lock their rows in the same order.
+        var counts = mentions.SelectMany(m => m.Keywords.Distinct(StringComparer.Ordinal)).GroupBy(k => k, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (counts.Count == 0)
+            return;
+        using var upsert = new NpgsqlCommand("""
+            INSERT INTO keyword_frequencies (keyword, mentions)
+            SELECT k, n FROM unnest(@keywords, @counts) WITH ORDINALITY AS x(k, n, o) ORDER BY o
+            ON CONFLICT (keyword) DO UPDATE SET mentions = keyword_frequencies.mentions + excluded.mentions
+            """, connection, transaction);
+        upsert.Parameters.AddWithValue("keywords", counts.Select(g => g.Key).ToArray());
+        upsert.Parameters.AddWithValue("counts", counts.Select(g => sign * g.Count()).ToArray());
+        upsert.ExecuteNonQuery();
+    }
+
+    /// <summary>The mentions of a document, as stored, when it is not marked as failed: what its keyword counts hold.</summary>
+    private static List<EventMention> CountedMentions(NpgsqlConnection connection, NpgsqlTransaction transaction, string documentId)
+    {
+        using var command = new NpgsqlCommand("""
+            SELECT m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+            WHERE m.document_id = @id AND d.analysis_failure IS NULL
+            """, connection, transaction);
+        command.Parameters.AddWithValue("id", documentId);
+        using var reader = command.ExecuteReader();
+        var mentions = new List<EventMention>();
+        while (reader.Read())
+            mentions.Add(Deserialize<EventMention>(reader.GetString(0)));
+        return mentions;
+    }
+
     public void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures)
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        foreach (var documentId in failures.Select(f => f.DocumentId).Distinct(StringComparer.Ordinal))
+            CountKeywords(connection, transaction, CountedMentions(connection, transaction, documentId), -1);
         using (var mark = new NpgsqlCommand(
             "UPDATE documents d SET analysis_failure = f.reason FROM unnest(@ids, @reasons) AS f(id, reason) WHERE d.id = f.id", connection, transaction))
         {
@@ -95,6 +145,8 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        CountKeywords(connection, transaction, CountedMentions(connection, transaction, documentId), -1);
+        CountKeywords(connection, transaction, mentions.ToList(), +1);
         foreach (var sql in new[] { "DELETE FROM mentions WHERE document_id = @id", "UPDATE documents SET analysis_failure = NULL WHERE id = @id" })
         {
             using var command = new NpgsqlCommand(sql, connection, transaction);
@@ -149,16 +201,57 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     public SourceDocument? GetDocument(string documentId) =>
         Query("SELECT id, path, title, text, byte_length FROM documents WHERE id = @id", ReadDocument, ("id", documentId)).FirstOrDefault();
 
-    public IReadOnlyList<EventMention> GetMentions() =>
+    public IReadOnlyList<StoredMention> GetMentions() =>
         Query("""
-            SELECT m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+            SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
             WHERE d.analysis_failure IS NULL ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
-            """, r => Deserialize<EventMention>(r.GetString(0)));
+            """, ReadStoredMention);
 
-    public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events)
+    public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null)
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would stall every web node's reads until commit.
+        Execute(connection, transaction, """
+            DELETE FROM event_days;
+            DELETE FROM event_keys;
+            DELETE FROM events;
+            UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL;
+            """, timeoutSeconds: 0);
+        WriteEvents(connection, transaction, events);
+        Assign(connection, transaction, assignments ?? []);
+        AdvanceGeneration(connection, transaction);
+        transaction.Commit();
+    }
+
+    public bool UpdateEvents(EventUpdate update, long expectedGeneration)
+    {
+        using var connection = DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using (var generation = new NpgsqlCommand("SELECT value FROM store_generation FOR UPDATE", connection, transaction))
+            if ((long)generation.ExecuteScalar()! != expectedGeneration)
+                return false;
+        using (var remove = new NpgsqlCommand("""
+            DELETE FROM event_days WHERE event_id = ANY(@ids);
+            DELETE FROM event_keys WHERE event_id = ANY(@ids);
+            DELETE FROM events WHERE id = ANY(@ids);
+            UPDATE mentions SET event_id = NULL WHERE event_id = ANY(@ids);
+            """, connection, transaction))
+        {
+            // A written id may be stored outside the removed ones (an event of a store resolved before events were filed).
+            remove.Parameters.AddWithValue("ids", update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToArray());
+            remove.ExecuteNonQuery();
+        }
+        WriteEvents(connection, transaction, update.Written);
+        Assign(connection, transaction, update.Assignments);
+        AdvanceGeneration(connection, transaction);
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>Inserts events with their search vectors, the days they are listed under and their date keys.</summary>
+    private static void WriteEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<HistoricalEvent> events)
+    {
         Execute(connection, transaction, """
             CREATE TEMP TABLE events_in (id text, year integer, significance double precision, payload text, title text, people text, body text) ON COMMIT DROP;
             """);
@@ -178,11 +271,8 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             }
             copy.Complete();
         }
-        // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would stall every web node's reads until commit.
         // No time limit: indexing a million events takes minutes, and a timeout would throw all of it away.
         Execute(connection, transaction, """
-            DELETE FROM event_days;
-            DELETE FROM events;
             INSERT INTO events (id, year, significance, payload, search)
             SELECT id, year, significance, payload,
                    setweight(to_tsvector('almanac_search', title), 'A') || setweight(to_tsvector('almanac_search', people), 'B') || setweight(to_tsvector('almanac_search', body), 'D')
@@ -210,9 +300,101 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             }
             copy.Complete();
         }
+        using (var copy = connection.BeginBinaryImport("COPY event_keys (kind, value, event_id) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var e in events)
+                foreach (var key in EventKeys.Of(e))
+                {
+                    copy.StartRow();
+                    copy.Write((short)key.Kind, NpgsqlDbType.Smallint);
+                    copy.Write(key.Value, NpgsqlDbType.Integer);
+                    copy.Write(e.Id, NpgsqlDbType.Text);
+                }
+            copy.Complete();
+        }
+    }
+
+    private static void Assign(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<MentionAssignment> assignments)
+    {
+        if (assignments.Count == 0)
+            return;
+        using var assign = new NpgsqlCommand(
+            "UPDATE mentions m SET event_id = a.event_id FROM unnest(@ids, @events) AS a(id, event_id) WHERE m.id = a.id", connection, transaction) { CommandTimeout = 0 };
+        assign.Parameters.AddWithValue("ids", assignments.Select(a => a.MentionId).ToArray());
+        assign.Parameters.AddWithValue("events", assignments.Select(a => a.EventId).ToArray());
+        assign.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<string> GetDocumentsAwaitingResolution(int limit) => Query("""
+        SELECT d.id FROM documents d
+        WHERE d.id IN (SELECT m.document_id FROM mentions m WHERE m.event_id IS NULL) AND d.analysis_failure IS NULL
+        ORDER BY d.ingested_at, d.id COLLATE "C" LIMIT @limit
+        """, r => r.GetString(0), ("limit", limit));
+
+    public IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
+        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
+        WHERE d.analysis_failure IS NULL AND m.document_id = ANY(@ids) ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
+        """, ReadStoredMention, ("ids", documentIds.ToArray()));
+
+    public IReadOnlyList<StoredMention> GetMentionsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""
+        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
+        WHERE d.analysis_failure IS NULL AND m.event_id = ANY(@ids) ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
+        """, ReadStoredMention, ("ids", eventIds.ToArray()));
+
+    public IReadOnlyDictionary<string, int> CountMentions(IReadOnlyCollection<string> documentIds) => Query("""
+        SELECT m.document_id, count(*) FROM mentions m JOIN documents d ON d.id = m.document_id
+        WHERE d.analysis_failure IS NULL AND m.document_id = ANY(@ids) GROUP BY m.document_id
+        """, r => (Id: r.GetString(0), Count: checked((int)r.GetInt64(1))), ("ids", documentIds.ToArray()))
+        .ToDictionary(x => x.Id, x => x.Count, StringComparer.Ordinal);
+
+    public IReadOnlyList<string> FindEvents(IReadOnlyList<EventKeyRange> ranges) => Query("""
+        SELECT DISTINCT k.event_id FROM event_keys k JOIN unnest(@kinds, @froms, @tos) AS r(kind, low, high)
+            ON k.kind = r.kind AND k.value BETWEEN r.low AND r.high
+        """, r => r.GetString(0),
+        ("kinds", ranges.Select(r => (short)r.Kind).ToArray()), ("froms", ranges.Select(r => r.From).ToArray()), ("tos", ranges.Select(r => r.To).ToArray()))
+        .Order(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<string> GetDocumentsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""
+        SELECT DISTINCT document_id FROM mentions WHERE event_id = ANY(@ids)
+        """, r => r.GetString(0), ("ids", eventIds.ToArray())).Order(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<string> GetEventsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
+        SELECT DISTINCT event_id FROM mentions WHERE document_id = ANY(@ids) AND event_id IS NOT NULL
+        """, r => r.GetString(0), ("ids", documentIds.ToArray())).Order(StringComparer.Ordinal).ToList();
+
+    public KeywordFrequencies GetKeywordFrequencies(IReadOnlyCollection<string> keywords)
+    {
+        var byKeyword = Query("SELECT keyword, mentions FROM keyword_frequencies WHERE keyword = ANY(@keywords)",
+            r => (Keyword: r.GetString(0), Mentions: r.GetInt32(1)), ("keywords", keywords.ToArray()))
+            .ToDictionary(x => x.Keyword, x => x.Mentions, StringComparer.Ordinal);
+        var total = Query("SELECT value FROM resolved_mention_count", r => r.GetInt64(0)).Single();
+        return new KeywordFrequencies(checked((int)total), byKeyword);
+    }
+
+    public IReadOnlyList<(long Shingle, string DocumentId)> FindShingleHolders(IReadOnlyCollection<long> shingles) => Query(
+        "SELECT hash, document_id FROM document_shingles WHERE hash = ANY(@hashes)",
+        r => (r.GetInt64(0), r.GetString(1)), ("hashes", shingles.ToArray()));
+
+    public IReadOnlyDictionary<string, string> GetLineages(IReadOnlyCollection<string> documentIds) => Query(
+        "SELECT id, coalesce(lineage_id, id) FROM documents WHERE id = ANY(@ids)",
+        r => (Id: r.GetString(0), Lineage: r.GetString(1)), ("ids", documentIds.ToArray()))
+        .ToDictionary(x => x.Id, x => x.Lineage, StringComparer.Ordinal);
+
+    public void MergeLineages(IReadOnlyCollection<string> merged, string lineageId)
+    {
+        using var connection = DataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using (var command = new NpgsqlCommand("UPDATE documents SET lineage_id = @lineage WHERE id = ANY(@merged) OR lineage_id = ANY(@merged)", connection, transaction))
+        {
+            command.Parameters.AddWithValue("lineage", lineageId);
+            command.Parameters.AddWithValue("merged", merged.ToArray());
+            command.ExecuteNonQuery();
+        }
         AdvanceGeneration(connection, transaction);
         transaction.Commit();
     }
+
+    private static StoredMention ReadStoredMention(NpgsqlDataReader r) => new(r.GetInt64(0), Deserialize<EventMention>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
 
     public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => Query(
         PostgresQueries.EventsOnDay,

@@ -89,6 +89,34 @@ internal static class PostgresMigrations
         );
         CREATE INDEX observances_by_day ON observances (month, day);
         """,
+        // Incremental resolution: each mention filed under its event (NULL: not resolved yet), events under their date
+        // keys, keyword frequencies over resolved mentions, documents under their copy lineage (NULL: their own) and
+        // their shingle hashes. A store from before has no filing: `almanac reindex` files everything once.
+        """
+        ALTER TABLE mentions ADD COLUMN event_id text;
+        CREATE INDEX mentions_event ON mentions (event_id);
+        CREATE INDEX mentions_awaiting_resolution ON mentions (document_id) WHERE event_id IS NULL;
+        CREATE TABLE event_keys (
+            kind smallint NOT NULL,
+            value integer NOT NULL,
+            event_id text NOT NULL,
+            PRIMARY KEY (kind, value, event_id)
+        );
+        CREATE INDEX event_keys_event ON event_keys (event_id);
+        CREATE TABLE keyword_frequencies (keyword text PRIMARY KEY, mentions integer NOT NULL);
+        CREATE TABLE resolved_mention_count (id integer PRIMARY KEY CHECK (id = 1), value bigint NOT NULL);
+        INSERT INTO resolved_mention_count (id, value)
+            SELECT 1, count(*) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.analysis_failure IS NULL;
+        INSERT INTO keyword_frequencies (keyword, mentions)
+            SELECT k.keyword, count(*) FROM (
+                SELECT DISTINCT m.id, j.keyword FROM mentions m JOIN documents d ON d.id = m.document_id,
+                    jsonb_array_elements_text(m.payload::jsonb -> 'keywords') AS j(keyword)
+                WHERE d.analysis_failure IS NULL) k
+            GROUP BY k.keyword;
+        ALTER TABLE documents ADD COLUMN lineage_id text;
+        CREATE INDEX documents_lineage ON documents (lineage_id);
+        CREATE TABLE document_shingles (hash bigint NOT NULL, document_id text NOT NULL, PRIMARY KEY (hash, document_id));
+        """,
     ];
 
     public static void Apply(NpgsqlConnection connection)

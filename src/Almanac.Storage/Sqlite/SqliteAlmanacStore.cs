@@ -46,7 +46,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         return command.ExecuteScalar() is not null;
     }
 
-    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null)
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null, IReadOnlyList<long>? shingles = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         using (var insert = Command(
@@ -65,10 +65,58 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
             fts.ExecuteNonQuery();
         }
         InsertMentions(transaction, mentions);
+        if (analysisFailure is null)
+            CountKeywords(transaction, mentions, +1);
+        using (var shingle = Command("INSERT OR IGNORE INTO document_shingles (hash, document_id) VALUES ($hash, $id)", ("$id", document.Id)))
+        {
+            shingle.Transaction = transaction;
+            var hash = shingle.Parameters.Add("$hash", SqliteType.Integer);
+            foreach (var value in shingles ?? [])
+            {
+                hash.Value = value;
+                shingle.ExecuteNonQuery();
+            }
+        }
         InsertObservances(transaction, document);
         AdvanceGeneration(transaction);
         transaction.Commit();
         return true;
+    }
+
+    /// <summary>Adds (or, with -1, takes away) the mentions to the keyword frequencies the resolver weighs words by.</summary>
+    private void CountKeywords(SqliteTransaction transaction, IReadOnlyCollection<EventMention> mentions, int sign)
+    {
+        using var total = Command("UPDATE resolved_mention_count SET value = value + $n", ("$n", sign * mentions.Count));
+        total.Transaction = transaction;
+        total.ExecuteNonQuery();
+        using var upsert = Command("""
+            INSERT INTO keyword_frequencies (keyword, mentions) VALUES ($keyword, $n)
+            ON CONFLICT (keyword) DO UPDATE SET mentions = mentions + excluded.mentions
+            """);
+        upsert.Transaction = transaction;
+        var keyword = upsert.Parameters.Add("$keyword", SqliteType.Text);
+        var n = upsert.Parameters.Add("$n", SqliteType.Integer);
+        foreach (var group in mentions.SelectMany(m => m.Keywords.Distinct(StringComparer.Ordinal)).GroupBy(k => k, StringComparer.Ordinal))
+        {
+            keyword.Value = group.Key;
+            n.Value = sign * group.Count();
+            upsert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The mentions of a document, as stored, when it is not marked as failed: what its keyword counts hold.</summary>
+    private List<EventMention> CountedMentions(SqliteTransaction transaction, string documentId)
+    {
+        using var command = Command("""
+            SELECT m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+            WHERE m.document_id = $id AND d.analysis_failure IS NULL
+            """, ("$id", documentId));
+        command.Transaction = transaction;
+        using var reader = command.ExecuteReader();
+        var mentions = new List<EventMention>();
+        while (reader.Read())
+            mentions.Add(Deserialize<EventMention>(reader.GetString(0)));
+        return mentions;
     }
 
     private void InsertObservances(SqliteTransaction transaction, SourceDocument document)
@@ -91,6 +139,8 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
     public void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var documentId in failures.Select(f => f.DocumentId).Distinct(StringComparer.Ordinal))
+            CountKeywords(transaction, CountedMentions(transaction, documentId), -1);
         using var mark = Command("UPDATE documents SET analysis_failure = $reason WHERE id = $id");
         mark.Transaction = transaction;
         var id = mark.Parameters.Add("$id", SqliteType.Text);
@@ -108,6 +158,8 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
     public void ReplaceMentions(string documentId, IReadOnlyList<EventMention> mentions)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
+        CountKeywords(transaction, CountedMentions(transaction, documentId), -1);
+        CountKeywords(transaction, mentions.ToList(), +1);
         foreach (var sql in new[] { "DELETE FROM mentions WHERE document_id = $id", "UPDATE documents SET analysis_failure = NULL WHERE id = $id" })
         {
             using var command = Command(sql, ("$id", documentId));
@@ -145,45 +197,196 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
     public SourceDocument? GetDocument(string documentId) =>
         Query("SELECT id, path, title, text, byte_length FROM documents WHERE id = $id", ReadDocument, ("$id", documentId)).FirstOrDefault();
 
-    public IReadOnlyList<EventMention> GetMentions() =>
+    public IReadOnlyList<StoredMention> GetMentions() =>
         Query("""
-            SELECT m.payload FROM mentions m JOIN documents d ON d.id = m.document_id
+            SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
             WHERE d.analysis_failure IS NULL ORDER BY m.document_id, m.sentence_start, m.id
-            """, r => Deserialize<EventMention>(r.GetString(0)));
+            """, ReadStoredMention);
 
-    public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events)
+    public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var table in new[] { "event_days", "events_fts", "events" })
-        {
-            using var clear = Command($"DELETE FROM {table}");
-            clear.Transaction = transaction;
-            clear.ExecuteNonQuery();
-        }
-        using var insert = Command("INSERT INTO events (id, year, significance, payload) VALUES ($id, $year, $significance, $payload)");
-        using var fts = Command("INSERT INTO events_fts (id, title, body, people) VALUES ($id, $title, $body, $people)");
-        using var day = Command("INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary) VALUES ($id, $month, $day, $year, $listed, $primary)");
+        foreach (var sql in new[] { "DELETE FROM event_days", "DELETE FROM events_fts", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
+            Execute(transaction, sql);
+        var writer = new EventWriter(this, transaction);
         foreach (var e in events)
-        {
-            Run(insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", JsonSerializer.Serialize(e, StoreJson.Options)));
-            Run(fts, ("$id", e.Id), ("$title", e.Title),
-                ("$body", string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text)))),
-                ("$people", string.Join("; ", e.People)));
-            foreach (var (listed, primary) in DayListing.DaysOf(e))
-                Run(day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
-                    ("$listed", HistoricalDateJsonConverter.Format(listed)), ("$primary", primary ? 1 : 0));
-        }
+            writer.Write(e);
+        writer.Assign(assignments ?? []);
         AdvanceGeneration(transaction);
         transaction.Commit();
+    }
 
-        void Run(SqliteCommand command, params (string Name, object Value)[] parameters)
+    public bool UpdateEvents(EventUpdate update, long expectedGeneration)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using (var generation = Command("SELECT value FROM store_generation"))
         {
-            command.Transaction = transaction;
+            generation.Transaction = transaction;
+            if (Convert.ToInt64(generation.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != expectedGeneration)
+                return false;
+        }
+        var writer = new EventWriter(this, transaction);
+        // A written id may be stored outside the removed ones (an event of a store resolved before events were filed).
+        foreach (var id in update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal))
+            writer.Remove(id);
+        foreach (var e in update.Written)
+            writer.Write(e);
+        writer.Assign(update.Assignments);
+        AdvanceGeneration(transaction);
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>Writes and removes events within one transaction: the event row, its search text, its days, its date keys, its mentions' filing.</summary>
+    private sealed class EventWriter
+    {
+        private readonly SqliteAlmanacStore _store;
+        private readonly SqliteTransaction _transaction;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _fts;
+        private readonly SqliteCommand _day;
+        private readonly SqliteCommand _key;
+        private readonly SqliteCommand _assign;
+
+        public EventWriter(SqliteAlmanacStore store, SqliteTransaction transaction)
+        {
+            (_store, _transaction) = (store, transaction);
+            // Run right after the search text's insert, so last_insert_rowid() is its row.
+            _insert = Prepare("INSERT INTO events (id, year, significance, payload, search_rowid) VALUES ($id, $year, $significance, $payload, last_insert_rowid())");
+            _fts = Prepare("INSERT INTO events_fts (id, title, body, people) VALUES ($id, $title, $body, $people)");
+            _day = Prepare("INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary) VALUES ($id, $month, $day, $year, $listed, $primary)");
+            _key = Prepare("INSERT OR IGNORE INTO event_keys (kind, value, event_id) VALUES ($kind, $value, $id)");
+            _assign = Prepare("UPDATE mentions SET event_id = $event WHERE id = $id");
+        }
+
+        public void Write(HistoricalEvent e)
+        {
+            Run(_fts, ("$id", e.Id), ("$title", e.Title),
+                ("$body", string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text)))),
+                ("$people", string.Join("; ", e.People)));
+            Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", JsonSerializer.Serialize(e, StoreJson.Options)));
+            foreach (var (listed, primary) in DayListing.DaysOf(e))
+                Run(_day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
+                    ("$listed", HistoricalDateJsonConverter.Format(listed)), ("$primary", primary ? 1 : 0));
+            foreach (var key in EventKeys.Of(e))
+                Run(_key, ("$kind", (int)key.Kind), ("$value", key.Value), ("$id", e.Id));
+        }
+
+        public void Remove(string eventId)
+        {
+            foreach (var sql in new[] { "DELETE FROM event_days WHERE event_id = $id", "DELETE FROM events_fts WHERE rowid = (SELECT search_rowid FROM events WHERE id = $id)", "DELETE FROM event_keys WHERE event_id = $id",
+                         "DELETE FROM events WHERE id = $id", "UPDATE mentions SET event_id = NULL WHERE event_id = $id" })
+            {
+                using var command = Prepare(sql);
+                Run(command, ("$id", eventId));
+            }
+        }
+
+        public void Assign(IReadOnlyList<MentionAssignment> assignments)
+        {
+            foreach (var assignment in assignments)
+                Run(_assign, ("$event", assignment.EventId), ("$id", assignment.MentionId));
+        }
+
+        private SqliteCommand Prepare(string sql)
+        {
+            var command = _store.Command(sql);
+            command.Transaction = _transaction;
+            return command;
+        }
+
+        private static void Run(SqliteCommand command, params (string Name, object Value)[] parameters)
+        {
             command.Parameters.Clear();
             foreach (var (name, value) in parameters)
                 command.Parameters.AddWithValue(name, value);
             command.ExecuteNonQuery();
         }
+    }
+
+    public IReadOnlyList<string> GetDocumentsAwaitingResolution(int limit) => Query("""
+        SELECT d.id FROM documents d
+        WHERE d.id IN (SELECT m.document_id FROM mentions m WHERE m.event_id IS NULL) AND d.analysis_failure IS NULL
+        ORDER BY d.ingested_at, d.id LIMIT $limit
+        """, r => r.GetString(0), ("$limit", limit));
+
+    public IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
+        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
+        WHERE d.analysis_failure IS NULL AND m.document_id IN (SELECT value FROM json_each($ids)) ORDER BY m.document_id, m.sentence_start, m.id
+        """, ReadStoredMention, ("$ids", JsonSerializer.Serialize(documentIds)));
+
+    public IReadOnlyList<StoredMention> GetMentionsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""
+        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
+        WHERE d.analysis_failure IS NULL AND m.event_id IN (SELECT value FROM json_each($ids)) ORDER BY m.document_id, m.sentence_start, m.id
+        """, ReadStoredMention, ("$ids", JsonSerializer.Serialize(eventIds)));
+
+    public IReadOnlyDictionary<string, int> CountMentions(IReadOnlyCollection<string> documentIds) => Query("""
+        SELECT m.document_id, count(*) FROM mentions m JOIN documents d ON d.id = m.document_id
+        WHERE d.analysis_failure IS NULL AND m.document_id IN (SELECT value FROM json_each($ids)) GROUP BY m.document_id
+        """, r => (Id: r.GetString(0), Count: r.GetInt32(1)), ("$ids", JsonSerializer.Serialize(documentIds)))
+        .ToDictionary(x => x.Id, x => x.Count, StringComparer.Ordinal);
+
+    public IReadOnlyList<string> FindEvents(IReadOnlyList<EventKeyRange> ranges)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        using var command = Command("SELECT event_id FROM event_keys WHERE kind = $kind AND value BETWEEN $from AND $to");
+        var kind = command.Parameters.Add("$kind", SqliteType.Integer);
+        var from = command.Parameters.Add("$from", SqliteType.Integer);
+        var to = command.Parameters.Add("$to", SqliteType.Integer);
+        foreach (var range in ranges)
+        {
+            (kind.Value, from.Value, to.Value) = ((int)range.Kind, range.From, range.To);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                found.Add(reader.GetString(0));
+        }
+        return found.Order(StringComparer.Ordinal).ToList();
+    }
+
+    public IReadOnlyList<string> GetDocumentsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""
+        SELECT DISTINCT document_id FROM mentions WHERE event_id IN (SELECT value FROM json_each($ids)) ORDER BY document_id
+        """, r => r.GetString(0), ("$ids", JsonSerializer.Serialize(eventIds)));
+
+    public IReadOnlyList<string> GetEventsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
+        SELECT DISTINCT event_id FROM mentions WHERE document_id IN (SELECT value FROM json_each($ids)) AND event_id IS NOT NULL ORDER BY event_id
+        """, r => r.GetString(0), ("$ids", JsonSerializer.Serialize(documentIds)));
+
+    public KeywordFrequencies GetKeywordFrequencies(IReadOnlyCollection<string> keywords)
+    {
+        var byKeyword = Query("SELECT keyword, mentions FROM keyword_frequencies WHERE keyword IN (SELECT value FROM json_each($keywords))",
+            r => (Keyword: r.GetString(0), Mentions: r.GetInt32(1)), ("$keywords", JsonSerializer.Serialize(keywords)))
+            .ToDictionary(x => x.Keyword, x => x.Mentions, StringComparer.Ordinal);
+        using var total = Command("SELECT value FROM resolved_mention_count");
+        return new KeywordFrequencies(Convert.ToInt32(total.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), byKeyword);
+    }
+
+    public IReadOnlyList<(long Shingle, string DocumentId)> FindShingleHolders(IReadOnlyCollection<long> shingles) => Query(
+        "SELECT hash, document_id FROM document_shingles WHERE hash IN (SELECT value FROM json_each($hashes))",
+        r => (r.GetInt64(0), r.GetString(1)), ("$hashes", JsonSerializer.Serialize(shingles)));
+
+    public IReadOnlyDictionary<string, string> GetLineages(IReadOnlyCollection<string> documentIds) => Query(
+        "SELECT id, coalesce(lineage_id, id) FROM documents WHERE id IN (SELECT value FROM json_each($ids))",
+        r => (Id: r.GetString(0), Lineage: r.GetString(1)), ("$ids", JsonSerializer.Serialize(documentIds)))
+        .ToDictionary(x => x.Id, x => x.Lineage, StringComparer.Ordinal);
+
+    public void MergeLineages(IReadOnlyCollection<string> merged, string lineageId)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        Execute(transaction, """
+            UPDATE documents SET lineage_id = $lineage
+            WHERE id IN (SELECT value FROM json_each($merged)) OR lineage_id IN (SELECT value FROM json_each($merged))
+            """, ("$lineage", lineageId), ("$merged", JsonSerializer.Serialize(merged)));
+        AdvanceGeneration(transaction);
+        transaction.Commit();
+    }
+
+    private static StoredMention ReadStoredMention(SqliteDataReader r) => new(r.GetInt64(0), Deserialize<EventMention>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
+
+    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
     }
 
     public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => Query(

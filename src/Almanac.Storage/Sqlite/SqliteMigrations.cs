@@ -64,6 +64,42 @@ internal static class SqliteMigrations
         );
         CREATE INDEX observances_by_day ON observances(month, day);
         """,
+        // Incremental resolution: each mention filed under its event (NULL: not resolved yet), events under their date
+        // keys, keyword frequencies over resolved mentions, documents under their copy lineage (NULL: their own) and
+        // their shingle hashes. A store from before has no filing: `almanac reindex` files everything once.
+        """
+        ALTER TABLE mentions ADD COLUMN event_id TEXT;
+        CREATE INDEX mentions_event ON mentions(event_id);
+        CREATE INDEX mentions_awaiting_resolution ON mentions(document_id) WHERE event_id IS NULL;
+        CREATE TABLE event_keys (
+            kind INTEGER NOT NULL,
+            value INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            PRIMARY KEY (kind, value, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_keys_event ON event_keys(event_id);
+        CREATE TABLE keyword_frequencies (keyword TEXT PRIMARY KEY, mentions INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE resolved_mention_count (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+        INSERT INTO resolved_mention_count (id, value)
+            SELECT 1, count(*) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE d.analysis_failure IS NULL;
+        INSERT INTO keyword_frequencies (keyword, mentions)
+            SELECT k.keyword, count(*) FROM (
+                SELECT DISTINCT m.id, j.value AS keyword FROM mentions m JOIN documents d ON d.id = m.document_id, json_each(m.payload, '$.keywords') j
+                WHERE d.analysis_failure IS NULL) k
+            GROUP BY k.keyword;
+        ALTER TABLE documents ADD COLUMN lineage_id TEXT;
+        CREATE INDEX documents_lineage ON documents(lineage_id);
+        CREATE TABLE document_shingles (hash INTEGER NOT NULL, document_id TEXT NOT NULL, PRIMARY KEY (hash, document_id)) WITHOUT ROWID;
+        """,
+        // An event's row in events_fts, whose id column is not indexed: removing one event's search text would
+        // otherwise scan the whole index.
+        """
+        ALTER TABLE events ADD COLUMN search_rowid INTEGER;
+        CREATE TEMP TABLE search_rows AS SELECT rowid AS search_rowid, id FROM events_fts;
+        CREATE INDEX temp.search_rows_id ON search_rows(id);
+        UPDATE events SET search_rowid = (SELECT r.search_rowid FROM search_rows r WHERE r.id = events.id);
+        DROP TABLE temp.search_rows;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

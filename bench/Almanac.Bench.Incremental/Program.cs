@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Almanac.Bench.Incremental;
+using Almanac.Bench.Load;
+using Almanac.Ingest;
+using Almanac.Storage;
+using Almanac.Storage.Sqlite;
+
+// What adding one small document costs as the store grows: for each size, a store of that many events is
+// generated straight through the store API (day-page documents of dated lines from days.jsonl, years shifted
+// so copies stay distinct events), then two one-sentence files restating stored events are ingested in a fresh
+// process, which prints the time (wall and CPU) of the first (cold) and the second (warm) and its peak working set.
+// Also prints the store's bytes per event. Generating is the slow part: about 4 s per 1,000 events on 2 shared cores.
+// Run: dotnet run -c Release --project bench/Almanac.Bench.Incremental [-- SIZE...]   (default 10000 100000)
+if (args is ["measure", var measuredStore, var newFile, var againFile])
+    return Measure(measuredStore, newFile, againFile);
+
+var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
+var daysPath = Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/corpora/wikipedia-days/days.jsonl");
+if (!File.Exists(daysPath))
+    daysPath = "/work/shared/corpora/wikipedia-days/days.jsonl";
+// In a fixed random order, so a store of any size spreads over every day of the year, as a real one does.
+List<DayLine> lines = [.. DayLines.Read(daysPath).Select((line, index) => (line, key: new Random(index).Next())).OrderBy(x => x.key).Select(x => x.line)];
+var work = Directory.CreateTempSubdirectory("almanac-incremental-");
+try
+{
+    foreach (var size in sizes)
+    {
+        var location = Path.Combine(work.FullName, $"store-{size}.db");
+        var clock = Stopwatch.StartNew();
+        using (var store = Open(location))
+            GeneratedStore.Fill(store, lines, size);
+        var generated = clock.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sqlite {size:N0} events: generated in {generated.TotalSeconds:F1} s"));
+        // Documents that state events every store holds (the first lines generated), so each size does the same work:
+        // one event joined and rewritten, with the events of the document it came from.
+        RunMeasure(location, Restated(lines[0], Path.Combine(work.FullName, $"new-{size}.txt")), Restated(lines[1], Path.Combine(work.FullName, $"again-{size}.txt")));
+        using (var store = Open(location))
+        {
+            var bytes = Directory.GetFiles(work.FullName, $"store-{size}.db*").Sum(f => new FileInfo(f).Length);
+            var events = store.GetCounts().Events;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  store: {bytes / 1e6:F1} MB, {events:N0} events, {(double)bytes / Math.Max(1, events):F0} bytes per event"));
+        }
+    }
+}
+finally
+{
+    work.Delete(recursive: true);
+}
+return 0;
+
+static SqliteAlmanacStore Open(string location) => SqliteAlmanacStore.Open(location);
+
+static string Restated(DayLine line, string path)
+{
+    var month = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(line.Month);
+    File.WriteAllText(path, $"On {month} {line.Day}, {line.Year}, {line.Text.TrimEnd('.')}.\n");
+    return path;
+}
+
+// In a process of its own, so its peak working set is the ingest's alone.
+static void RunMeasure(string location, string file, string again)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        start.ArgumentList.Add(typeof(GeneratedStore).Assembly.Location);
+    foreach (var argument in new[] { "measure", location, file, again })
+        start.ArgumentList.Add(argument);
+    using var process = Process.Start(start)!;
+    Console.Write(process.StandardOutput.ReadToEnd());
+    process.WaitForExit();
+}
+
+static int Measure(string location, string file, string again)
+{
+    using var store = Open(location);
+    using var self = Process.GetCurrentProcess();
+    var ingestor = new Ingestor(store);
+    Console.WriteLine(Timed("one small document, cold (first in its process: loading the tagger's rules, compiling)", file));
+    // Another in the same process: what each further document of an ingest costs.
+    Console.WriteLine(Timed("another one, warm", again));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  peak working set of the process: {self.PeakWorkingSet64 / 1e6:F0} MB"));
+    return 0;
+
+    // CPU time beside wall time: on shared cores the wall time says as much about the neighbours as about the ingest.
+    string Timed(string what, string path)
+    {
+        self.Refresh();
+        var processor = self.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var summary = ingestor.Ingest(DocumentFiles.Find([path]));
+        clock.Stop();
+        self.Refresh();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  ingest of {what}: {clock.Elapsed.TotalSeconds:F2} s ({(self.TotalProcessorTime - processor).TotalSeconds:F2} s of CPU; {summary.Read} read, {summary.EventsFound} events found)");
+    }
+}

@@ -1,0 +1,138 @@
+using Almanac.Core;
+using Almanac.Events;
+using Almanac.Storage;
+
+namespace Almanac.Ingest;
+
+/// <summary>What resolving one stored document did: the events holding its mentions now, and the documents resolution failed on.</summary>
+public sealed record DocumentResolution(string DocumentId, IReadOnlyList<string> EventIds, IReadOnlyList<ResolutionFailure> Failures);
+
+/// <summary>
+/// Resolves a stored document into the events it joins or founds, reading a neighbourhood of the store rather than all
+/// of it, so adding a document costs the same in a store of a thousand events or ten million:
+/// <list type="number">
+/// <item>its copy lineage, from the documents holding its shingle hashes, compared text to text;</item>
+/// <item>the candidate events, through the store's date keys (<see cref="EventKeys.Near"/>) those its mentions could meet, the events already holding
+/// its mentions or those of its lineage, and every event of a document those events cite (only events sharing a source
+/// refer back to one another, and a source's share of its mentions is the event's centrality in it);</item>
+/// <item>every mention of those events and of the document, re-resolved with the full resolver's rules, weighing
+/// words by the frequencies the store keeps over every resolved mention;</item>
+/// <item>the candidate events replaced by the result in one transaction, provided nothing else was written meanwhile
+/// (otherwise it starts again from what is stored then).</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// Order: the resolver places mentions in one fixed order (most precise first, then topical, then by document id and
+/// place), not in arrival order, and an event founded earlier in that order wins ties; re-resolving the whole
+/// neighbourhood of a new document in that order gives the events a full resolution gives there, whichever document
+/// arrived first. A document left waiting (a crash after it was stored) is resolved by the next ingest.
+/// </remarks>
+public sealed class IncrementalResolution(IAlmanacStore store)
+{
+    /// <summary>Attempts before giving up on a document others keep writing around; it stays waiting for the next ingest.</summary>
+    private const int MaxAttempts = 20;
+
+    /// <summary>
+    /// How far the events sharing sources are followed. Past it, events further away keep what they had (an aftermath
+    /// link from one of them to a new event waits for a reindex); it is only reached where thousands of events are
+    /// tied together by shared sources.
+    /// </summary>
+    private const int MaxNeighbourhood = 5000;
+
+    /// <summary>Resolves every document waiting for it, oldest first.</summary>
+    public IReadOnlyList<DocumentResolution> ResolveWaiting()
+    {
+        var resolved = new List<DocumentResolution>();
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        while (store.GetDocumentsAwaitingResolution(tried.Count + 1).FirstOrDefault(id => !tried.Contains(id)) is { } documentId)
+        {
+            tried.Add(documentId);
+            resolved.Add(Resolve(documentId));
+        }
+        return resolved;
+    }
+
+    public DocumentResolution Resolve(string documentId)
+    {
+        var copies = JoinLineage(documentId);
+        var failures = new List<ResolutionFailure>();
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var generation = store.GetGeneration();
+            var own = store.GetMentionsOfDocuments([documentId]);
+            var eventIds = CandidateEvents(documentId, own, copies);
+            var mentions = store.GetMentionsOfEvents(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
+            var documentIds = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+            var documents = documentIds.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
+            var lineages = store.GetLineages(documentIds);
+            var frequencies = store.GetKeywordFrequencies(mentions.SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
+            var resolver = new EventResolver(id => lineages.GetValueOrDefault(id, id), frequencies, store.CountMentions(documentIds));
+            var resolution = resolver.Resolve(mentions.Select(m => m.Mention).ToList(), documents);
+            if (resolution.Failures.Count > 0)
+            {
+                // Marked failed, a document's mentions leave the store's counts and every neighbourhood read from now on.
+                store.MarkAnalysisFailed(resolution.Failures.Select(f => (f.DocumentId, Ingestor.ResolutionReason(f))).ToList());
+                failures.AddRange(resolution.Failures);
+                continue;
+            }
+            var rowOf = mentions.ToDictionary(m => m.Mention, m => m.Id, (IEqualityComparer<EventMention>)ReferenceEqualityComparer.Instance);
+            var assignments = resolution.MentionsOf
+                .SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key)))
+                .ToList();
+            if (store.UpdateEvents(new EventUpdate(eventIds, resolution.Events, assignments), generation))
+            {
+                var joined = resolution.MentionsOf.Where(e => e.Value.Any(m => m.DocumentId == documentId)).Select(e => e.Key).ToList();
+                return new DocumentResolution(documentId, joined, failures);
+            }
+        }
+        return new DocumentResolution(documentId, [], failures);
+    }
+
+    /// <summary>
+    /// Puts the document into the lineage of every stored document it shares long passages with (merging their lineages),
+    /// and returns those documents: their events' corroboration counts change.
+    /// </summary>
+    private IReadOnlyList<string> JoinLineage(string documentId)
+    {
+        if (store.GetDocument(documentId) is not { } document)
+            return [];
+        var candidates = CopyDetector.CopyCandidates(documentId, store.FindShingleHolders(CopyDetector.ShingleHashes(document.Text)));
+        if (candidates.Count == 0)
+            return [];
+        var texts = candidates.Select(store.GetDocument).OfType<SourceDocument>().Append(document).ToList();
+        var copies = CopyDetector.Detect(texts).Single(l => l.DocumentIds.Contains(documentId)).DocumentIds;
+        if (copies.Count < 2)
+            return [];
+        var lineages = store.GetLineages(copies);
+        var merged = copies.Concat(lineages.Values).Distinct(StringComparer.Ordinal).ToList();
+        // The id a full detection gives: the first document of the lineage, in ordinal order.
+        store.MergeLineages(merged, merged.Min(StringComparer.Ordinal)!);
+        return copies.Where(id => id != documentId).ToList();
+    }
+
+    /// <summary>
+    /// The events a document could change: those its mentions' date keys find and could meet (<see cref="EventResolver.CouldMeet"/>),
+    /// those holding its mentions or its copies',
+    /// and then, until none is added (or <see cref="MaxNeighbourhood"/> is passed), every event of a document those cite.
+    /// </summary>
+    private List<string> CandidateEvents(string documentId, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies)
+    {
+        var near = own.SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList();
+        var nearby = store.GetMentionsOfEvents(store.FindEvents(near)).ToList();
+        var frequencies = store.GetKeywordFrequencies(nearby.Concat(own).SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
+        var resolver = new EventResolver(keywordFrequencies: frequencies);
+        // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could meet.
+        var meeting = nearby.Where(m => m.EventId is not null).GroupBy(m => m.EventId!, StringComparer.Ordinal)
+            .Where(e => own.Any(m => resolver.CouldMeet(e.Select(x => x.Mention).ToList(), m.Mention)))
+            .Select(e => e.Key);
+        var candidates = meeting.Concat(store.GetEventsOfDocuments([documentId, .. copies])).ToHashSet(StringComparer.Ordinal);
+        var cited = new HashSet<string>(StringComparer.Ordinal) { documentId };
+        var added = candidates.ToList();
+        while (added.Count > 0 && candidates.Count <= MaxNeighbourhood)
+        {
+            var newlyCited = store.GetDocumentsOfEvents(added).Where(cited.Add).ToList();
+            added = newlyCited.Count == 0 ? [] : store.GetEventsOfDocuments(newlyCited).Where(candidates.Add).ToList();
+        }
+        return candidates.Order(StringComparer.Ordinal).ToList();
+    }
+}

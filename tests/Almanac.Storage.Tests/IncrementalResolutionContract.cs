@@ -1,0 +1,139 @@
+using System.Globalization;
+using Almanac.Core;
+using Almanac.Ingest;
+using Almanac.Storage.Postgres;
+using Almanac.Storage.Sqlite;
+using Almanac.TestSupport;
+
+namespace Almanac.Storage.Tests;
+
+/// <summary>
+/// Ingest resolves each document into the events it touches, reading a neighbourhood of the store; the events it
+/// leaves must be those a full resolution of everything stored gives (`reindex`): same dates, claims and mentions.
+/// One suite, both backends.
+/// </summary>
+public abstract class IncrementalResolutionContract : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("almanac-incremental-").FullName;
+
+    /// <summary>A folder of the test's own, deleted after it: the documents it writes, and the SQLite store.</summary>
+    protected string Folder => _folder;
+
+    /// <summary>An empty store of the test's own.</summary>
+    protected abstract IAlmanacStore Open();
+
+    public void Dispose()
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [SkippableFact]
+    public void Ingest_SeedsOneByOne_LeavesTheEventsOfAFullResolution() =>
+        AssertIncrementalEqualsFull(Directory.GetFiles(SharedFolder.Seeds).Order(StringComparer.Ordinal));
+
+    [SkippableFact]
+    public void Ingest_SeedsInReverseOrder_LeavesTheEventsOfAFullResolution() =>
+        AssertIncrementalEqualsFull(Directory.GetFiles(SharedFolder.Seeds).OrderDescending(StringComparer.Ordinal));
+
+    [SkippableFact]
+    public void Ingest_RealPagesOneByOne_LeavesTheEventsOfAFullResolution() =>
+        AssertIncrementalEqualsFull(
+            Directory.GetFiles(Path.Combine(SharedFolder.Corpus("real-pages"), "days")).Order(StringComparer.Ordinal)
+                .Concat(Directory.GetFiles(Path.Combine(SharedFolder.Corpus("real-pages"), "prose")).Order(StringComparer.Ordinal))
+                .Concat(Directory.GetFiles(SharedFolder.Seeds).Order(StringComparer.Ordinal)));
+
+    [SkippableFact]
+    public void ImportCalendars_ThenSeeds_LeavesTheEventsOfAFullResolution()
+    {
+        Skip.IfNot(Directory.Exists(CalendarImport.DefaultFolder), "Debian's calendar files are not installed");
+        using var store = Open();
+        new CalendarImport(store).Import(CalendarImport.DefaultFolder, new HashSet<string>(["calendar.history", "calendar.birthday", "calendar.computer", "calendar.music"]));
+        var ingestor = new Ingestor(store);
+        foreach (var seed in Directory.GetFiles(SharedFolder.Seeds).Order(StringComparer.Ordinal))
+            ingestor.Ingest(DocumentFiles.Find([seed]));
+        AssertStoredEqualsFullResolution(store, ingestor);
+    }
+
+    [SkippableFact]
+    public void Ingest_CopyArrivingAfterItsOriginal_CountsOneLineage()
+    {
+        var original = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"word{i}")) + ". On 25 February 1956 Khrushchev denounced Stalin in a secret speech.";
+        var first = Write("original.txt", original);
+        var copy = Write("copy.txt", "A reprint of the article follows.\n\n" + original);
+        using var store = Open();
+        var ingestor = new Ingestor(store);
+        ingestor.Ingest(DocumentFiles.Find([first]));
+        ingestor.Ingest(DocumentFiles.Find([copy]));
+
+        var speech = Assert.Single(store.GetEventsOnDay(2, 25)).Event;
+        Assert.Equal(2, speech.SourceCount);
+        Assert.Equal(1, Assert.Single(speech.DateClaims).Lineages);
+        AssertStoredEqualsFullResolution(store, ingestor);
+    }
+
+    [SkippableFact]
+    public void Ingest_DayPageWithTwoEntriesOfOneYear_ListsTwoEvents()
+    {
+        var page = Write("october-21.txt", """
+            October 21 in history
+
+            1859 – Spain declares war on Morocco.
+
+            1859 – The first stone of the new harbour of Trieste is laid.
+
+            1959 – The Guggenheim Museum opens to the public in New York City.
+            """);
+        using var store = Open();
+        new Ingestor(store).Ingest(DocumentFiles.Find([page]));
+
+        Assert.Equal(2, store.GetEventsOnDay(10, 21).Count(e => e.ListedDate.Year == 1859));
+    }
+
+    private void AssertIncrementalEqualsFull(IEnumerable<string> files)
+    {
+        using var store = Open();
+        var ingestor = new Ingestor(store);
+        foreach (var file in files)
+            ingestor.Ingest(DocumentFiles.Find([file]));
+        AssertStoredEqualsFullResolution(store, ingestor);
+    }
+
+    private static void AssertStoredEqualsFullResolution(IAlmanacStore store, Ingestor ingestor)
+    {
+        var documents = store.GetDocuments().Select(d => d.Id).ToList();
+        var incremental = store.GetEventsOfDocuments(documents).Select(id => store.GetEvent(id)!).Select(Describe).Order(StringComparer.Ordinal).ToList();
+        var full = ingestor.Resolve().Events.Select(Describe).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Empty(full.Except(incremental, StringComparer.Ordinal));
+        Assert.Empty(incremental.Except(full, StringComparer.Ordinal));
+        Assert.Equal(full.Count, incremental.Count);
+    }
+
+    /// <summary>What two resolutions must agree on: the event's kind and dates, every claim with its support, and its mentions.</summary>
+    private static string Describe(HistoricalEvent e) => string.Create(CultureInfo.InvariantCulture,
+        $"{e.Kind} {e.DateValue} [{string.Join("; ", e.DateClaims.Select(c => $"{c.Value} docs={c.DocumentCount} lineages={c.Lineages}"))}] "
+        + $"mentions={e.MentionCount} sources={e.SourceCount} significance={e.Significance} "
+        + $"{{{string.Join(", ", e.Mentions.Select(m => $"{m.DocumentId[..8]}@{m.SentenceStart}:{m.DateValue}").Order(StringComparer.Ordinal))}}} {e.Id} {e.Title}");
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
+
+public sealed class SqliteIncrementalResolutionTests : IncrementalResolutionContract
+{
+    protected override IAlmanacStore Open() => SqliteAlmanacStore.Open(Path.Combine(Folder, "store.db"));
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresIncrementalResolutionTests(PostgresTestDatabase database) : IncrementalResolutionContract
+{
+    private readonly Lazy<string> _schema = new(database.NewSchema);
+
+    protected override IAlmanacStore Open() => PostgresAlmanacStore.Open(_schema.Value);
+}
