@@ -1,7 +1,52 @@
+using Almanac.Text;
+
 namespace Almanac.Ingest;
 
-/// <summary>The files an ingest will read, and the paths it could not use, each with the reason.</summary>
-public sealed record FileSelection(IReadOnlyList<string> Files, IReadOnlyList<IngestFailure> Failures);
+/// <summary>
+/// What an ingest will read: files by path and pages fetched from the web addresses a user named (keyed by address),
+/// and the paths it could not use, each with the reason.
+/// </summary>
+public sealed record FileSelection(IReadOnlyList<string> Files, IReadOnlyList<IngestFailure> Failures)
+{
+    public IReadOnlyDictionary<string, FetchedDocument> Fetched { get; init; } = new Dictionary<string, FetchedDocument>();
+
+    /// <summary>
+    /// Reads one entry: a fetched page from its bytes, its address kept as the document's path (shown and cited); a
+    /// file from disk. The document's identity stays its content hash, so an unchanged page is stored once.
+    /// </summary>
+    public (ReadResult Result, long Bytes) Read(string entry)
+    {
+        if (Fetched.TryGetValue(entry, out var page))
+        {
+            var read = DocumentReader.Read(page.FileName, page.Content);
+            return (read.IsSuccess ? ReadResult.Success(read.Document with { Path = page.Url }, read.ContentHash) : read, page.Content.Length);
+        }
+        var file = DocumentReader.Read(entry);
+        return (file, file.IsSuccess ? new FileInfo(entry).Length : 0);
+    }
+
+    /// <summary>This selection with the pages fetched from <paramref name="addresses"/> added; an address that gave nothing is a failure.</summary>
+    public FileSelection WithPages(IEnumerable<string> addresses, WebFetcher fetcher)
+    {
+        var fetched = new Dictionary<string, FetchedDocument>(Fetched);
+        var files = Files.ToList();
+        var failures = Failures.ToList();
+        foreach (var address in addresses.Distinct(StringComparer.Ordinal))
+        {
+            var outcome = fetcher.Fetch(address);
+            if (outcome.Document is { } page)
+            {
+                fetched[address] = page;
+                files.Add(address);
+            }
+            else
+            {
+                failures.Add(new IngestFailure(address, outcome.Failure ?? "nothing fetched"));
+            }
+        }
+        return new FileSelection(files, failures) { Fetched = fetched };
+    }
+}
 
 public static class DocumentFiles
 {

@@ -57,7 +57,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         {
             var path = selection.Files[i];
             progress?.Invoke(new IngestProgress(i, selection.Files.Count, path));
-            var result = DocumentReader.Read(path);
+            var (result, bytes) = selection.Read(path);
             if (!result.IsSuccess)
             {
                 failures.Add(new IngestFailure(path, result.Failure.Reason));
@@ -68,7 +68,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 skipped++;
                 continue;
             }
-            var outcome = Analyze(result.ContentHash, result.Document, new FileInfo(path).Length);
+            var outcome = Analyze(result.ContentHash, result.Document, bytes);
             if (outcome.IsRefused)
             {
                 failures.Add(new IngestFailure(path, outcome.Failure!));

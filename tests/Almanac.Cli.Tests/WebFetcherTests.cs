@@ -87,6 +87,23 @@ public sealed class WebFetcherTests : IAsyncLifetime
         Assert.Contains("was refused", outcome.Failure, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Ingest_WebAddressAndAFileOfAddresses_StoresThePageUnderItsAddressOnceAndNamesWhatFailed()
+    {
+        using var cli = new CliRun();
+        var list = Path.Combine(cli.Folder, "urls.txt");
+        File.WriteAllLines(list, ["# reading list", _site.Origin + "/latin", _site.Origin + "/image"]);
+
+        var first = cli.Run("ingest", _site.Origin + "/landing", "--urls", list);
+        var again = cli.Run("ingest", _site.Origin + "/landing");
+        var day = cli.Run("day", "07-20", "--json");
+
+        Assert.StartsWith("2 documents read, 0 skipped as already stored, 1 failed", first.Out, StringComparison.Ordinal);
+        Assert.Contains($"almanac ingest: {_site.Origin}/image: not a document Almanac reads (content type image/png)", first.Error, StringComparison.Ordinal);
+        Assert.StartsWith("0 documents read, 1 skipped as already stored", again.Out, StringComparison.Ordinal);
+        Assert.Contains($"\"path\":\"{_site.Origin}/landing\"", day.Out, StringComparison.Ordinal);
+    }
+
     private static async Task Reply(HttpContext context, string type, byte[] body)
     {
         context.Response.ContentType = type;

@@ -9,16 +9,19 @@ public static class IngestCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of documents: .txt, .html/.htm, .md, .pdf, .docx, .epub and on-this-day feed .json.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Files, folders or http(s) addresses of documents: .txt, .html/.htm, .md, .pdf, .docx, .epub and on-this-day feed .json.", Arity = ArgumentArity.ZeroOrMore };
+        var urls = new Option<string?>("--urls") { Description = "A file of web addresses to fetch and read, one a line (# starts a comment)." };
         var queue = new Option<bool>("--queue") { Description = "Put the documents on the PostgreSQL ingest queue for `almanac worker` instead of reading them here." };
-        var command = new Command("ingest", "Read documents, find their dated events and store them.") { paths, queue };
+        var command = new Command("ingest", "Read documents (files, folders, web addresses), find their dated events and store them.") { paths, urls, queue };
         command.SetGuardedAction(environment, parse =>
         {
             if (parse.GetValue(queue))
                 return Enqueue(environment, parse.GetValue(CliOptions.Database), parse.GetValue(paths)!);
+            var (addresses, local) = Sources(parse.GetValue(paths) ?? [], parse.GetValue(urls));
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
             var ingestor = new Ingestor(store);
-            var files = DocumentFiles.Find(parse.GetValue(paths)!);
+            using var fetcher = new WebFetcher();
+            var files = DocumentFiles.Find(local).WithPages(addresses, fetcher);
             IngestSummary summary;
             if (environment.IsTerminal && files.Files.Count > 1)
             {
@@ -44,6 +47,22 @@ public static class IngestCommand
             return summary.Failures.Count > 0 && summary.Read + summary.Skipped == 0 ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>The web addresses among the arguments and in the --urls file, and the local paths.</summary>
+    private static (List<string> Addresses, string[] Local) Sources(string[] arguments, string? urlFile)
+    {
+        var addresses = arguments.Where(WebFetcher.IsWebAddress).ToList();
+        if (urlFile is not null)
+        {
+            if (!File.Exists(urlFile))
+                throw new CliFailure($"{urlFile}: no such file of web addresses");
+            addresses.AddRange(File.ReadLines(urlFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
+        }
+        var local = arguments.Where(a => !WebFetcher.IsWebAddress(a)).ToArray();
+        if (addresses.Count == 0 && local.Length == 0)
+            throw new CliFailure("nothing to read: name files, folders or web addresses, or --urls FILE");
+        return (addresses, local);
     }
 
     private static int Enqueue(CliEnvironment environment, string? database, string[] paths)
