@@ -7,6 +7,10 @@ internal static class AlmanacProcess
 {
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "almanac.dll");
 
+    /// <summary>Standard error without the sanity gate's notes, which are findings about a corpus (a line whose day gave no event), not failures.</summary>
+    public static string WithoutSanityNotes(string error) =>
+        string.Join('\n', error.Split('\n').Where(line => line.Length > 0 && !line.Contains(": sanity: ", StringComparison.Ordinal)));
+
     public static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
