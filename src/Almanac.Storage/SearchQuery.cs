@@ -80,7 +80,8 @@ public static class SearchQuery
         return true;
     }
 
-    private static HashSet<string> WordsOf(string text)
+    /// <summary>The distinct words of a text, lower-cased: runs of letters and digits.</summary>
+    public static HashSet<string> WordsOf(string text)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         var start = -1;

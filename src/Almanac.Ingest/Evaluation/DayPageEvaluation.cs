@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Almanac.Core;
+using Almanac.Storage;
 using Almanac.Storage.Sqlite;
 
 namespace Almanac.Ingest.Evaluation;
@@ -210,32 +211,14 @@ public static class DayPageEvaluation
         var y = Collapse(b);
         if (x.Length > 0 && y.Length > 0 && (x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal)))
             return true;
-        var wordsA = WordsOf(x);
-        var wordsB = WordsOf(y);
+        var wordsA = SearchQuery.WordsOf(x);
+        var wordsB = SearchQuery.WordsOf(y);
         var shorter = Math.Min(wordsA.Count, wordsB.Count);
         return shorter > 0 && wordsA.Intersect(wordsB).Count() * 2 > shorter;
     }
 
     private static string Collapse(string text) =>
         string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static HashSet<string> WordsOf(string text)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-                start = i;
-            else if (!inWord && start >= 0)
-            {
-                words.Add(text[start..i]);
-                start = -1;
-            }
-        }
-        return words;
-    }
 
     private static string OneLine(string text)
     {
