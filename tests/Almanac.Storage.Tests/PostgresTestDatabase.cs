@@ -63,16 +63,41 @@ public sealed class PostgresTestDatabase : IDisposable
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops the run's database. A backend still finishing a long statement can outlive the five seconds
+    /// DROP ... WITH (FORCE) waits for it ("being accessed by other users"), so the drop is tried again; a database
+    /// that still cannot be dropped is reported, not thrown: every test has already passed or failed by now, and a
+    /// cleanup exception would fail the whole run on a throwaway server.
+    /// </summary>
     public void Dispose()
     {
         if (_database is null || _server is null)
             return;
         NpgsqlConnection.ClearAllPools();
-        using var connection = new NpgsqlConnection(_server);
-        connection.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        drop.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(_server);
+                connection.Open();
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (NpgsqlException e) when (attempt < DropAttempts)
+            {
+                Console.Error.WriteLine($"test database {_database} not dropped yet ({e.Message}); trying again");
+                Thread.Sleep(TimeSpan.FromSeconds(2));
+            }
+            catch (NpgsqlException e)
+            {
+                Console.Error.WriteLine($"test database {_database} left on the server: {e.Message}");
+                return;
+            }
+        }
     }
+
+    private const int DropAttempts = 5;
 }
 
 [CollectionDefinition(Name)]
