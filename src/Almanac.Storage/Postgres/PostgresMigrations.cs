@@ -117,6 +117,16 @@ internal static class PostgresMigrations
         CREATE INDEX documents_lineage ON documents (lineage_id);
         CREATE TABLE document_shingles (hash bigint NOT NULL, document_id text NOT NULL, PRIMARY KEY (hash, document_id));
         """,
+        // Image files saved pages show, copied in with their document, keyed by the SHA-256 of their bytes.
+        """
+        CREATE TABLE images (
+            id text PRIMARY KEY,
+            content_type text NOT NULL,
+            width integer NOT NULL,
+            height integer NOT NULL,
+            bytes bytea NOT NULL
+        );
+        """,
     ];
 
     public static void Apply(NpgsqlConnection connection)
