@@ -14,6 +14,6 @@ public static class PictureMarkup
         var words = picture.Caption.Length > 0 ? Html.Of($"{picture.Caption}") : HtmlString.Empty;
         var captionText = caption.Value is { Length: > 0 } ? (words.Value.Length > 0 ? Html.Of($"{words} · {caption}") : caption) : words;
         var figcaption = captionText.Value.Length > 0 ? Html.Of($"<figcaption>{captionText}</figcaption>") : HtmlString.Empty;
-        return Html.Of($"""<figure class="picture"><img src="{source}" alt="{picture.Description}"{size} loading="lazy" referrerpolicy="no-referrer">{figcaption}</figure>""");
+        return Html.Of($"""<figure class="picture"><img src="{source}" alt="{picture.Description}"{size} referrerpolicy="no-referrer">{figcaption}</figure>""");
     }
 }
