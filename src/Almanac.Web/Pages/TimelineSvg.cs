@@ -64,7 +64,7 @@ public static class TimelineSvg
             marks.Add(Shape(point, bucket * Mark * 2, Axis - 14 - level * (Mark * 2 + 1)));
         }
         var ticks = Ticks(from, to).Select(year => Html.Of($"""
-            <line x1="{F(X(year))}" y1="{F(Axis)}" x2="{F(X(year))}" y2="{F(Axis + 6)}" stroke="#444"/><text x="{F(X(year))}" y="{F(Axis + 22)}" text-anchor="middle" font-size="13" fill="#222">{DateDisplay.Year(year)}</text>
+            <line x1="{F(X(year))}" y1="{F(Axis)}" x2="{F(X(year))}" y2="{F(Axis + 6)}" stroke="currentColor"/><text x="{F(X(year))}" y="{F(Axis + 22)}" text-anchor="middle" font-size="13" fill="currentColor">{DateDisplay.Year(year)}</text>
             """));
         var life = span is { } s && s.To > from && s.From < to
             ? Html.Of($"""<rect x="{F(X(s.From))}" y="{F(Axis + 30)}" width="{F(Math.Max(2, X(s.To) - X(s.From)))}" height="10" fill="#2f6f4f"><title>{s.Label}</title></rect>""")
@@ -80,7 +80,7 @@ public static class TimelineSvg
             <svg viewBox="0 0 {F(Width)} {F(height)}" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet">
             <title id="{id}-title">{title}</title>
             <desc id="{id}-desc">{description}</desc>
-            <line x1="{F(Left)}" y1="{F(Axis)}" x2="{F(Right)}" y2="{F(Axis)}" stroke="#444" stroke-width="2"/>
+            <line x1="{F(Left)}" y1="{F(Axis)}" x2="{F(Right)}" y2="{F(Axis)}" stroke="currentColor" stroke-width="2"/>
             {ticks}{life}{marks}
             </svg>
             <figcaption>{title}: {description} Marks: circle, an event; triangle, a birth; square, a death.</figcaption>
