@@ -64,12 +64,14 @@ public static class TimelineSvg
             marks.Add(Shape(point, bucket * Mark * 2, Axis - 14 - level * (Mark * 2 + 1)));
         }
         var ticks = Ticks(from, to).Select(year => Html.Of($"""
-            <line x1="{F(X(year))}" y1="{F(Axis)}" x2="{F(X(year))}" y2="{F(Axis + 6)}" stroke="currentColor"/><text x="{F(X(year))}" y="{F(Axis + 22)}" text-anchor="middle" font-size="13" fill="currentColor">{DateDisplay.Year(year)}</text>
+            <line x1="{F(X(year))}" y1="{F(Axis)}" x2="{F(X(year))}" y2="{F(Axis + 6)}" stroke="currentColor"/><text x="{F(X(year))}" y="{F(Axis + 26)}" text-anchor="middle" font-size="20" fill="currentColor">{DateDisplay.Year(year)}</text>
             """));
         var life = span is { } s && s.To > from && s.From < to
-            ? Html.Of($"""<rect x="{F(X(s.From))}" y="{F(Axis + 30)}" width="{F(Math.Max(2, X(s.To) - X(s.From)))}" height="10" fill="#2f6f4f"><title>{s.Label}</title></rect>""")
+            ? Html.Of($"""<rect x="{F(X(s.From))}" y="{F(Axis + 34)}" width="{F(Math.Max(2, X(s.To) - X(s.From)))}" height="10" fill="#2f6f4f"><title>{s.Label}</title></rect>""")
             : HtmlString.Empty;
-        var height = span is null ? Axis + 32 : Axis + 48;
+        // The picture starts just above its highest stack, so a day of scattered events is a thin strip, not a tall blank.
+        var top = Axis - 14 - Math.Min(MaxStack, stacks.Count == 0 ? 1 : stacks.Values.Max()) * (Mark * 2 + 1) - 4;
+        var height = (span is null ? Axis + 32 : Axis + 48) - top;
         var shown = points.Count == 1 ? "1 event" : $"{points.Count} events";
         var description = points.Count == 0
             ? $"No events between {DateDisplay.Year((int)Math.Floor(from))} and {DateDisplay.Year((int)Math.Ceiling(to) - 1)}."
@@ -77,7 +79,7 @@ public static class TimelineSvg
               + $"{Busiest(points)}{(hidden > 0 ? $"; {hidden} too close to draw apart" : "")}. {listedWhere}";
         return Html.Of($"""
             <figure class="timeline" id="{id}">
-            <svg viewBox="0 0 {F(Width)} {F(height)}" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet">
+            <svg viewBox="0 {F(top)} {F(Width)} {F(height)}" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet">
             <title id="{id}-title">{title}</title>
             <desc id="{id}-desc">{description}</desc>
             <line x1="{F(Left)}" y1="{F(Axis)}" x2="{F(Right)}" y2="{F(Axis)}" stroke="currentColor" stroke-width="2"/>
