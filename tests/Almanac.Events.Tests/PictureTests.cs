@@ -5,6 +5,7 @@ using Almanac.Ingest.Pictures;
 using Almanac.Temporal;
 using Almanac.Text;
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 
 namespace Almanac.Events.Tests;
@@ -45,7 +46,7 @@ public sealed class PictureTests
 
     [Property(MaxTest = 500)]
     public Property Identify_AnyBytes_NeverThrowsAndGivesASensibleSize() =>
-        Prop.ForAll(Arb.From<byte[]>(), bytes =>
+        Prop.ForAll(ArbMap.Default.ArbFor<byte[]>(), bytes =>
         {
             // Also behind each image signature, where a truncated or lying header would be read.
             foreach (var prefix in new[] { Array.Empty<byte>(), [0xFF, 0xD8, 0xFF], Png(1, 1)[..16], "RIFF\0\0\0\0WEBPVP8X"u8.ToArray() })
