@@ -190,7 +190,7 @@ internal sealed class HtmlBlockReader
         {
             var density = Math.Min(1.0, _linkChars / (double)Math.Max(1, text.Length));
             // A picture belongs to the block it stands in or, standing alone (a figure), to the block that follows it.
-            _blocks.Add(new RawBlock(kind, text, density) { Pictures = _pictures.ToList() });
+            _blocks.Add(new RawBlock(kind, text, density) { Pictures = _pictures.Count == 0 ? Array.Empty<Picture>() : _pictures.ToArray() });
             _pictures.Clear();
         }
         _text.Clear();
