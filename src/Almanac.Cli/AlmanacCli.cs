@@ -22,6 +22,7 @@ public static class AlmanacCli
             TagCommand.Create(environment),
             EvalCommand.Create(environment),
             TimelineCommand.Create(environment),
+            PersonCommand.Create(environment),
             SourcesCommand.Create(environment),
             ImportCalendarCommand.Create(environment),
             ReindexCommand.Create(environment),

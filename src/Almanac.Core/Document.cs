@@ -8,7 +8,11 @@ public enum BlockKind
 }
 
 /// <summary>A unit of content a reader kept after removing boilerplate.</summary>
-public sealed record TextBlock(BlockKind Kind, string Text);
+public sealed record TextBlock(BlockKind Kind, string Text)
+{
+    /// <summary>The pictures that stand in or beside this block, in page order (see <see cref="Picture"/>).</summary>
+    public IReadOnlyList<Picture> Pictures { get; init; } = [];
+}
 
 /// <summary>What a reader makes of one input file: its title and its content blocks, boilerplate removed.</summary>
 public sealed record ReadDocument(string Path, string Title, IReadOnlyList<TextBlock> Blocks)
@@ -28,4 +32,7 @@ public sealed record SourceDocument(string Id, string Path, string Title, string
 {
     /// <summary>The holidays it lists without a year, stored with it; read back by day (<c>GetObservancesOnDay</c>), not with the document.</summary>
     public IReadOnlyList<Observance> Observances { get; init; } = [];
+
+    /// <summary>The image files it shows, copied into the store with it; not read back with the document (<c>GetImage</c>).</summary>
+    public IReadOnlyList<ImageFile> ImageFiles { get; init; } = [];
 }

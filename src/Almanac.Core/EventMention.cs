@@ -34,6 +34,9 @@ public sealed record EventMention(
     /// <summary>True when the mention is one dated entry of a day page: two entries of one page are two events, whatever they share.</summary>
     public bool IsDayPageEntry { get; init; }
 
+    /// <summary>The picture the document shows by the passage the mention comes from, if any.</summary>
+    public Picture? Picture { get; init; }
+
     /// <summary>The TIMEX3-style value of the stated date: "1956-02-25", or "1956-02-24/1956-02-25" for a range.</summary>
     public string DateValue => EndDate is { } end ? $"{Date.ToTimex()}/{end.ToTimex()}" : Date.ToTimex();
 }

@@ -65,6 +65,9 @@ public sealed record HistoricalEvent(
     /// <summary>Books the sources name, with their authors.</summary>
     public IReadOnlyList<Reading> RelatedReading { get; init; } = [];
 
+    /// <summary>A picture a source shows by the passage that dates the event, if any.</summary>
+    public Picture? Picture { get; init; }
+
     /// <summary>True when the sources give more than one date for this event.</summary>
     public bool HasDateConflict => DateClaims.Count > 1;
 }

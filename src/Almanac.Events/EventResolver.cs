@@ -312,6 +312,8 @@ public sealed class EventResolver
             Why = Summaries.Why(mentions, documents, title),
             Content = Summaries.Content(mentions, documents, title, summary, Elsewhere(cluster, mentions, sentenceClusters, best)),
             RelatedReading = Books.Named(mentions, documents, title, people),
+            // The lead mention's picture when it has one: it stands by the passage the event is best dated in.
+            Picture = lead.Picture ?? mentions.Select(m => m.Picture).FirstOrDefault(p => p is not null),
         };
     }
 

@@ -22,10 +22,10 @@ public static class MentionExtractor
     {
         var people = PersonNames.FullNames(analysis.Document.Text);
         if (analysis.Document.DayPage is not { } page)
-            return DatedClauses(analysis, people).ToList();
+            return PicturePlaces.Attach(analysis.Document, DatedClauses(analysis, people).ToList());
         var mentions = DayPageEntries(analysis.DocumentId, page, people).ToList();
         mentions.AddRange(DatedClauses(analysis, people).Where(m => !InEntry(page, m) && !IsPageDate(page, m) && StatesYear(m.DateText)));
-        return mentions;
+        return PicturePlaces.Attach(analysis.Document, mentions);
     }
 
     /// <summary>

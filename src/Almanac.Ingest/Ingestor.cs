@@ -1,3 +1,4 @@
+using Almanac.Ingest.Pictures;
 using Almanac.Core;
 using Almanac.Events;
 using Almanac.Storage;
@@ -17,6 +18,9 @@ public sealed record IngestSummary(int Read, int Skipped, int EventsFound, IRead
 
     /// <summary>Sentences of the documents read that write a day but gave no event on it, for the sanity gate.</summary>
     public IReadOnlyList<UnplacedSentence> UnplacedSentences { get; init; } = [];
+
+    /// <summary>Pictures of the stored documents that were not kept (a path out of the page's folder, a file that is no image…).</summary>
+    public IReadOnlyList<RefusedPicture> RefusedPictures { get; init; } = [];
 }
 
 /// <summary>
@@ -28,6 +32,9 @@ public sealed record AnalysisOutcome(SourceDocument Document, IReadOnlyList<Even
 {
     /// <summary>Sentences that write a day but gave no event on it (<see cref="UnplacedDays"/>).</summary>
     public IReadOnlyList<UnplacedSentence> Unplaced { get; init; } = [];
+
+    /// <summary>The pictures of the document that were not kept, each with why.</summary>
+    public IReadOnlyList<RefusedPicture> RefusedPictures { get; init; } = [];
 }
 
 /// <summary>What a reindex did: documents analysed again and cleared, and those that failed again or could not be retried.</summary>
@@ -52,6 +59,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var failedAnalyses = new List<IngestFailure>();
         var (read, skipped) = (0, 0);
         var unplaced = new List<UnplacedSentence>();
+        var refusedPictures = new List<RefusedPicture>();
         var resolutions = new List<DocumentResolution>();
         for (var i = 0; i < selection.Files.Count; i++)
         {
@@ -78,6 +86,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             {
                 read++;
                 unplaced.AddRange(outcome.Unplaced);
+                refusedPictures.AddRange(outcome.RefusedPictures);
                 if (outcome.Failure is { } failure)
                     failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
                 else
@@ -93,7 +102,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         resolutions.AddRange(_incremental.ResolveWaiting());
         failedAnalyses.AddRange(resolutions.SelectMany(r => r.Failures).Select(f => new IngestFailure(PathOf(f.DocumentId), StoredFailure(ResolutionReason(f)))));
         var found = resolutions.SelectMany(r => r.EventIds).Distinct(StringComparer.Ordinal).Count(id => store.GetEvent(id) is not null);
-        return new IngestSummary(read, skipped, found, failures) { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced };
+        return new IngestSummary(read, skipped, found, failures) { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced, RefusedPictures = refusedPictures };
     }
 
     /// <summary>Resolves every stored document no event holds yet (see <see cref="IncrementalResolution"/>).</summary>
@@ -108,10 +117,13 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     /// </summary>
     public AnalysisOutcome Analyze(string documentId, ReadDocument read, long byteLength)
     {
+        var pictures = DocumentPictures.Resolve(read);
+        read = pictures.Document;
         var text = read.Text;
         var document = new SourceDocument(documentId, read.Path, read.Title, text, byteLength)
         {
             Observances = MentionExtractor.Observances(documentId, read.DayPage),
+            ImageFiles = pictures.Files,
         };
         try
         {
@@ -122,7 +134,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             var analysis = new DocumentAnalysis(documentId, read, sentences, timexes) { Budget = budget };
             var mentions = MentionExtractor.Extract(analysis);
             budget.Check();
-            return new AnalysisOutcome(document, mentions, null) { Unplaced = UnplacedDays.In(analysis, mentions) };
+            return new AnalysisOutcome(document, mentions, null) { Unplaced = UnplacedDays.In(analysis, mentions), RefusedPictures = pictures.Refused };
         }
         catch (AnalysisBudgetExceededException e)
         {

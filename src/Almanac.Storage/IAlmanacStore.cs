@@ -116,6 +116,9 @@ public interface IAlmanacStore : IDisposable
 
     HistoricalEvent? GetEvent(string eventId);
 
+    /// <summary>An image file stored with a document (<see cref="SourceDocument.ImageFiles"/>), by the SHA-256 of its bytes; null when there is none.</summary>
+    ImageFile? GetImage(string imageId);
+
     /// <summary>Full-text search over events (title, text, summary, people), best match first.</summary>
     IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit);
 

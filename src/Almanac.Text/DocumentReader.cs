@@ -96,7 +96,7 @@ public static class DocumentReader
         if (blocks.Count == 0)
             return ReadResult.Failed(new ReadFailure(path, "no content left: everything in the file looks like navigation, comments or other page furniture"), hash);
 
-        var document = new ReadDocument(path, TitleOf(title, blocks, format), blocks.Select(b => new TextBlock(b.Kind, b.Text)).ToList());
+        var document = new ReadDocument(path, TitleOf(title, blocks, format), blocks.Select(b => new TextBlock(b.Kind, b.Text) { Pictures = b.Pictures }).ToList());
         document = document with { DayPage = DayPageRecognizer.Recognize(path, document.Title, document.Blocks) };
         return ReadResult.Success(document, hash);
     }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Almanac.Web;
@@ -40,6 +41,7 @@ public static class AlmanacWeb
         var database = options.DatabasePath ?? builder.Configuration["Almanac:Database"] ?? Environment.GetEnvironmentVariable("ALMANAC_DB")
             ?? throw new InvalidOperationException("no store: pass a database path, set Almanac:Database or $ALMANAC_DB");
         builder.Services.AddAlmanac(database, options.Clock);
+        builder.Services.AddSingleton(PictureSettings.Parse(builder.Configuration["Almanac:RemoteImages"]));
         var app = builder.Build();
         app.UseAlmanac();
         return app;
@@ -70,6 +72,7 @@ public static class AlmanacWeb
             cache.AddPolicy(ResponseCache.Policy, new ResponseCache());
         });
         services.AddScoped<Sources>();
+        services.TryAddSingleton(PictureSettings.None);
         services.AddProblemDetails();
         // Escape <, >, & and quotes in JSON too, so document text stays inert if a client drops it into a page.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Default);
@@ -89,6 +92,8 @@ public static class AlmanacWeb
         app.MapEventPages();
         app.MapSearchPages();
         app.MapSourcePages();
+        app.MapPersonPages();
+        app.MapImages();
         app.MapOnThisDayApi();
         app.MapEventsApi();
         app.MapFeeds();

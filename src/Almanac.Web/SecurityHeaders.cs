@@ -11,7 +11,8 @@ public static class SecurityHeaders
     public static Task Add(HttpContext context, RequestDelegate next)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        // An operator who allows remote pictures extends img-src with their origins (PictureSettings).
+        headers.ContentSecurityPolicy = (context.RequestServices?.GetService(typeof(PictureSettings)) as PictureSettings)?.ContentSecurityPolicy ?? ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         return next(context);

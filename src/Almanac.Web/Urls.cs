@@ -14,5 +14,10 @@ public static class Urls
 
     public static string Timeline(string query) => "/timeline?q=" + Uri.EscapeDataString(query);
 
+    public static string Person(string name) => "/person/" + Uri.EscapeDataString(name);
+
+    /// <summary>An image file stored with a document, by the SHA-256 of its bytes.</summary>
+    public static string Image(string id) => "/image/" + Uri.EscapeDataString(id);
+
     public static string Search(string query) => "/search?q=" + Uri.EscapeDataString(query);
 }

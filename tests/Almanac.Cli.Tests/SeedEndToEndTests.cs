@@ -33,6 +33,22 @@ public sealed class SeedEndToEndTests : IClassFixture<SeedEndToEndTests.Ingested
     }
 
     [Fact]
+    public void Person_Khrushchev_PrintsHisFullNameTheTimelinesEventsAndTheSources()
+    {
+        var person = _seeds.Run.Run("person", "Khrushchev");
+        Assert.Equal(0, person.ExitCode);
+        Assert.StartsWith("Nikita Khrushchev\n", person.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var timeline = _seeds.Run.Run("timeline", "Khrushchev", "--json").Out;
+        var events = JsonDocument.Parse(_seeds.Run.Run("person", "Khrushchev", "--json").Out).RootElement.GetProperty("events");
+        Assert.Equal(JsonDocument.Parse(timeline).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()),
+            events.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Contains("Sources:", person.Out);
+        var nobody = _seeds.Run.Run("person", "Bonaparte");
+        Assert.Equal(1, nobody.ExitCode);
+        Assert.Contains("no event names a person called 'Bonaparte'", nobody.Error);
+    }
+
+    [Fact]
     public void Ingest_SeedsAgain_SkipsEveryDocumentAndKeepsTheEvents()
     {
         var before = _seeds.Run.Run("day", "06-04", "--json").Out;

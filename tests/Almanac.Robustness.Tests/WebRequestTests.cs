@@ -47,6 +47,7 @@ public sealed class WebRequestTests : IAsyncLifetime
     [
         "/day/{0}", "/event/{0}", "/source/{0}", "/api/events/{0}", "/api/feed/onthisday/{0}/06/04", "/api/feed/onthisday/events/{0}/04",
         "/search?q={0}", "/api/search?q={0}", "/timeline?q={0}", "/api/timeline?q={0}", "/calendar.ics?q={0}", "/{0}", "/site.css/{0}",
+        "/person/{0}", "/image/{0}", "/day/06-04?from={0}&to=2000", "/person/Khrushchev?from=1900&to={0}",
     ];
 
     [Fact]

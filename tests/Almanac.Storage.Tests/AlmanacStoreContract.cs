@@ -76,6 +76,25 @@ public abstract class AlmanacStoreContract
     }
 
     [SkippableFact]
+    public void GetImage_ImageFilesStoredWithTheirDocument_RoundTripByteForByte_AndAreStoredOnceWhenShared()
+    {
+        var bytes = Enumerable.Range(0, 5000).Select(i => (byte)(i * 7 % 256)).ToArray();
+        var image = new ImageFile(new string('a', 64), "image/png", 120, 80, bytes);
+        using (var store = Open())
+        {
+            Assert.True(store.AddDocument(new SourceDocument("doc-a", "/a.html", "A", "text", 4) { ImageFiles = [image] }, []));
+            // A second page showing the same picture stores it under the same id without complaint.
+            Assert.True(store.AddDocument(new SourceDocument("doc-b", "/b.html", "B", "text", 4) { ImageFiles = [image] }, []));
+        }
+        using var reopened = Open();
+        var read = reopened.GetImage(image.Id);
+        Assert.NotNull(read);
+        Assert.Equal((image.Id, image.ContentType, image.Width, image.Height), (read.Id, read.ContentType, read.Width, read.Height));
+        Assert.Equal(bytes, read.Bytes);
+        Assert.Null(reopened.GetImage(new string('b', 64)));
+    }
+
+    [SkippableFact]
     public void GetEventsOnDay_DisputedDays_ListsEventOnEachClaimedDayMarked()
     {
         using var store = Open();

@@ -42,6 +42,8 @@ public static class IngestCommand
                 environment.Error.WriteLine($"almanac ingest: {failure.Path}: {failure.Reason}");
             environment.Out.WriteLine(
                 $"{summary.Read} documents read, {summary.Skipped} skipped as already stored, {summary.Failures.Count} failed, {summary.EventsFound} events found.");
+            foreach (var picture in summary.RefusedPictures)
+                environment.Error.WriteLine($"almanac ingest: {picture.DocumentPath}: picture {picture.Source} not kept: {picture.Reason}");
             SanityOutput.Write(SanityGate.Check(store, summary), "ingest", environment);
             if (summary.FailedAnalyses.Count > 0)
                 return ExitCodes.DocumentFailed;

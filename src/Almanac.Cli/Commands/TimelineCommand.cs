@@ -6,8 +6,6 @@ namespace Almanac.Cli.Commands;
 
 public static class TimelineCommand
 {
-    private const int MaxEvents = 1000;
-
     public static Command Create(CliEnvironment environment)
     {
         var who = new Argument<string>("PERSON") { Description = "A person's name or part of it, for example Khrushchev." };
@@ -17,7 +15,7 @@ public static class TimelineCommand
         {
             var name = parse.GetValue(who)!.Trim();
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
-            var events = Timeline.Of(store.SearchEvents(name, MaxEvents), name);
+            var events = Timeline.Of(store.SearchEvents(name, People.MaxCandidates), name);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(environment.Out, events.Select(e => new { e.Id, date = e.DateValue, display = DateDisplay.Of(e.Date), precision = e.Date.Precision.ToString().ToLowerInvariant(), e.Title, e.People }).ToList());

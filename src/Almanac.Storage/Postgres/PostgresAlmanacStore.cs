@@ -81,6 +81,17 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         }
         if (document.Observances.Count > 0)
             AddObservances(connection, transaction, document);
+        foreach (var image in document.ImageFiles)
+        {
+            using var insert = new NpgsqlCommand(
+                "INSERT INTO images (id, content_type, width, height, bytes) VALUES (@id, @type, @width, @height, @bytes) ON CONFLICT DO NOTHING", connection, transaction);
+            insert.Parameters.AddWithValue("id", image.Id);
+            insert.Parameters.AddWithValue("type", image.ContentType);
+            insert.Parameters.AddWithValue("width", image.Width);
+            insert.Parameters.AddWithValue("height", image.Height);
+            insert.Parameters.AddWithValue("bytes", image.Bytes);
+            insert.ExecuteNonQuery();
+        }
         // Last of the document's writes: the generation row's lock serializes concurrent workers, so it is taken late.
         AdvanceGeneration(connection, transaction);
         return true;
@@ -162,6 +173,10 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     public IReadOnlyList<FailedDocument> GetFailedDocuments() => Query(
         "SELECT id, path, title, analysis_failure FROM documents WHERE analysis_failure IS NOT NULL ORDER BY ingested_at, id COLLATE \"C\"",
         r => new FailedDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+
+    public ImageFile? GetImage(string imageId) =>
+        Query("SELECT id, content_type, width, height, bytes FROM images WHERE id = @id",
+            r => new ImageFile(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), (byte[])r.GetValue(4)), ("id", imageId)).FirstOrDefault();
 
     private static void AddObservances(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document)
     {

@@ -122,6 +122,16 @@ internal static class PostgresMigrations
         """
         ALTER TABLE document_queue ADD COLUMN read_as text;
         """,
+        // Image files saved pages show, copied in with their document, keyed by the SHA-256 of their bytes.
+        """
+        CREATE TABLE images (
+            id text PRIMARY KEY,
+            content_type text NOT NULL,
+            width integer NOT NULL,
+            height integer NOT NULL,
+            bytes bytea NOT NULL
+        );
+        """,
     ];
 
     /// <summary>How many steps a current schema has run.</summary>

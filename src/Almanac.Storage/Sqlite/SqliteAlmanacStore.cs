@@ -78,6 +78,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
             }
         }
         InsertObservances(transaction, document);
+        InsertImages(transaction, document);
         AdvanceGeneration(transaction);
         transaction.Commit();
         return true;
@@ -118,6 +119,21 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
             mentions.Add(Deserialize<EventMention>(reader.GetString(0)));
         return mentions;
     }
+
+    private void InsertImages(SqliteTransaction transaction, SourceDocument document)
+    {
+        foreach (var image in document.ImageFiles)
+        {
+            using var insert = Command("INSERT OR IGNORE INTO images (id, content_type, width, height, bytes) VALUES ($id, $type, $width, $height, $bytes)",
+                ("$id", image.Id), ("$type", image.ContentType), ("$width", image.Width), ("$height", image.Height), ("$bytes", image.Bytes));
+            insert.Transaction = transaction;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    public ImageFile? GetImage(string imageId) =>
+        Query("SELECT id, content_type, width, height, bytes FROM images WHERE id = $id",
+            r => new ImageFile(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), (byte[])r.GetValue(4)), ("$id", imageId)).FirstOrDefault();
 
     private void InsertObservances(SqliteTransaction transaction, SourceDocument document)
     {

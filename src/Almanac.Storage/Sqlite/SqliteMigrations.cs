@@ -100,6 +100,16 @@ internal static class SqliteMigrations
         UPDATE events SET search_rowid = (SELECT r.search_rowid FROM search_rows r WHERE r.id = events.id);
         DROP TABLE temp.search_rows;
         """,
+        // Image files saved pages show, copied in with their document, keyed by the SHA-256 of their bytes.
+        """
+        CREATE TABLE images (
+            id TEXT PRIMARY KEY,
+            content_type TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            bytes BLOB NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

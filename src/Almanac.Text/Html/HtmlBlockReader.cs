@@ -26,6 +26,7 @@ internal sealed class HtmlBlockReader
     private readonly List<RawBlock> _blocks = [];
     private readonly List<BlockKind> _kinds = [];
     private readonly StringBuilder _text = new();
+    private readonly List<Picture> _pictures = [];
     private int _linkChars;
     private int _anchorDepth;
     private int _contentDepth;
@@ -76,11 +77,20 @@ internal sealed class HtmlBlockReader
             }
             if (IsSkipped(element, tag))
                 continue;
+            if (tag == "img")
+            {
+                if (HtmlPictures.Of(element) is { } picture)
+                    _pictures.Add(picture);
+                continue;
+            }
             Enter(tag);
             stack.Push(new(element, true));
             PushChildren(stack, element);
         }
         Flush(BlockKind.Paragraph);
+        // Pictures after the last text belong to the last block.
+        if (_pictures.Count > 0 && _blocks.Count > 0)
+            _blocks[^1] = _blocks[^1] with { Pictures = [.. _blocks[^1].Pictures, .. _pictures] };
     }
 
     private static void PushChildren(Stack<Frame> stack, INode node)
@@ -179,7 +189,9 @@ internal sealed class HtmlBlockReader
         if (text.Length > 0)
         {
             var density = Math.Min(1.0, _linkChars / (double)Math.Max(1, text.Length));
-            _blocks.Add(new RawBlock(kind, text, density));
+            // A picture belongs to the block it stands in or, standing alone (a figure), to the block that follows it.
+            _blocks.Add(new RawBlock(kind, text, density) { Pictures = _pictures.Count == 0 ? Array.Empty<Picture>() : _pictures.ToArray() });
+            _pictures.Clear();
         }
         _text.Clear();
         _linkChars = 0;

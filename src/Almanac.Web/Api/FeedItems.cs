@@ -13,8 +13,9 @@ public sealed class FeedItems(Sources sources, string origin)
     {
         var e = entry.Event;
         var cited = sources.ForListing(entry);
-        var pages = new List<FeedPage> { Page("event", e.Id, e.Title, Urls.Event(e.Id), $"{KindName(e.Kind)}, {DateDisplay.Of(e.Date, e.EndDate)}", e.Text) };
-        pages.AddRange(e.People.Select(p => Page("person", p, p, Urls.Timeline(p), "Person named in Almanac's sources", "")));
+        var image = Image(e.Picture);
+        var pages = new List<FeedPage> { Page("event", e.Id, e.Title, Urls.Event(e.Id), $"{KindName(e.Kind)}, {DateDisplay.Of(e.Date, e.EndDate)}", e.Text) with { Thumbnail = image, OriginalImage = image } };
+        pages.AddRange(e.People.Select(p => Page("person", p, p, Urls.Person(p), "Person named in Almanac's sources", "")));
         pages.AddRange(cited.Select(s => Page("source", s.Id, s.Title, Urls.Source(s.Id), "Source document", "")));
         return new FeedItem(
             e.Text,
@@ -39,6 +40,17 @@ public sealed class FeedItems(Sources sources, string origin)
         return new HolidayItem(holiday.Name, cited.Select(s => Page("source", s.Id, s.Title, Urls.Source(s.Id), "Source document", "")).ToList(),
             cited.Select(Source).ToList());
     }
+
+    /// <summary>
+    /// A picture in the feed: a stored file at its address here, a remote one at its own address when its size is known
+    /// (Wikimedia's fields require it). A remote address is given whether or not the pages may show it: a client fetches it, not the server.
+    /// </summary>
+    private FeedImage? Image(Picture? picture) => picture switch
+    {
+        { StoredId: { } id, Width: { } width, Height: { } height } => new FeedImage(origin + Urls.Image(id), width, height),
+        { Url: { } url, Width: { } width, Height: { } height } => new FeedImage(url, width, height),
+        _ => null,
+    };
 
     public SourceItem Source(SourceRef source) => new(source.Id, source.Title, origin + Urls.Source(source.Id));
 

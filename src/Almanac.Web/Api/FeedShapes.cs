@@ -16,7 +16,13 @@ public sealed record PageTitles(
     [property: JsonPropertyName("normalized")] string Normalized,
     [property: JsonPropertyName("display")] string Display);
 
-/// <summary>A page summary: in Almanac an event, a person (their timeline) or a source document.</summary>
+/// <summary>Wikimedia's thumbnail and originalimage: an image's address and size in pixels.</summary>
+public sealed record FeedImage(
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("width")] int Width,
+    [property: JsonPropertyName("height")] int Height);
+
+/// <summary>A page summary: in Almanac an event, a person (their page) or a source document.</summary>
 public sealed record FeedPage(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("title")] string Title,
@@ -27,7 +33,15 @@ public sealed record FeedPage(
     [property: JsonPropertyName("extract")] string Extract,
     [property: JsonPropertyName("content_urls")] ContentUrls ContentUrls,
     [property: JsonPropertyName("kind")] string Kind,
-    [property: JsonPropertyName("id")] string Id);
+    [property: JsonPropertyName("id")] string Id)
+{
+    /// <summary>The event's picture, as Wikimedia gives a page's: the stored file or the remote address, at its own size (never scaled).</summary>
+    [JsonPropertyName("thumbnail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeedImage? Thumbnail { get; init; }
+
+    [JsonPropertyName("originalimage"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeedImage? OriginalImage { get; init; }
+}
 
 public sealed record SourceItem(
     [property: JsonPropertyName("id")] string Id,

@@ -14,17 +14,18 @@ public static class DayPages
     public static IEndpointRouteBuilder MapDayPages(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("");
-        pages.MapGet("/", (HttpContext context, IAlmanacStore store, Sources sources, TimeProvider clock) =>
+        pages.MapGet("/", (HttpContext context, IAlmanacStore store, Sources sources, TimeProvider clock, PictureSettings pictures) =>
         {
             var today = ReaderToday.Resolve(context, clock);
             var zoneNote = today.UnknownZone is { } unknown
                 ? Html.Of($"<p class=\"meta\">The time zone “{unknown}” is unknown, so today is the day in UTC.</p>")
                 : Html.Of($"<p class=\"meta\">Today is {DateDisplay.Day(today.Day)} {today.Year} in {today.Zone.Id}.</p>");
-            return Day(store, sources, today.Day, today.Year, $"Today, {DateDisplay.Day(today.Day)}", zoneNote);
+            return Day(store, sources, today.Day, today.Year, $"Today, {DateDisplay.Day(today.Day)}", zoneNote, new DayExtras(pictures, TimelineWindow.Of(context.Request.Query), "/"));
         }).CacheOutput(ResponseCache.Policy);
-        pages.MapGet("/day/{day}", (string day, HttpContext context, IAlmanacStore store, Sources sources, TimeProvider clock) =>
+        pages.MapGet("/day/{day}", (string day, HttpContext context, IAlmanacStore store, Sources sources, TimeProvider clock, PictureSettings pictures) =>
             Dates.ParseDay(day) is { } annual
-                ? Day(store, sources, annual, ReaderToday.Resolve(context, clock).Year, $"On this day: {DateDisplay.Day(annual)}", HtmlString.Empty)
+                ? Day(store, sources, annual, ReaderToday.Resolve(context, clock).Year, $"On this day: {DateDisplay.Day(annual)}", HtmlString.Empty,
+                    new DayExtras(pictures, TimelineWindow.Of(context.Request.Query), Urls.Day(annual)))
                 : NotADay(day)).CacheOutput(ResponseCache.Policy);
         // The day picker's GET target: a month and a day become the day's own URL.
         pages.MapGet("/day", (string? month, string? day) =>
@@ -40,7 +41,10 @@ public static class DayPages
         {Layout.DayPicker(new AnnualDate(1, 1))}
         """), StatusCodes.Status400BadRequest);
 
-    private static IResult Day(IAlmanacStore store, Sources sources, AnnualDate day, int currentYear, string heading, HtmlString note)
+    /// <summary>What the day's picture and timeline need: which pictures may be shown, the timeline's zoom, the page's own path.</summary>
+    private sealed record DayExtras(PictureSettings Pictures, TimelineWindow? Window, string Path);
+
+    private static IResult Day(IAlmanacStore store, Sources sources, AnnualDate day, int currentYear, string heading, HtmlString note, DayExtras extras)
     {
         var entries = store.GetEventsOnDay(day.Month, day.Day);
         var holidays = Observance.OfDay(store.GetObservancesOnDay(day.Month, day.Day));
@@ -50,7 +54,9 @@ public static class DayPages
         var body = entries.Count == 0 && holidays.Count == 0
             ? Html.Of($"<p>No events are stored for {DateDisplay.Day(day)} yet.</p>")
             : Html.Of($"""
+                {DayPictures.Lead(entries, selected, extras.Pictures)}
                 {SelectedSection(selected)}
+                {DayPictures.Timeline(entries, DateDisplay.Day(day), extras.Window, extras.Path)}
                 {KindSection("events", "Events", entries.Where(e => e.Event.Kind == MentionKind.Event), sources)}
                 {KindSection("births", "Births", entries.Where(e => e.Event.Kind == MentionKind.Birth), sources)}
                 {KindSection("deaths", "Deaths", entries.Where(e => e.Event.Kind == MentionKind.Death), sources)}

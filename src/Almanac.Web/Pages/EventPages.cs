@@ -16,9 +16,9 @@ public static class EventPages
     public static IEndpointRouteBuilder MapEventPages(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("/event");
-        pages.MapGet("/{id}", (string id, IAlmanacStore store, Sources sources) =>
+        pages.MapGet("/{id}", (string id, HttpContext context, IAlmanacStore store, Sources sources, PictureSettings pictures) =>
             store.GetEvent(id) is { } found
-                ? Layout.Page(found.Title, Render(found, sources))
+                ? Layout.Page(found.Title, Render(found, sources, EventPictures.Of(found, pictures, TimelineWindow.Of(context.Request.Query))))
                 : Layout.Page("No such event", Html.Of($"""
                     <h1>No such event</h1>
                     <p>No event has the id “{id}”. <a href="{Urls.Search(id)}">Search for it</a> instead.</p>
@@ -26,7 +26,7 @@ public static class EventPages
         return routes;
     }
 
-    private static HtmlString Render(HistoricalEvent e, Sources sources)
+    private static HtmlString Render(HistoricalEvent e, Sources sources, EventPictures pictures)
     {
         var cited = sources.Of(e.DocumentIds.Concat(e.Summary.Concat(e.Why).Concat(e.Content).Select(s => s.DocumentId))
             .Concat(e.RelatedReading.Select(r => r.DocumentId)).Concat(e.DateClaims.SelectMany(c => c.DocumentIds)));
@@ -34,8 +34,8 @@ public static class EventPages
         HtmlString Cite(string documentId) => Html.Of($"<sup><a href=\"#source-{number[documentId]}\" aria-label=\"source {number[documentId]}\">[{number[documentId]}]</a></sup>");
 
         var inShort = e.Summary.Count == 0
-            ? Html.Of($"<p>{e.Text}</p>")
-            : Html.Of($"<p>{Html.Join(e.Summary.Select(s => Html.Of($"{s.Text}{Cite(s.DocumentId)}")), Html.Of($" "))}</p>");
+            ? Html.Of($"<p>{PersonLinks.In(e.Text, e.People)}</p>")
+            : Html.Of($"<p>{Html.Join(e.Summary.Select(s => Html.Of($"{PersonLinks.In(s.Text, e.People)}{Cite(s.DocumentId)}")), Html.Of($" "))}</p>");
         var claims = e.DateClaims.Select(c => Html.Of($"""
             <tr><td>{DateDisplay.Of(c.Date, c.EndDate)}{(c.Value == e.DateValue ? Html.Of($" <strong>(best supported)</strong>") : HtmlString.Empty)}</td>
             <td>{c.Date.Precision.ToString().ToLowerInvariant()}</td>
@@ -53,12 +53,13 @@ public static class EventPages
         var why = e.Why.Count == 0 ? HtmlString.Empty : Html.Of($"<h3>Why it mattered</h3>{CitedList(e.Why)}");
         var people = e.People.Count == 0
             ? Html.Of($"<p>No people are named.</p>")
-            : Html.Of($"<ul>{e.People.Select(p => Html.Of($"<li><a href=\"{Urls.Timeline(p)}\">{p}</a></li>"))}</ul>");
+            : Html.Of($"<ul>{e.People.Select(p => Html.Of($"<li><a href=\"{Urls.Person(p)}\">{p}</a> · <a href=\"{Urls.Timeline(p)}\">events naming them</a></li>"))}</ul>");
         var places = e.Places.Count == 0 ? HtmlString.Empty : Html.Of($"<p>Places: {string.Join(", ", e.Places)}</p>");
         var aftermath = e.Aftermath.Count == 0
             ? HtmlString.Empty
             : Html.Of($"""
                 <section aria-labelledby="aftermath"><h2 id="aftermath">Aftermath</h2>
+                {pictures.Aftermath}
                 <ul class="plain">{e.Aftermath.Select(a => Html.Of($"<li>{AftermathDate(a.DateValue)}<a href=\"{Urls.Event(a.Id)}\">{a.Title}</a></li>"))}</ul>
                 </section>
                 """);
@@ -73,6 +74,7 @@ public static class EventPages
             <article>
             <h1>{e.Title}</h1>
             <p class="meta">{DateDisplay.Of(e.Date, e.EndDate)}</p>
+            {pictures.Figure}
             <section aria-labelledby="in-short"><h2 id="in-short">In short</h2>{inShort}</section>
             <section aria-labelledby="date"><h2 id="date">Date</h2>
             <p>{DateDisplay.Of(e.Date, e.EndDate)} ({e.Date.Precision.ToString().ToLowerInvariant()} precision).</p>

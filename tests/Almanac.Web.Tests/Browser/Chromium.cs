@@ -171,12 +171,22 @@ public sealed partial class Chromium : IAsyncDisposable
             })()
             """))?.GetValue<string>();
 
+    /// <summary>Sets the page's width in CSS pixels (a phone below 600), as a window of that size would, and reloads nothing.</summary>
+    public Task SetWidthAsync(int width) => SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
+    {
+        ["width"] = width, ["height"] = 900, ["deviceScaleFactor"] = 1, ["mobile"] = width < 600,
+    });
+
     public async Task ScreenshotAsync(string path)
     {
         var result = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true });
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, Convert.FromBase64String((string)result["data"]!));
     }
+
+    public async Task<string> EvaluateTextAsync(string expression) => (await EvaluateAsync(expression))?.GetValue<string>() ?? "";
+
+    public async Task<string?> EvaluateTextOrNullAsync(string expression) => (await EvaluateAsync(expression))?.GetValue<string>();
 
     public async Task<JsonNode?> EvaluateAsync(string expression)
     {

@@ -55,7 +55,7 @@ public sealed class ReaderJourneyTests(AlmanacServer server)
         var person = (await browser.TextOfAsync("#people ~ ul a")).Trim();
         Assert.NotEmpty(person);
         await browser.ClickAsync("#people ~ ul a");
-        Assert.Equal($"Timeline: {person}", await browser.TextOfAsync("h1"));
+        Assert.Equal(person, await browser.TextOfAsync("h1"));
         Assert.Matches("[1-9]\\d* events?, earliest first", await browser.VisibleTextAsync());
         Assert.Null(await browser.AccessibilityProblemAsync());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "4-timeline.png"));
