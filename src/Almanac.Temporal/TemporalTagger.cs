@@ -33,7 +33,9 @@ public sealed class TemporalTagger
 
     /// <summary>
     /// The temporal expressions of <paramref name="text"/>, sorted by start and not overlapping.
-    /// Thread-safe; never throws on any text, unless the context's budget runs out.
+    /// Thread-safe; never throws on any text, unless the context's budget runs out or a rule takes
+    /// pathologically long (<see cref="AnalysisBudgetExceededException"/> either way, naming the cause: a tag
+    /// is never dropped silently, so the same text always gives the same tags or a stated failure).
     /// </summary>
     /// <remarks>
     /// What the text leaves open is taken from the anchor. <see cref="AnchorMode.News"/> anchors on the
@@ -138,7 +140,9 @@ public sealed class TemporalTagger
             }
             catch (RegexMatchTimeoutException)
             {
-                // Hostile or pathological input: this rule does not match here.
+                // Skipping the rule here would make the tags depend on how busy the machine is.
+                throw new AnalysisBudgetExceededException(
+                    $"temporal rule '{rule.Name}' ran over {RuleSet.MatchTimeout.TotalSeconds:0} s at character {pos}; the text is not analysed further");
             }
         }
         // Longest match first; among equals, the rule written first in rules.txt.
@@ -183,7 +187,14 @@ public sealed class TemporalTagger
     /// <summary>How far back (in characters) "a year earlier" looks for the date it is earlier than.</summary>
     private const int ReferenceReach = 1000;
 
-    /// <summary>Whether the sentence around <paramref name="position"/> has a word of the future ("will", "next").</summary>
+    /// <summary>
+    /// Whether the weekday at <paramref name="position"/> is spoken of as coming: the tense word of its
+    /// sentence nearest to it decides ("said Friday that it will..." is past, "will meet on Friday" is
+    /// coming), because a report mixes tenses and the verb closest to the day is the one it belongs to.
+    /// A sentence with no tense word at all is a report of the past. TimeML 1.2.1 guidelines, TIMEX3
+    /// value: a relative date is resolved against the document time in the direction its clause's tense
+    /// gives.
+    /// </summary>
     private bool IsFutureSentence(string text, int position)
     {
         var start = position;
@@ -192,6 +203,8 @@ public sealed class TemporalTagger
         var end = position;
         while (end < text.Length && text[end] is not ('.' or '!' or '?' or '\n'))
             end++;
+        var nearestFuture = int.MaxValue;
+        var nearestPast = int.MaxValue;
         var i = start;
         while (i < end)
         {
@@ -203,11 +216,14 @@ public sealed class TemporalTagger
             var wordEnd = i + 1;
             while (wordEnd < end && char.IsLetter(text[wordEnd]))
                 wordEnd++;
+            var distance = wordEnd <= position ? position - wordEnd : i - position;
             if (_rules.Vocabulary.Lookup("future", text[i..wordEnd]) is not null)
-                return true;
+                nearestFuture = Math.Min(nearestFuture, distance);
+            else if (_rules.Vocabulary.Lookup("pasttense", text[i..wordEnd]) is not null)
+                nearestPast = Math.Min(nearestPast, distance);
             i = wordEnd;
         }
-        return false;
+        return nearestFuture < nearestPast;
     }
 
     /// <summary>
