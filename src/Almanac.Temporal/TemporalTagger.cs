@@ -33,7 +33,9 @@ public sealed class TemporalTagger
 
     /// <summary>
     /// The temporal expressions of <paramref name="text"/>, sorted by start and not overlapping.
-    /// Thread-safe; never throws on any text, unless the context's budget runs out.
+    /// Thread-safe; never throws on any text, unless the context's budget runs out or a rule takes
+    /// pathologically long (<see cref="AnalysisBudgetExceededException"/> either way, naming the cause: a tag
+    /// is never dropped silently, so the same text always gives the same tags or a stated failure).
     /// </summary>
     /// <remarks>
     /// What the text leaves open is taken from the anchor. <see cref="AnchorMode.News"/> anchors on the
@@ -43,7 +45,49 @@ public sealed class TemporalTagger
     /// parentheses and not after a boundary word ("before 1934"). Before any such date an expression
     /// stays unresolved: "Jun 4" at the top of a day page is XXXX-06-04 with a null Date.
     /// </remarks>
-    public IReadOnlyList<Timex> Tag(string text, TaggingContext context) => Run(text, context).ConvertAll(t => t.Timex);
+    public IReadOnlyList<Timex> Tag(string text, TaggingContext context)
+    {
+        var carry = Carry.Start(context);
+        return Run(text, context, ref carry).ConvertAll(t => t.Timex);
+    }
+
+    /// <summary>
+    /// Tags a text of any length paragraph by paragraph (see <see cref="ParagraphReader"/>), holding one
+    /// paragraph at a time. The narrative anchor and the date "a year earlier" refers to are carried from
+    /// one paragraph to the next, so the tags are those of <see cref="Tag"/> on the whole text except where
+    /// an expression would span a paragraph break. Offsets in each paragraph's tags are within the paragraph;
+    /// add its <see cref="TaggedParagraph.Offset"/> for the offset in the whole text.
+    /// </summary>
+    public IEnumerable<TaggedParagraph> TagParagraphs(TextReader reader, TaggingContext context, int maxParagraph = ParagraphReader.DefaultMaxParagraph)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(context);
+        var carry = Carry.Start(context);
+        foreach (var (offset, paragraph) in new ParagraphReader(reader, maxParagraph).Read())
+        {
+            var found = Run(paragraph, context, ref carry);
+            carry = carry.After(found, paragraph.Length);
+            yield return new TaggedParagraph(offset, paragraph, found.ConvertAll(t => t.Timex));
+        }
+    }
+
+    /// <summary>
+    /// What one stretch of text hands to the next: the narrative anchor, and the last date mentioned with
+    /// where it ended (relative to the start of the next stretch, so negative), for "a year earlier".
+    /// </summary>
+    private readonly record struct Carry(HistoricalDate? Anchor, string? ReferenceValue, long ReferenceEnd)
+    {
+        public static Carry Start(TaggingContext context) =>
+            new(context.Mode == AnchorMode.Narrative ? null : context.DocumentDate, null, 0);
+
+        public Carry After(List<(Timex Timex, Normalized Normalized)> found, int length)
+        {
+            if (found.Count == 0)
+                return this with { ReferenceEnd = ReferenceEnd - length };
+            var last = found[^1].Timex;
+            return this with { ReferenceValue = last.Type == TimexType.Date ? last.Value : null, ReferenceEnd = last.End - length };
+        }
+    }
 
     /// <summary>
     /// The expressions as TimeML annotates them: like <see cref="Tag"/>, except that a range is its
@@ -52,7 +96,8 @@ public sealed class TemporalTagger
     public IReadOnlyList<Timex> TagForTimeMl(string text, TaggingContext context)
     {
         var result = new List<Timex>();
-        foreach (var (timex, normalized) in Run(text, context))
+        var carry = Carry.Start(context);
+        foreach (var (timex, normalized) in Run(text, context, ref carry))
         {
             if (normalized.RangeParts is not { } parts || timex.Date is not { } start || timex.RangeEnd is not { } end)
             {
@@ -67,13 +112,13 @@ public sealed class TemporalTagger
         return result;
     }
 
-    private List<(Timex Timex, Normalized Normalized)> Run(string text, TaggingContext context)
+    private List<(Timex Timex, Normalized Normalized)> Run(string text, TaggingContext context, ref Carry carry)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
         var found = new List<(Timex, Normalized)>();
         var narrative = context.Mode == AnchorMode.Narrative;
-        var anchor = narrative ? null : context.DocumentDate;
+        var anchor = carry.Anchor;
         var candidates = new List<(Match Match, Rule Rule)>(4);
         var pos = 0;
         var steps = 0;
@@ -92,7 +137,7 @@ public sealed class TemporalTagger
             while (nextStart < text.Length && !char.IsLetterOrDigit(text[nextStart]))
                 nextStart++;
             var rules = _rules.Candidates(Word(text, pos, tokenEnd), Word(text, nextStart, TokenEnd(text, nextStart)));
-            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, false, Reference(found, pos)), candidates);
+            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, false, Reference(found, pos, carry)), candidates);
             if (timex is null)
             {
                 // Skip the rest of the word so a rule never starts inside one ("1956" in "A1956").
@@ -106,6 +151,7 @@ public sealed class TemporalTagger
                 anchor = timex.Value.Timex.Date;
             pos = timex.Value.Timex.End;
         }
+        carry = carry with { Anchor = anchor };
         return found;
     }
 
@@ -138,7 +184,9 @@ public sealed class TemporalTagger
             }
             catch (RegexMatchTimeoutException)
             {
-                // Hostile or pathological input: this rule does not match here.
+                // Skipping the rule here would make the tags depend on how busy the machine is.
+                throw new AnalysisBudgetExceededException(
+                    $"temporal rule '{rule.Name}' ran over {RuleSet.MatchTimeout.TotalSeconds:0} s at character {pos}; the text is not analysed further");
             }
         }
         // Longest match first; among equals, the rule written first in rules.txt.
@@ -172,10 +220,10 @@ public sealed class TemporalTagger
     }
 
     /// <summary>The value of the date mentioned just before <paramref name="position"/> (within a paragraph or so), if any.</summary>
-    private static string? Reference(List<(Timex Timex, Normalized Normalized)> found, int position)
+    private static string? Reference(List<(Timex Timex, Normalized Normalized)> found, int position, Carry carry)
     {
         if (found.Count == 0)
-            return null;
+            return position - carry.ReferenceEnd < ReferenceReach ? carry.ReferenceValue : null;
         var last = found[^1].Timex;
         return last.Type == TimexType.Date && position - last.End < ReferenceReach ? last.Value : null;
     }
@@ -183,7 +231,14 @@ public sealed class TemporalTagger
     /// <summary>How far back (in characters) "a year earlier" looks for the date it is earlier than.</summary>
     private const int ReferenceReach = 1000;
 
-    /// <summary>Whether the sentence around <paramref name="position"/> has a word of the future ("will", "next").</summary>
+    /// <summary>
+    /// Whether the weekday at <paramref name="position"/> is spoken of as coming: the tense word of its
+    /// sentence nearest to it decides ("said Friday that it will..." is past, "will meet on Friday" is
+    /// coming), because a report mixes tenses and the verb closest to the day is the one it belongs to.
+    /// A sentence with no tense word at all is a report of the past. TimeML 1.2.1 guidelines, TIMEX3
+    /// value: a relative date is resolved against the document time in the direction its clause's tense
+    /// gives.
+    /// </summary>
     private bool IsFutureSentence(string text, int position)
     {
         var start = position;
@@ -192,6 +247,8 @@ public sealed class TemporalTagger
         var end = position;
         while (end < text.Length && text[end] is not ('.' or '!' or '?' or '\n'))
             end++;
+        var nearestFuture = int.MaxValue;
+        var nearestPast = int.MaxValue;
         var i = start;
         while (i < end)
         {
@@ -203,11 +260,14 @@ public sealed class TemporalTagger
             var wordEnd = i + 1;
             while (wordEnd < end && char.IsLetter(text[wordEnd]))
                 wordEnd++;
+            var distance = wordEnd <= position ? position - wordEnd : i - position;
             if (_rules.Vocabulary.Lookup("future", text[i..wordEnd]) is not null)
-                return true;
+                nearestFuture = Math.Min(nearestFuture, distance);
+            else if (_rules.Vocabulary.Lookup("pasttense", text[i..wordEnd]) is not null)
+                nearestPast = Math.Min(nearestPast, distance);
             i = wordEnd;
         }
-        return false;
+        return nearestFuture < nearestPast;
     }
 
     /// <summary>

@@ -22,6 +22,47 @@ public sealed class TagCommandTests
     }
 
     [Fact]
+    public void Tag_FileLargerThanTheDocumentLimit_IsStreamedWithOffsetsInTheWholeFile()
+    {
+        using var cli = new CliRun();
+        var path = Path.Combine(cli.Folder, "big.txt");
+        const string head = "The colonies declared independence on 4 July 1776.\n\n";
+        const string tail = "\n\nIn June the fleet arrived.";
+        using (var writer = new StreamWriter(path))
+        {
+            writer.Write(head);
+            var blanks = new string(' ', 1 << 20);
+            for (var i = 0; i < 33; i++)
+                writer.Write(blanks);
+            writer.Write(tail);
+        }
+        var length = head.Length + 33L * (1 << 20) + tail.Length;
+
+        var (exitCode, output, error) = cli.Run("tag", path, "--json");
+
+        Assert.True(exitCode == 0, error);
+        var timexes = JsonDocument.Parse(output).RootElement.EnumerateArray()
+            .Select(t => (Start: t.GetProperty("start").GetInt64(), End: t.GetProperty("end").GetInt64(), Value: t.GetProperty("value").GetString())).ToList();
+        Assert.Equal([(38L, 49L, "1776-07-04"), (length - tail.Length + 5, length - tail.Length + 9, "1776-06")], timexes);
+    }
+
+    [Fact]
+    public void Tag_TimeMlFolder_TagsEveryDocument()
+    {
+        using var cli = new CliRun();
+        var gold = Directory.CreateDirectory(Path.Combine(cli.Folder, "gold")).FullName;
+        foreach (var source in Directory.GetFiles(SharedFolder.Corpus("timebank"), "*.tml").Order(StringComparer.Ordinal).Take(6))
+            File.Copy(source, Path.Combine(gold, Path.GetFileName(source)));
+        var tagged = Path.Combine(cli.Folder, "tagged");
+
+        var (exitCode, _, error) = cli.Run("tag", gold, "--timeml", "--out", tagged);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(Directory.GetFiles(gold).Select(Path.GetFileName).Order(), Directory.GetFiles(tagged).Select(Path.GetFileName).Order());
+        Assert.All(Directory.GetFiles(tagged), f => Assert.Contains("<TIMEX3", File.ReadAllText(f), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Tag_SeedFile_ReadsTheNarrativeMonthAsThatYears()
     {
         using var cli = new CliRun();

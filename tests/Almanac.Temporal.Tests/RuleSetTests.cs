@@ -29,6 +29,17 @@ public sealed class RuleSetTests
     }
 
     [Fact]
+    public void Load_HolidayValueNamingNoDay_FailsNamingTheValue()
+    {
+        var vocabulary = Vocabulary.Parse(new StringReader("[vocab holiday]\n13/9/9 = Odd Day\n"));
+        const string rules = "rule: holiday.only\nstarts: {holiday}\ntype: DATE\npattern: (?<holiday>{holiday})\n";
+
+        var error = Assert.Throws<InvalidDataException>(() => RuleSet.Load(new StringReader(rules), vocabulary));
+
+        Assert.Contains("13/9/9", error.Message);
+    }
+
+    [Fact]
     public void Load_ValidRule_IndexesItByStartWord()
     {
         const string rules = "rule: month.only\nstarts: {month}\ntype: DATE\npattern: (?<month>{month})\n";

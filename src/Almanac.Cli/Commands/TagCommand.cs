@@ -1,25 +1,14 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json.Serialization;
 using Almanac.Core;
 using Almanac.Temporal;
 using Almanac.Temporal.TimeMl;
-using Almanac.Text;
 
 namespace Almanac.Cli.Commands;
 
 /// <summary>`almanac tag`: the temporal expressions of a text, or TimeML with our TIMEX3 tags inline.</summary>
 public static class TagCommand
 {
-    public sealed record TimexView(
-        int Start,
-        int End,
-        string Text,
-        string Type,
-        string Value,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Mod,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Quant);
-
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static Command Create(CliEnvironment environment)
@@ -41,15 +30,11 @@ public static class TagCommand
             HistoricalDate? documentDate = null;
             if (dct is not null)
                 documentDate = HistoricalDate.TryParseTimex(dct, out var parsed) ? parsed : throw new CliFailure($"--dct '{dct}' is not a date (YYYY-MM-DD)");
-            var text = path == "-" ? ReadStandardInput(environment.In) : ReadFile(path);
-            var timexes = TemporalTagger.Default.Tag(text, new TaggingContext(documentDate, mode));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(environment.Out, timexes.Select(t => new TimexView(t.Start, t.End, t.Text, TypeName(t.Type), t.Value, t.Mod, t.Quant)).ToList());
-                return 0;
-            }
-            foreach (var t in timexes)
-                environment.Out.WriteLine($"{t.Start}\t{t.End}\t{TypeName(t.Type)}\t{t.Value}{(t.Mod is null ? "" : " " + t.Mod)}\t{t.Text.ReplaceLineEndings(" ")}");
+            using var reader = path == "-" ? null : OpenFile(path);
+            var paragraphs = TemporalTagger.Default.TagParagraphs(reader ?? environment.In, new TaggingContext(documentDate, mode));
+            using var written = new TimexOutput(environment.Out, parse.GetValue(json));
+            foreach (var paragraph in paragraphs)
+                written.Write(paragraph);
             return 0;
         });
         return command;
@@ -65,8 +50,16 @@ public static class TagCommand
             var files = Directory.GetFiles(path, "*.tml");
             if (files.Length == 0)
                 throw new CliFailure($"no .tml files in {path}");
-            foreach (var file in files)
-                File.WriteAllBytes(Path.Combine(outDirectory, Path.GetFileName(file)), Utf8.GetBytes(TagDocument(file, mode)));
+            // Documents share nothing (the tagger is thread-safe), so every core takes some.
+            try
+            {
+                Parallel.ForEach(files, file =>
+                    File.WriteAllBytes(Path.Combine(outDirectory, Path.GetFileName(file)), Utf8.GetBytes(TagDocument(file, mode))));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.OfType<CliFailure>().FirstOrDefault() is { } failure)
+            {
+                throw failure;
+            }
             environment.Error.WriteLine($"tagged {files.Length} documents into {outDirectory}");
             return 0;
         }
@@ -91,29 +84,12 @@ public static class TagCommand
         return document.WithTimexes(timexes);
     }
 
-    private static string ReadFile(string path)
+    /// <summary>A text file of any size, read as it is tagged (UTF-8, or as its byte-order mark says).</summary>
+    private static StreamReader OpenFile(string path)
     {
-        var file = new FileInfo(path);
-        if (!file.Exists)
+        if (!File.Exists(path))
             throw new CliFailure($"{path}: no such file");
-        if (file.Length > DocumentReader.MaxBytes)
-            throw new CliFailure($"{path}: larger than the {DocumentReader.MaxBytes / (1024 * 1024)} MiB limit");
-        return File.ReadAllText(path);
-    }
-
-    /// <summary>Standard input up to the same limit as a file, read in blocks so a endless pipe cannot exhaust memory.</summary>
-    private static string ReadStandardInput(TextReader input)
-    {
-        var text = new StringBuilder();
-        var block = new char[81920];
-        int read;
-        while ((read = input.Read(block, 0, block.Length)) > 0)
-        {
-            text.Append(block, 0, read);
-            if (text.Length > DocumentReader.MaxBytes)
-                throw new CliFailure($"standard input: larger than the {DocumentReader.MaxBytes / (1024 * 1024)} MiB limit");
-        }
-        return text.ToString();
+        return new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
     }
 
     internal static AnchorMode ParseMode(string? text, AnchorMode fallback) => text switch
@@ -123,6 +99,4 @@ public static class TagCommand
         "narrative" => AnchorMode.Narrative,
         _ => throw new CliFailure($"--anchor '{text}' is neither 'news' nor 'narrative'"),
     };
-
-    private static string TypeName(TimexType type) => type.ToString().ToUpperInvariant();
 }

@@ -36,7 +36,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         "year", "month", "day", "season", "decade", "decade2", "century", "millennium", "era", "mod", "calendar",
         "endyear", "endmonth", "endday", "rel", "unit", "num", "dir", "weekday", "dayref", "partofday",
-        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords", "ref", "holiday", "roman",
+        "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords", "ref", "holiday", "roman", "frequency",
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
@@ -81,8 +81,11 @@ internal sealed class Normalizer(Vocabulary vocabulary)
 
     private static Normalized? Set(Groups g)
     {
+        if (g.Lookup("frequency", "frequency") is { } frequency)
+            return new Normalized(TimexType.Set, frequency);
         if (g.Int("weekday") is { } weekday)
-            return new Normalized(TimexType.Set, "XXXX-WXX-" + weekday.ToString(CultureInfo.InvariantCulture));
+            return new Normalized(TimexType.Set, "XXXX-WXX-" + weekday.ToString(CultureInfo.InvariantCulture)
+                + (g.Lookup("partofday", "partofday") is { } part ? "T" + part : ""));
         if (g.Has("month"))
             return g.Month("month") is { } month ? new Normalized(TimexType.Set, FormattableString.Invariant($"XXXX-{month:D2}")) : null;
         var count = g.Has("num") ? g.Count() : "1";
@@ -160,7 +163,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return quarter is null or > 4 ? null : new Normalized(TimexType.Date, $"{YearText(year)}-Q{quarter}");
         }
         if (g.Has("weekday"))
-            return Weekday(g, anchor, future);
+            return Weekday(g, Anaphoric(g) && Referenced(reference) is { } referenced ? referenced : anchor, future);
         if (g.Has("unit"))
             return Relative(g, anchor, defaultRel);
         if (g.Has("rel") && (g.Has("month") || g.Has("season")))
@@ -182,15 +185,19 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         if (g.Has("month") && month is null)
             return null;
         var day = g.Int("day");
-        if (g.Lookup("holiday", "holiday") is { Length: 5 } holiday)
+        var holiday = g.Lookup("holiday", "holiday") is { } holidayValue ? Holiday.Parse(holidayValue) : null;
+        if (g.Has("holiday") && holiday is null)
+            return null;
+        if (holiday is not null)
         {
-            month = int.Parse(holiday[..2], CultureInfo.InvariantCulture);
-            day = int.Parse(holiday[3..], CultureInfo.InvariantCulture);
+            // Its month picks the nearest year in a report; the day itself comes once the year is known.
+            month = holiday.NominalMonth;
+            day = holiday.FixedDay;
         }
         if (g.Lookup("roman", "roman") is { } roman && month is { } romanMonth)
             day = RomanDay(roman, romanMonth);
         // "On the 5th": a day alone is in the month the narrative is at, or is no date at all.
-        if (day is not null && month is null && !g.Has("holiday"))
+        if (day is not null && month is null)
         {
             if (AnchorMonth(anchor) is not { } current)
                 return null;
@@ -210,6 +217,10 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var season = g.Lookup("season", "season");
         var calendar = g.Lookup("calendar", "calendar");
 
+        if (holiday is not null)
+            return year is { } holidayYear ? HolidayValue(holiday, holidayYear, g.Lookup("partofday", "partofday")) : new Normalized(TimexType.Date, holiday.IsFixed && !holiday.IsWeek
+                ? FormattableString.Invariant($"XXXX-{month:D2}-{day:D2}")
+                : holiday.IsWeek ? "XXXX-WXX" : "XXXX-XX-XX");
         if (year is null)
         {
             // The text names a month or day but no year, and nothing before it does either.
@@ -237,6 +248,19 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         if (g.Lookup("partofday", "partofday") is { } part && start.Value.Precision == Precision.Day)
             return new Normalized(TimexType.Time, value + "T" + part) { Date = start };
         return new Normalized(TimexType.Date, value) { Date = start, RangeEnd = end, RangeParts = end is null ? null : g.RangeParts() };
+    }
+
+    /// <summary>The holiday's day in that year, or the ISO week holding it when the holiday is a week ("Easter week").</summary>
+    private static Normalized? HolidayValue(Holiday holiday, int year, string? partOfDay)
+    {
+        if (holiday.In(year) is not { } date)
+            return null;
+        if (!holiday.IsWeek)
+            return partOfDay is null ? FromDate(date) : new Normalized(TimexType.Time, date.ToTimex() + "T" + partOfDay) { Date = date };
+        var gregorian = date.ToGregorian();
+        var day = new LocalDate(gregorian.Year, gregorian.Month!.Value, gregorian.Day!.Value);
+        var rule = WeekYearRules.Iso;
+        return new Normalized(TimexType.Date, FormattableString.Invariant($"{YearText(rule.GetWeekYear(day))}-W{rule.GetWeekOfWeekYear(day):D2}"));
     }
 
     /// <summary>The day of a month the Roman calendar names: Kalends the 1st; Nones the 7th in March, May, July and October, else the 5th; Ides eight days later.</summary>
@@ -378,7 +402,12 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         return unit is "H" or "MIN" or "S" ? null : Shift(anchor, unit, direction.Value * n);
     }
 
-    /// <summary>The anchor moved by whole units, at that unit's granularity ("last month" is a month).</summary>
+    /// <summary>
+    /// The anchor moved by whole units, at that unit's granularity ("last month" is a month). An anchor
+    /// coarser than the unit keeps what it knows while the shift stays within a year: "the following
+    /// week" after "in 1916" is 1916-WXX, not XXXX-WXX, but "fifteen months ago" is XXXX-XX (TimeML 1.2.1
+    /// guidelines, TIMEX3 value: unknown parts of a value are X, known ones stay).
+    /// </summary>
     private static Normalized? Shift(HistoricalDate? anchor, string unit, int by)
     {
         switch (unit)
@@ -390,16 +419,16 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             case "CE":
                 return AnchorYear(anchor) is { } cy ? FromDate(HistoricalDate.InCentury(cy + 100 * by)) : new Normalized(TimexType.Date, "XX");
             case "M":
-                return AnchorMonth(anchor) is { } m ? Month(m.PlusMonths(by)) : new Normalized(TimexType.Date, "XXXX-XX");
+                return AnchorMonth(anchor) is { } m ? Month(m.PlusMonths(by)) : new Normalized(TimexType.Date, YearText(WithinYear(anchor, by, 12)) + "-XX");
             case "Q":
                 if (AnchorMonth(anchor) is not { } qm)
-                    return new Normalized(TimexType.Date, "XXXX-QX");
+                    return new Normalized(TimexType.Date, YearText(WithinYear(anchor, by, 4)) + "-QX");
                 var quarterStart = qm.PlusMonths(-((qm.Month - 1) % 3)).PlusMonths(3 * by);
                 return new Normalized(TimexType.Date, $"{YearText(quarterStart.Year)}-Q{(quarterStart.Month - 1) / 3 + 1}");
             case "W":
             case "WE":
                 if (AnchorDay(anchor) is not { } wd)
-                    return new Normalized(TimexType.Date, "XXXX-WXX");
+                    return new Normalized(TimexType.Date, YearText(WithinYear(anchor, by, 52)) + (unit == "WE" ? "-WXX-WE" : "-WXX"));
                 var week = wd.PlusWeeks(by);
                 var rule = WeekYearRules.Iso;
                 var text = FormattableString.Invariant($"{YearText(rule.GetWeekYear(week))}-W{rule.GetWeekOfWeekYear(week):D2}");
@@ -414,6 +443,20 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         }
     }
 
+    /// <summary>
+    /// Whether the rel word points back into the text rather than at the document time: "the previous
+    /// Friday", "the following Monday" are counted from the day just mentioned, "last Friday" from today
+    /// (TimeML 1.2.1 guidelines, TIMEX3 anchorTimeID: an anaphoric expression anchors on an earlier TIMEX3).
+    /// </summary>
+    private static bool Anaphoric(Groups g) => g.Text("rel") is { } rel && rel.StartsWith("the", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The day the text mentioned just before, when it is a day.</summary>
+    private static HistoricalDate? Referenced(string? reference) =>
+        reference is not null && HistoricalDate.TryParseTimex(reference, out var day) && day.Precision == Precision.Day ? day : null;
+
+    /// <summary>The anchor's year when a shift of <paramref name="by"/> units, <paramref name="perYear"/> to a year, most likely stays in it.</summary>
+    private static int? WithinYear(HistoricalDate? anchor, int by, int perYear) => Math.Abs(by) < perYear ? AnchorYear(anchor) : null;
+
     private static Normalized? Weekday(Groups g, HistoricalDate? anchor, bool future)
     {
         if (g.Int("weekday") is not { } weekday)
@@ -421,11 +464,11 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         if (AnchorDay(anchor) is not { } today)
             return new Normalized(TimexType.Date, "XXXX-WXX-" + weekday.ToString(CultureInfo.InvariantCulture));
         var diff = weekday - (int)today.DayOfWeek;
-        var rel = g.Has("rel") ? g.Text("rel")!.ToLowerInvariant() : null;
-        int days = rel switch
+        // The rel vocabulary says the direction: "this", "next", "the following" ahead; "last", "the previous" back.
+        int days = (g.Has("rel") ? g.Int("rel") : null) switch
         {
-            "next" or "coming" or "this" => diff > 0 ? diff : diff + 7,
-            "last" or "past" or "previous" => diff < 0 ? diff : diff - 7,
+            >= 0 => diff > 0 ? diff : diff + 7,
+            < 0 => diff < 0 ? diff : diff - 7,
             // A bare weekday is the coming one in a sentence about the future, else the one just past (or today).
             _ when future => diff >= 0 ? diff : diff + 7,
             _ => diff <= 0 ? diff : diff - 7,

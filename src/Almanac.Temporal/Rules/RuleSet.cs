@@ -12,10 +12,11 @@ namespace Almanac.Temporal.Rules;
 internal sealed class RuleSet
 {
     /// <summary>
-    /// Longest a single match may take. The patterns are linear, so only hostile input comes near it;
-    /// it is generous because a busy machine can pause a thread for a good fraction of a second.
+    /// Longest a single match may take. The patterns are linear, so only hostile input comes near it. It
+    /// is far above any pause a busy machine imposes (a 2 s limit once dropped tags under load, so results
+    /// depended on the machine); a match that still runs out stops the document visibly (see TemporalTagger).
     /// </summary>
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(30);
 
     private const RegexOptions Options =
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
@@ -70,6 +71,9 @@ internal sealed class RuleSet
         var rules = new List<Rule>();
         foreach (var block in ReadBlocks(rulesText))
             rules.Add(Compile(block, rules.Count, vocabulary));
+        var badHoliday = vocabulary.Values("holiday").FirstOrDefault(v => Holiday.Parse(v) is null);
+        if (badHoliday is not null)
+            throw new InvalidDataException($"Temporal vocabulary 'holiday' has value '{badHoliday}', which names no day (see Holiday).");
         var duplicate = rules.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidDataException($"Temporal rule '{duplicate.Key}' is defined twice.");

@@ -24,6 +24,9 @@ internal sealed class Vocabulary
     public string? Lookup(string list, string surface) =>
         _lists.TryGetValue(list, out var entries) && entries.TryGetValue(Key(surface), out var value) ? value : null;
 
+    /// <summary>The distinct normalized values of a list (none when there is no such list), for validating them at load.</summary>
+    public IEnumerable<string> Values(string list) => _lists.TryGetValue(list, out var entries) ? entries.Values.Distinct() : [];
+
     /// <summary>
     /// The words an entry of the list begins with, lower case: its first word, and its second when
     /// it has one ("the previous" gives ("the", "previous"), "last" gives ("last", null)).
