@@ -1,7 +1,7 @@
 using Almanac.Core;
 using Almanac.Storage;
 
-namespace Almanac.Web;
+namespace Almanac.Curation;
 
 /// <summary>An event chosen for a day's "selected" list, with the reasons a reader is shown.</summary>
 public sealed record SelectedEvent(DayEntry Entry, string Why);

@@ -1,7 +1,7 @@
 using Almanac.Core;
 using Almanac.Storage;
 
-namespace Almanac.Web.Tests;
+namespace Almanac.Curation.Tests;
 
 public sealed class SelectionTests
 {

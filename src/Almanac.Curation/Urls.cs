@@ -1,7 +1,7 @@
 using Almanac.Core;
 using NodaTime;
 
-namespace Almanac.Web;
+namespace Almanac.Curation;
 
 /// <summary>The app's own URLs for its pages; ids and queries are percent-encoded.</summary>
 public static class Urls
