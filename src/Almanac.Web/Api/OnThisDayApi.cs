@@ -24,7 +24,7 @@ public static class OnThisDayApi
             var items = new FeedItems(sources, $"{context.Request.Scheme}://{context.Request.Host}");
             var body = new Dictionary<string, IEnumerable<object>>(StringComparer.Ordinal);
             if (type is "all" or "selected")
-                body["selected"] = Selection.Select(entries, ReaderToday.Resolve(context, clock).Year).Select(s => items.Item(s.Entry, s.Why)).ToList();
+                body["selected"] = Selection.Select(entries, ReaderToday.Resolve(context, clock).Year).Select(items.Selected).ToList();
             foreach (var (name, kind) in new[] { ("births", MentionKind.Birth), ("deaths", MentionKind.Death), ("events", MentionKind.Event), ("holidays", MentionKind.Holiday) })
                 if (type == "all" || type == name)
                     body[name] = entries.Where(e => e.Event.Kind == kind).Select(e => items.Item(e)).ToList();
