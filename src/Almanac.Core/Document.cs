@@ -28,4 +28,7 @@ public sealed record SourceDocument(string Id, string Path, string Title, string
 {
     /// <summary>The holidays it lists without a year, stored with it; read back by day (<c>GetObservancesOnDay</c>), not with the document.</summary>
     public IReadOnlyList<Observance> Observances { get; init; } = [];
+
+    /// <summary>The holidays it gives by a rule (<see cref="HolidayRule"/>: Easter-2, 05/MonLast), stored with it and read back all at once.</summary>
+    public IReadOnlyList<MovingObservance> MovingObservances { get; init; } = [];
 }

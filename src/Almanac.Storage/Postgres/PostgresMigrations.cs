@@ -117,6 +117,16 @@ internal static class PostgresMigrations
         CREATE INDEX documents_lineage ON documents (lineage_id);
         CREATE TABLE document_shingles (hash bigint NOT NULL, document_id text NOT NULL, PRIMARY KEY (hash, document_id));
         """,
+        // Browsing by year and century, and the holidays documents give by a rule (Easter-2, 05/MonLast) rather than a day.
+        """
+        CREATE INDEX event_days_by_year ON event_days (year, is_primary);
+        CREATE TABLE moving_observances (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            document_id text NOT NULL REFERENCES documents(id),
+            rule text NOT NULL,
+            name text NOT NULL
+        );
+        """,
     ];
 
     public static void Apply(NpgsqlConnection connection)
