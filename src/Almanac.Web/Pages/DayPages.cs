@@ -43,7 +43,7 @@ public static class DayPages
     private static IResult Day(IAlmanacStore store, Sources sources, AnnualDate day, int currentYear, string heading, HtmlString note)
     {
         var entries = store.GetEventsOnDay(day.Month, day.Day);
-        var holidays = Observance.OfDay(store.GetObservancesOnDay(day.Month, day.Day));
+        var holidays = Holidays.On(store, day, currentYear);
         var selected = Selection.Select(entries, currentYear);
         var previous = Dates.Neighbour(day, -1);
         var next = Dates.Neighbour(day, 1);
@@ -54,7 +54,7 @@ public static class DayPages
                 {KindSection("events", "Events", entries.Where(e => e.Event.Kind == MentionKind.Event), sources)}
                 {KindSection("births", "Births", entries.Where(e => e.Event.Kind == MentionKind.Birth), sources)}
                 {KindSection("deaths", "Deaths", entries.Where(e => e.Event.Kind == MentionKind.Death), sources)}
-                {HolidaySection(holidays, entries.Where(e => e.Event.Kind == MentionKind.Holiday), sources)}
+                {HolidaySection(holidays, entries.Where(e => e.Event.Kind == MentionKind.Holiday), sources, currentYear)}
                 """);
         return Layout.Page(heading, Html.Of($"""
             <h1>{heading}</h1>
@@ -94,8 +94,8 @@ public static class DayPages
             """);
     }
 
-    /// <summary>The day's holidays: those listed without a year (the day's every year), then holiday events of a year.</summary>
-    private static HtmlString HolidaySection(IReadOnlyList<DayObservance> holidays, IEnumerable<DayEntry> dated, Sources sources)
+    /// <summary>The day's holidays: those listed without a year (the day's every year, or by a rule that gives this day in <paramref name="year"/>), then holiday events of a year.</summary>
+    private static HtmlString HolidaySection(IReadOnlyList<DayObservance> holidays, IEnumerable<DayEntry> dated, Sources sources, int year)
     {
         var events = dated.ToList();
         if (holidays.Count == 0 && events.Count == 0)
@@ -103,6 +103,7 @@ public static class DayPages
         return Html.Of($"""
             <section aria-labelledby="holidays">
             <h2 id="holidays">Holidays and observances</h2>
+            <p class="meta">Moving feasts (Easter's, the last Monday of May…) as they fall in {year}.</p>
             <ol class="events">{holidays.Select(h => Html.Of($"""
                 <li>{h.Name}
                 {Layout.SourceList(sources.Of(h.DocumentIds))}</li>
