@@ -87,11 +87,13 @@ public static class AlmanacWeb
         app.MapGet("/site.css", () => Results.Text(SiteStyle.Css, "text/css; charset=utf-8"));
         app.MapDayPages();
         app.MapEventPages();
+        app.MapBrowsePages();
         app.MapSearchPages();
         app.MapSourcePages();
         app.MapOnThisDayApi();
         app.MapEventsApi();
         app.MapFeeds();
+        app.MapErrorPages();
         return app;
     }
 }

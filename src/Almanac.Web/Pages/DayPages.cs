@@ -61,6 +61,7 @@ public static class DayPages
             {note}
             <nav class="days" aria-label="Neighbouring days">
             <a rel="prev" href="{Urls.Day(previous)}">← {DateDisplay.Day(previous)}</a>
+            <a href="{Urls.Month(day.Month)}">All of {DateDisplay.MonthName(day.Month)}</a>
             <a rel="next" href="{Urls.Day(next)}">{DateDisplay.Day(next)} →</a>
             </nav>
             {Layout.DayPicker(day)}
