@@ -41,13 +41,8 @@ public static class Anniversaries
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    /// <summary>Every day's primary listings: an event appears once, on the Gregorian day of its best-supported date.</summary>
-    public static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> All(IAlmanacStore store)
-    {
-        foreach (var day in ReaderDay.AllDays())
-            foreach (var listing in Listings(store.GetEventsOnDay(day.Month, day.Day)))
-                yield return listing;
-    }
+    /// <summary>Every day's primary listings, read in one query: an event appears once, on the Gregorian day of its best-supported date.</summary>
+    public static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> All(IAlmanacStore store) => Listings(store.GetPrimaryListings());
 
     /// <summary>The day-precision events among <paramref name="events"/> (a search's hits), each on the Gregorian day of its date, in calendar order.</summary>
     public static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> Matching(IEnumerable<HistoricalEvent> events) =>
