@@ -15,7 +15,8 @@ public static class ErrorPages
 {
     public static IEndpointRouteBuilder MapErrorPages(this IEndpointRouteBuilder routes)
     {
-        routes.MapFallback((HttpContext context) => NotFound(context.Request.Path));
+        // GET and HEAD only: another method on a known address stays a 405.
+        routes.MapFallback((HttpContext context) => NotFound(context.Request.Path)).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
         return routes;
     }
 
