@@ -4,6 +4,7 @@ using System.Net;
 using Almanac.Storage;
 using Almanac.Storage.Postgres;
 using Almanac.Storage.Sqlite;
+using Almanac.Curation;
 using Almanac.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

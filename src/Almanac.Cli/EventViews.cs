@@ -35,8 +35,9 @@ public static class EventViews
         public IReadOnlyList<HolidayView> Holidays { get; init; } = [];
     }
 
-    public static IReadOnlyList<HolidayView> Holidays(IAlmanacStore store, NodaTime.AnnualDate day) =>
-        Observance.OfDay(store.GetObservancesOnDay(day.Month, day.Day))
+    /// <summary>The day's holidays in <paramref name="year"/>: those of the day itself and the moving ones falling on it that year.</summary>
+    public static IReadOnlyList<HolidayView> Holidays(IAlmanacStore store, NodaTime.AnnualDate day, int year) =>
+        Curation.Holidays.On(store, day, year)
             .Select(h => new HolidayView(h.Name, h.DocumentIds.Select(id => Source(store, id)).ToList())).ToList();
 
     public sealed record EventView(

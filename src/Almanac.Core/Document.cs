@@ -35,4 +35,6 @@ public sealed record SourceDocument(string Id, string Path, string Title, string
 
     /// <summary>The image files it shows, copied into the store with it; not read back with the document (<c>GetImage</c>).</summary>
     public IReadOnlyList<ImageFile> ImageFiles { get; init; } = [];
+    /// <summary>The holidays it gives by a rule (<see cref="HolidayRule"/>: Easter-2, 05/MonLast), stored with it and read back all at once.</summary>
+    public IReadOnlyList<MovingObservance> MovingObservances { get; init; } = [];
 }

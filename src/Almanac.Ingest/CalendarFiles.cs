@@ -87,7 +87,8 @@ public static class CalendarFiles
             : new CalendarReading(entry, null, null, $"no such day {month:D2}/{day:D2} in {stated}");
     }
 
-    private static (int Month, int Day)? MonthDay(string field)
+    /// <summary>The month and day a date field writes ("06/04", "Jun 4", "4 Jun", "jun/04"), or null for a moving date.</summary>
+    public static (int Month, int Day)? MonthDay(string field)
     {
         if (NumericDate.Match(field) is { Success: true } numeric)
             return Checked(int.Parse(numeric.Groups["month"].Value, CultureInfo.InvariantCulture), int.Parse(numeric.Groups["day"].Value, CultureInfo.InvariantCulture));

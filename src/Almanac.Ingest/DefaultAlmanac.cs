@@ -10,13 +10,15 @@ namespace Almanac.Ingest;
 public static class DefaultAlmanac
 {
     /// <summary>
-    /// The calendar files of general interest. The others list FreeBSD and Debian developers'
-    /// birthdays, fiction (Tolkien's calendar) or parody (Discordian), which a reader's page of
-    /// real history should not show unless they import them on purpose with `import-calendar`.
+    /// The calendar files of general interest: history, and the world's, the Christian and the US holidays. The others
+    /// list FreeBSD and Debian developers' birthdays, fiction (Tolkien's calendar), parody (Discordian) or one country's
+    /// or language's days, which a reader's page should not show unless they import them on purpose with `import-calendar`.
     /// </summary>
     public static readonly IReadOnlySet<string> GeneralInterestFiles = new HashSet<string>(StringComparer.Ordinal)
     {
         "calendar.history", "calendar.birthday", "calendar.computer", "calendar.music",
+        // Holidays and feasts, on fixed days and by rule (Easter-2, the last Monday of May).
+        "calendar.holiday", "calendar.christian", "calendar.usholiday",
     };
 
     /// <summary>Imports the general-interest files of <paramref name="folder"/> when the store is empty and the folder exists; null when nothing was done.</summary>

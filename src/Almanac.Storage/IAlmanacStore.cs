@@ -10,6 +10,12 @@ public sealed record DocumentHit(SourceDocument Document, string Excerpt);
 
 public sealed record StoreCounts(int Documents, int Mentions, int Events);
 
+/// <summary>A calendar day of a month as the month's page shows it: how many events are listed on it, and the most significant.</summary>
+public sealed record DaySummary(int Day, int Events, DayEntry Top);
+
+/// <summary>How many events are listed under days of a year (astronomical numbering, as stored).</summary>
+public sealed record YearCount(int Year, int Events);
+
 /// <summary>A stored document a stage of analysis failed on: it is kept, left out of every event, and retried by a reindex.</summary>
 public sealed record FailedDocument(string Id, string Path, string Title, string Reason);
 
@@ -113,6 +119,27 @@ public interface IAlmanacStore : IDisposable
 
     /// <summary>The holidays documents list for a calendar day without a year, of documents not marked as failed, in storing order.</summary>
     IReadOnlyList<Observance> GetObservancesOnDay(int month, int day);
+
+    /// <summary>The holidays documents give by a rule (Easter-2, 05/MonLast), of documents not marked as failed, in storing order; a few hundred at most.</summary>
+    IReadOnlyList<MovingObservance> GetMovingObservances();
+
+    /// <summary>Each day of <paramref name="month"/> that has events: how many are listed on it and the most significant, in day order.</summary>
+    IReadOnlyList<DaySummary> SummarizeMonth(int month);
+
+    /// <summary>
+    /// The events whose best-supported day falls in the years <paramref name="fromYear"/>..<paramref name="toYear"/> (astronomical),
+    /// each once under that day, the most significant first, at most <paramref name="limit"/>.
+    /// </summary>
+    IReadOnlyList<DayEntry> GetListingsInYears(int fromYear, int toYear, int limit);
+
+    /// <summary>How many events have their best-supported day in each year of <paramref name="fromYear"/>..<paramref name="toYear"/> that has any, in year order.</summary>
+    IReadOnlyList<YearCount> CountListingsByYear(int fromYear, int toYear);
+
+    /// <summary>Every event under its best-supported day, in calendar order (month, day, latest year first): the anniversaries, in one query.</summary>
+    IReadOnlyList<DayEntry> GetPrimaryListings();
+
+    /// <summary>The events a document gives mentions of, in the order they happened, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<HistoricalEvent> GetEventsOfDocument(string documentId, int limit);
 
     HistoricalEvent? GetEvent(string eventId);
 

@@ -90,6 +90,7 @@ public static class AlmanacWeb
         app.MapGet("/site.css", () => Results.Text(SiteStyle.Css, "text/css; charset=utf-8"));
         app.MapDayPages();
         app.MapEventPages();
+        app.MapBrowsePages();
         app.MapSearchPages();
         app.MapSourcePages();
         app.MapPersonPages();
@@ -97,6 +98,7 @@ public static class AlmanacWeb
         app.MapOnThisDayApi();
         app.MapEventsApi();
         app.MapFeeds();
+        app.MapErrorPages();
         return app;
     }
 }

@@ -95,6 +95,30 @@ public sealed class CalendarImportTests : IDisposable
         Assert.Equal(["calendar.history"], store.GetDocuments().Select(d => d.Title));
     }
 
+    [Fact]
+    public void Import_HolidayCalendar_YearlessLinesAreHolidaysOfTheirDayAndMovingOnesKeepTheirRule()
+    {
+        File.WriteAllText(Path.Combine(Calendars, "calendar.feasts"), """
+            12/25	Christmas
+            Easter-2	Good Friday (2 days before Easter)
+            05/MonLast	Memorial Day in USA (Last Monday of May)
+            03/20*	Vernal Equinox
+            07/04	Independence Day, 1776
+            """);
+        File.WriteAllText(Path.Combine(Calendars, "calendar.history"), History);
+        using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "almanac.db"));
+        var report = new CalendarImport(store).Import(Calendars);
+        Assert.Equal(3, report.Holidays);
+        Assert.Equal(report.Entries, report.Dated + report.Holidays + report.UndatedCount);
+        Assert.Equal(["Christmas"], store.GetObservancesOnDay(12, 25).Select(o => o.Name));
+        Assert.Equal([("Easter-2", "Good Friday (2 days before Easter)"), ("05/MonLast", "Memorial Day in USA (Last Monday of May)")],
+            store.GetMovingObservances().Select(o => (o.Rule, o.Name)));
+        // The equinox moves by a rule the file does not give; the dated line is an event; a history file's yearless lines are no holidays.
+        Assert.Empty(store.GetObservancesOnDay(3, 20));
+        Assert.Contains(store.GetEventsOnDay(7, 4), e => e.Event.Text.Contains("Independence Day", StringComparison.Ordinal));
+        Assert.Empty(store.GetObservancesOnDay(1, 1));
+    }
+
     /// <summary>The files of Debian's `calendar` package: .ci/calendar.sh installs them, so CI sets ALMANAC_REQUIRE_CALENDAR=1.</summary>
     [Fact]
     public void Import_RealCalendarFiles_EveryEntryIsDatedOrHasAReason()
@@ -107,7 +131,12 @@ public sealed class CalendarImportTests : IDisposable
         using var store = SqliteAlmanacStore.Open(Path.Combine(_folder, "almanac.db"));
         var report = new CalendarImport(store).Import(CalendarImport.DefaultFolder);
         Assert.True(report.Dated > 1000, $"only {report.Dated} dated entries");
-        Assert.Equal(report.Entries, report.Dated + report.UndatedCount);
+        Assert.Equal(report.Entries, report.Dated + report.Holidays + report.UndatedCount);
         Assert.Contains(store.GetEventsOnDay(6, 6), e => e.Event.Title.Contains("Normandy landing", StringComparison.Ordinal));
+        // The holidays the issue found missing: Christmas and the Fourth of July, and Easter's feasts by their rule.
+        Assert.Contains(store.GetObservancesOnDay(12, 25), o => o.Name == "Christmas");
+        Assert.Contains(store.GetObservancesOnDay(7, 4), o => o.Name == "US Independence Day");
+        Assert.Contains(store.GetMovingObservances(), o => o.Rule == "Easter-2" && o.Name.StartsWith("Good Friday", StringComparison.Ordinal));
+        Assert.True(report.Holidays > 1000, $"only {report.Holidays} holidays");
     }
 }

@@ -95,6 +95,51 @@ public abstract class AlmanacStoreContract
     }
 
     [SkippableFact]
+    public void GetMovingObservances_RulesStoredWithTheirDocument_AreReadBackInOrder_AndNotForAFailedDocument()
+    {
+        var calendar = new SourceDocument("cal", "/usr/share/calendar/calendar.christian", "calendar.christian", "Easter-2\tGood Friday", 22)
+        {
+            MovingObservances = [new MovingObservance("cal", "Easter-2", "Good Friday"), new MovingObservance("cal", "05/MonLast", "Memorial Day")],
+        };
+        var failed = new SourceDocument("failed", "/broken", "broken", "Easter\tBroken", 14) { MovingObservances = [new MovingObservance("failed", "Easter", "Broken")] };
+        using (var store = Open())
+        {
+            store.AddDocument(calendar, []);
+            store.AddDocument(failed, [], "analysis failed");
+        }
+        using var reopened = Open();
+        Assert.Equal(calendar.MovingObservances, reopened.GetMovingObservances());
+    }
+
+    [SkippableFact]
+    public void Browsing_MonthYearsAndDocument_AreReadWithTheirCountsAndMostSignificantFirst()
+    {
+        using var store = Open();
+        var (document, mentions) = Speech("doc-a");
+        store.AddDocument(document, mentions);
+        var speech = Event("speech", HistoricalDate.OnDay(1956, 2, 25), HistoricalDate.OnDay(1956, 2, 24)) with { Significance = 3 };
+        var minor = Event("minor", HistoricalDate.OnDay(1956, 2, 25), title: "A minor thing") with { Significance = 1 };
+        var october = Event("october", HistoricalDate.OnDay(1956, 10, 23), title: "Hungarian uprising");
+        var old = Event("old", HistoricalDate.OnDay(1066, 10, 14), title: "Battle of Hastings");
+        store.ReplaceEvents([speech, minor, october, old], [new MentionAssignment(store.GetMentions()[0].Id, "speech")]);
+
+        var february = store.SummarizeMonth(2);
+        Assert.Equal([(24, 1, "speech"), (25, 2, "speech")], february.Select(d => (d.Day, d.Events, d.Top.Event.Id)));
+        Assert.Empty(store.SummarizeMonth(3));
+
+        // Each event once, under its best-supported day: the speech is not counted again on the 24th.
+        Assert.Equal(["speech", "october", "minor"], store.GetListingsInYears(1956, 1956, 10).Select(e => e.Event.Id));
+        Assert.Equal(["speech"], store.GetListingsInYears(1956, 1956, 1).Select(e => e.Event.Id));
+        Assert.Equal([new YearCount(1066, 1), new YearCount(1956, 3)], store.CountListingsByYear(1001, 2000));
+        Assert.Equal(["old"], store.GetListingsInYears(1001, 1100, 10).Select(e => e.Event.Id));
+
+        // In calendar order, for the anniversaries: 25 February, 14 October, 23 October.
+        Assert.Equal(["speech", "minor", "old", "october"], store.GetPrimaryListings().Select(e => e.Event.Id));
+        Assert.Equal(["speech"], store.GetEventsOfDocument("doc-a", 10).Select(e => e.Id));
+        Assert.Empty(store.GetEventsOfDocument("nobody", 10));
+    }
+
+    [SkippableFact]
     public void GetEventsOnDay_DisputedDays_ListsEventOnEachClaimedDayMarked()
     {
         using var store = Open();

@@ -37,6 +37,9 @@ public sealed class DayPageDocumentTests : IAsyncLifetime
         Day of the Bilingual Sign
         """;
 
+    // A holiday calendar in the BSD format, written for this test: fixed days and rules.
+    private const string Feasts = "12/25\tChristmas\n07/04\tUS Independence Day\nEaster-2\tGood Friday\n05/MonLast\tMemorial Day\n";
+
     private readonly string _folder = Directory.CreateTempSubdirectory("almanac-daypage-web-").FullName;
     private WebApplication? _app;
     private HttpClient _client = null!;
@@ -46,8 +49,13 @@ public sealed class DayPageDocumentTests : IAsyncLifetime
         var page = Path.Combine(_folder, "september.txt");
         await File.WriteAllTextAsync(page, Page);
         var database = Path.Combine(_folder, "almanac.db");
+        var calendars = Directory.CreateDirectory(Path.Combine(_folder, "calendars")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(calendars, "calendar.feasts"), Feasts);
         using (var store = SqliteAlmanacStore.Open(database))
+        {
             Assert.Equal(1, new Ingestor(store).Ingest(DocumentFiles.Find([page])).Read);
+            Assert.Equal(4, new CalendarImport(store).Import(calendars).Holidays);
+        }
         _app = AlmanacWeb.Create(["--urls", "http://127.0.0.1:0"], new AlmanacWebOptions(database, new FakeTimeProvider(AlmanacServer.Now)));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -90,6 +98,31 @@ public sealed class DayPageDocumentTests : IAsyncLifetime
         Assert.Equal([1215, 1926], root.GetProperty("births").EnumerateArray().Select(b => b.GetProperty("year").GetInt32()).Order());
         Assert.Equal([1939], root.GetProperty("deaths").EnumerateArray().Select(d => d.GetProperty("year").GetInt32()));
         Assert.Equal([1846, 1932], root.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("year").GetInt32()).Order());
+    }
+
+    [Theory]
+    [InlineData("12/25", "Christmas")]
+    [InlineData("07/04", "US Independence Day")]
+    [InlineData("04/03", "Good Friday")]  // Easter-2 in 2026, the reader's year
+    [InlineData("05/25", "Memorial Day")] // the last Monday of May 2026
+    public async Task OnThisDayFeed_CalendarHolidays_AreInWikimediasShape(string day, string name)
+    {
+        using var document = JsonDocument.Parse(await _client.GetStringAsync($"/api/feed/onthisday/holidays/{day}"));
+        var holiday = Assert.Single(document.RootElement.GetProperty("holidays").EnumerateArray());
+        Assert.Equal(name, holiday.GetProperty("text").GetString());
+        Assert.False(holiday.TryGetProperty("year", out _));
+        var page = Assert.Single(holiday.GetProperty("pages").EnumerateArray());
+        Assert.Equal("calendar.feasts", page.GetProperty("title").GetString());
+        Assert.StartsWith("http", page.GetProperty("content_urls").GetProperty("desktop").GetProperty("page").GetString());
+        Assert.Contains(name, await _client.GetStringAsync($"/day/{day.Replace('/', '-')}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnThisDayFeed_AMovingFeast_IsNotOnItsDayOfAnotherYear()
+    {
+        // Good Friday 2025 was 18 April; in 2026 (the reader's year) it is 3 April.
+        using var document = JsonDocument.Parse(await _client.GetStringAsync("/api/feed/onthisday/holidays/04/18"));
+        Assert.Empty(document.RootElement.GetProperty("holidays").EnumerateArray());
     }
 
     [Fact]

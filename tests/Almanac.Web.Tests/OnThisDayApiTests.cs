@@ -52,7 +52,16 @@ public sealed class OnThisDayApiTests(AlmanacServer server)
         using var document = JsonDocument.Parse(await server.GetStringAsync("/api/feed/onthisday/selected/06/04"));
         var selected = document.RootElement.GetProperty("selected").EnumerateArray().ToList();
         Assert.InRange(selected.Count, 1, 5);
-        Assert.All(selected, s => Assert.StartsWith("ranked ", s.GetProperty("why").GetString()));
+        Assert.All(selected, s =>
+        {
+            // Words for readers in `why`, the figures beside them in `selection`.
+            Assert.StartsWith("Reported by ", s.GetProperty("why").GetString());
+            Assert.DoesNotMatch(@"\d\.\d", s.GetProperty("why").GetString()!);
+            var score = s.GetProperty("selection");
+            Assert.InRange(score.GetProperty("rank").GetInt32(), 1, score.GetProperty("candidates").GetInt32());
+            Assert.Equal(s.GetProperty("significance").GetDouble(), score.GetProperty("significance").GetDouble());
+        });
+        Assert.Equal(1, selected[0].GetProperty("selection").GetProperty("rank").GetInt32());
     }
 
     [Theory]

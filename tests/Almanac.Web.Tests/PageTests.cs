@@ -48,7 +48,8 @@ public sealed class PageTests(AlmanacServer server)
         Assert.Contains("href=\"/day/06-03\"", html);
         Assert.Contains("href=\"/day/06-05\"", html);
         Assert.Contains("<select id=\"pick-month\" name=\"month\">", html);
-        Assert.Matches(new Regex("<h2 id=\"selected\">Selected</h2>.*Why: ranked 1", RegexOptions.Singleline), html);
+        Assert.Matches(new Regex("<h2 id=\"selected\">Selected</h2>.*Why: Reported by ", RegexOptions.Singleline), html);
+        Assert.DoesNotContain("ranked 1 of", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -155,5 +156,58 @@ public sealed class PageTests(AlmanacServer server)
         return Regex.Match(day, "href=\"(/event/[^\"]+)\">[^<]*denunciation").Groups[1].Value is { Length: > 0 } path
             ? path
             : throw new InvalidOperationException("no secret-speech event on 02-25");
+    }
+
+    [Theory]
+    [InlineData("/event/")]
+    [InlineData("/no/such/page")]
+    [InlineData("/month/13")]
+    [InlineData("/year/0")]
+    [InlineData("/century/x")]
+    public async Task UnknownPage_Is404WithAPageThatSaysSo(string path)
+    {
+        using var response = await server.Client.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<main id=\"main\"", html);
+        Assert.Matches("<h1>(Page not found|No such (month|year|century))</h1>", html);
+    }
+
+    [Fact]
+    public async Task UnknownApiAddress_Is404ProblemJson()
+    {
+        using var response = await server.Client.GetAsync("/api/nothing/here");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/api/nothing/here", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Browsing_MonthYearAndCentury_ListTheSpeechAndLinkEachOther()
+    {
+        var february = await server.GetStringAsync("/month/02");
+        Assert.Contains("href=\"/day/02-25\"", february);
+        Assert.Contains("href=\"/year/1956\"", february);
+        Assert.Equal(29, Regex.Matches(february, "<li( class=\"empty\")?><a class=\"date\"").Count);
+        var year = await server.GetStringAsync("/year/1956");
+        Assert.Contains("<h2 id=\"month-2\">February 1956</h2>", year);
+        Assert.Contains("href=\"/century/20\"", year);
+        var century = await server.GetStringAsync("/century/20");
+        Assert.Contains("href=\"/year/1956\"", century);
+        Assert.Contains("href=\"/century/19\"", century);
+        Assert.Contains("href=\"/century/21\"", century);
+    }
+
+    [Fact]
+    public async Task Event_LinksItsDayItsYearAndTheOtherEventsOfItsSources()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await server.GetStringAsync("/api/search?q=denunciation"));
+        var id = json.RootElement.GetProperty("events")[0].GetProperty("id").GetString()!;
+        var html = await server.GetStringAsync(Urls.Event(id));
+        Assert.Contains("<h2 id=\"browse\">Around this event</h2>", html);
+        Assert.Contains("href=\"/day/02-25\"", html);
+        Assert.Contains("href=\"/year/1956\"", html);
+        Assert.Contains("<h3>More from ", html);
     }
 }

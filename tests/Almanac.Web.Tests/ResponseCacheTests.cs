@@ -22,7 +22,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     [Fact]
     public async Task DayAndFeed_AfterAnotherIngestInTheSameProcess_ShowTheNewEvent()
     {
-        foreach (var path in new[] { Feed, DayPage, "/" })
+        foreach (var path in new[] { Feed, DayPage, "/", "/calendar.ics", "/year/1911" })
         {
             // Twice, so the second answer comes from the cache.
             await _server.GetStringAsync(path);
@@ -43,7 +43,7 @@ public sealed class ResponseCacheTests : IAsyncLifetime
             Directory.Delete(folder, recursive: true);
         }
 
-        foreach (var path in new[] { Feed, DayPage, "/" })
+        foreach (var path in new[] { Feed, DayPage, "/", "/calendar.ics", "/year/1911" })
             Assert.Contains("harbour lantern", await _server.GetStringAsync(path));
         Assert.NotEqual(before, await ETag(Feed));
     }

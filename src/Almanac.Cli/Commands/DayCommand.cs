@@ -29,7 +29,7 @@ public static class DayCommand
                 entries = entries.OrderByDescending(e => e.Event.Significance).ThenByDescending(e => e.ListedDate.Year).ToList();
             var view = new EventViews.DayView(ReaderDay.Format(annual), entries.Select(e => EventViews.DayEvent(store, e)).ToList())
             {
-                Holidays = EventViews.Holidays(store, annual),
+                Holidays = EventViews.Holidays(store, annual, TimeZoneInfo.ConvertTime(environment.Clock.GetUtcNow(), environment.Zone).Year),
             };
             if (parse.GetValue(json))
             {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Almanac.Core;
-using Almanac.Web;
-using Almanac.Web.Feeds;
+using Almanac.Curation;
 
 namespace Almanac.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text;
 using Almanac.Core;
 using Almanac.Storage;
-using Almanac.Web.Feeds;
-using Almanac.Web.Markup;
+using Almanac.Curation;
+using Almanac.Curation.Markup;
 using NodaTime;
 
 namespace Almanac.Cli.Commands;

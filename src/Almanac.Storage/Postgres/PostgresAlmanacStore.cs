@@ -92,6 +92,8 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             insert.Parameters.AddWithValue("bytes", image.Bytes);
             insert.ExecuteNonQuery();
         }
+        if (document.MovingObservances.Count > 0)
+            AddMovingObservances(connection, transaction, document);
         // Last of the document's writes: the generation row's lock serializes concurrent workers, so it is taken late.
         AdvanceGeneration(connection, transaction);
         return true;
@@ -177,6 +179,18 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     public ImageFile? GetImage(string imageId) =>
         Query("SELECT id, content_type, width, height, bytes FROM images WHERE id = @id",
             r => new ImageFile(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), (byte[])r.GetValue(4)), ("id", imageId)).FirstOrDefault();
+    private static void AddMovingObservances(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document)
+    {
+        using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO moving_observances (document_id, rule, name)
+            SELECT @document, o.rule, o.name FROM unnest(@rules, @names) WITH ORDINALITY AS o(rule, name, n) ORDER BY o.n
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("document", document.Id);
+        insert.Parameters.AddWithValue("rules", document.MovingObservances.Select(o => o.Rule).ToArray());
+        insert.Parameters.AddWithValue("names", document.MovingObservances.Select(o => o.Name).ToArray());
+        insert.ExecuteNonQuery();
+    }
 
     private static void AddObservances(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document)
     {
@@ -428,6 +442,53 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         """,
         r => new Observance(r.GetString(0), new NodaTime.AnnualDate(r.GetInt16(1), r.GetInt16(2)), r.GetString(3)),
         ("month", (short)month), ("day", (short)day));
+
+    public IReadOnlyList<MovingObservance> GetMovingObservances() => Query(
+        """
+        SELECT o.document_id, o.rule, o.name FROM moving_observances o JOIN documents d ON d.id = o.document_id
+        WHERE d.analysis_failure IS NULL ORDER BY o.id
+        """,
+        r => new MovingObservance(r.GetString(0), r.GetString(1), r.GetString(2)));
+
+    public IReadOnlyList<DaySummary> SummarizeMonth(int month) => Query(
+        """
+        SELECT t.day, t.n, e.payload, t.listed_date, t.is_primary FROM (
+            SELECT d.day, d.event_id, d.listed_date, d.is_primary, count(*) OVER (PARTITION BY d.day) AS n,
+                   row_number() OVER (PARTITION BY d.day ORDER BY x.significance DESC, x.id COLLATE "C") AS r
+            FROM event_days d JOIN events x ON x.id = d.event_id WHERE d.month = @month) t
+        JOIN events e ON e.id = t.event_id WHERE t.r = 1 ORDER BY t.day
+        """,
+        r => new DaySummary(r.GetInt16(0), (int)r.GetInt64(1),
+            new DayEntry(Deserialize<HistoricalEvent>(r.GetString(2)), HistoricalDateJsonConverter.Parse(r.GetString(3)), r.GetBoolean(4))),
+        ("month", (short)month));
+
+    public IReadOnlyList<DayEntry> GetListingsInYears(int fromYear, int toYear, int limit) => Query(
+        """
+        SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
+        WHERE d.year BETWEEN @from AND @to AND d.is_primary ORDER BY e.significance DESC, e.id COLLATE "C" LIMIT @limit
+        """,
+        ReadDayEntry, ("from", fromYear), ("to", toYear), ("limit", limit));
+
+    public IReadOnlyList<YearCount> CountListingsByYear(int fromYear, int toYear) => Query(
+        "SELECT year, count(*) FROM event_days WHERE year BETWEEN @from AND @to AND is_primary GROUP BY year ORDER BY year",
+        r => new YearCount(r.GetInt32(0), (int)r.GetInt64(1)), ("from", fromYear), ("to", toYear));
+
+    public IReadOnlyList<DayEntry> GetPrimaryListings() => Query(
+        """
+        SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
+        WHERE d.is_primary ORDER BY d.month, d.day, d.year DESC, e.significance DESC, e.id COLLATE "C"
+        """,
+        ReadDayEntry);
+
+    public IReadOnlyList<HistoricalEvent> GetEventsOfDocument(string documentId, int limit) => Query(
+        """
+        SELECT payload FROM events WHERE id IN (SELECT event_id FROM mentions WHERE document_id = @id AND event_id IS NOT NULL)
+        ORDER BY year, significance DESC, id COLLATE "C" LIMIT @limit
+        """,
+        r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", documentId), ("limit", limit));
+
+    private static DayEntry ReadDayEntry(NpgsqlDataReader r) =>
+        new(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2));
 
     public HistoricalEvent? GetEvent(string eventId) =>
         Query(PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", eventId)).FirstOrDefault();

@@ -132,6 +132,16 @@ internal static class PostgresMigrations
             bytes bytea NOT NULL
         );
         """,
+        // Browsing by year and century, and the holidays documents give by a rule (Easter-2, 05/MonLast) rather than a day.
+        """
+        CREATE INDEX event_days_by_year ON event_days (year, is_primary);
+        CREATE TABLE moving_observances (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            document_id text NOT NULL REFERENCES documents(id),
+            rule text NOT NULL,
+            name text NOT NULL
+        );
+        """,
     ];
 
     /// <summary>How many steps a current schema has run.</summary>

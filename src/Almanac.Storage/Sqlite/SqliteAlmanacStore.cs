@@ -79,6 +79,8 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         }
         InsertObservances(transaction, document);
         InsertImages(transaction, document);
+        if (document.MovingObservances.Count > 0)
+            InsertMovingObservances(transaction, document);
         AdvanceGeneration(transaction);
         transaction.Commit();
         return true;
@@ -127,6 +129,19 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
             using var insert = Command("INSERT OR IGNORE INTO images (id, content_type, width, height, bytes) VALUES ($id, $type, $width, $height, $bytes)",
                 ("$id", image.Id), ("$type", image.ContentType), ("$width", image.Width), ("$height", image.Height), ("$bytes", image.Bytes));
             insert.Transaction = transaction;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private void InsertMovingObservances(SqliteTransaction transaction, SourceDocument document)
+    {
+        using var insert = Command("INSERT INTO moving_observances (document_id, rule, name) VALUES ($document, $rule, $name)", ("$document", document.Id));
+        insert.Transaction = transaction;
+        var rule = insert.Parameters.Add("$rule", SqliteType.Text);
+        var name = insert.Parameters.Add("$name", SqliteType.Text);
+        foreach (var observance in document.MovingObservances)
+        {
+            (rule.Value, name.Value) = (observance.Rule, observance.Name);
             insert.ExecuteNonQuery();
         }
     }
@@ -424,6 +439,53 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         """,
         r => new Observance(r.GetString(0), new NodaTime.AnnualDate(r.GetInt32(1), r.GetInt32(2)), r.GetString(3)),
         ("$month", month), ("$day", day));
+
+    public IReadOnlyList<MovingObservance> GetMovingObservances() => Query(
+        """
+        SELECT o.document_id, o.rule, o.name FROM moving_observances o JOIN documents d ON d.id = o.document_id
+        WHERE d.analysis_failure IS NULL ORDER BY o.id
+        """,
+        r => new MovingObservance(r.GetString(0), r.GetString(1), r.GetString(2)));
+
+    public IReadOnlyList<DaySummary> SummarizeMonth(int month) => Query(
+        """
+        SELECT t.day, t.n, e.payload, t.listed_date, t.is_primary FROM (
+            SELECT d.day, d.event_id, d.listed_date, d.is_primary, count(*) OVER (PARTITION BY d.day) AS n,
+                   row_number() OVER (PARTITION BY d.day ORDER BY x.significance DESC, x.id) AS r
+            FROM event_days d JOIN events x ON x.id = d.event_id WHERE d.month = $month) t
+        JOIN events e ON e.id = t.event_id WHERE t.r = 1 ORDER BY t.day
+        """,
+        r => new DaySummary(r.GetInt32(0), r.GetInt32(1),
+            new DayEntry(Deserialize<HistoricalEvent>(r.GetString(2)), HistoricalDateJsonConverter.Parse(r.GetString(3)), r.GetInt64(4) == 1)),
+        ("$month", month));
+
+    public IReadOnlyList<DayEntry> GetListingsInYears(int fromYear, int toYear, int limit) => Query(
+        """
+        SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
+        WHERE d.year BETWEEN $from AND $to AND d.is_primary = 1 ORDER BY e.significance DESC, e.id LIMIT $limit
+        """,
+        ReadDayEntry, ("$from", fromYear), ("$to", toYear), ("$limit", limit));
+
+    public IReadOnlyList<YearCount> CountListingsByYear(int fromYear, int toYear) => Query(
+        "SELECT year, count(*) FROM event_days WHERE year BETWEEN $from AND $to AND is_primary = 1 GROUP BY year ORDER BY year",
+        r => new YearCount(r.GetInt32(0), r.GetInt32(1)), ("$from", fromYear), ("$to", toYear));
+
+    public IReadOnlyList<DayEntry> GetPrimaryListings() => Query(
+        """
+        SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
+        WHERE d.is_primary = 1 ORDER BY d.month, d.day, d.year DESC, e.significance DESC, e.id
+        """,
+        ReadDayEntry);
+
+    public IReadOnlyList<HistoricalEvent> GetEventsOfDocument(string documentId, int limit) => Query(
+        """
+        SELECT payload FROM events WHERE id IN (SELECT event_id FROM mentions WHERE document_id = $id AND event_id IS NOT NULL)
+        ORDER BY year, significance DESC, id LIMIT $limit
+        """,
+        r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$id", documentId), ("$limit", limit));
+
+    private static DayEntry ReadDayEntry(SqliteDataReader r) =>
+        new(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1);
 
     public HistoricalEvent? GetEvent(string eventId) =>
         Query("SELECT payload FROM events WHERE id = $id", r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$id", eventId)).FirstOrDefault();

@@ -110,6 +110,16 @@ internal static class SqliteMigrations
             bytes BLOB NOT NULL
         ) WITHOUT ROWID;
         """,
+        // Browsing by year and century, and the holidays documents give by a rule (Easter-2, 05/MonLast) rather than a day.
+        """
+        CREATE INDEX event_days_by_year ON event_days(year, is_primary);
+        CREATE TABLE moving_observances (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            rule TEXT NOT NULL,
+            name TEXT NOT NULL
+        );
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -9,6 +9,9 @@ namespace Almanac.Web.Api;
 /// <summary>Turns a day's listings into on-this-day feed items, with page summaries for the event, its people and its sources.</summary>
 public sealed class FeedItems(Sources sources, string origin)
 {
+    /// <summary>A selected event: its item with the reason in words (<c>why</c>) and the figures behind it (<c>selection</c>).</summary>
+    public FeedItem Selected(SelectedEvent selected) => Item(selected.Entry, selected.Why) with { Selection = SelectionItem.Of(selected.Score) };
+
     public FeedItem Item(DayEntry entry, string? why = null)
     {
         var e = entry.Event;

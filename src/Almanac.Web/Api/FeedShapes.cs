@@ -78,4 +78,23 @@ public sealed record FeedItem(
     /// <summary>Which calendar the listed day is in and why, when it is not an ordinary Gregorian day (an Old Style day, its Gregorian one, a Julian day before 1582).</summary>
     [JsonPropertyName("calendar_note"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CalendarNote { get; init; }
+
+    /// <summary>For a selected event, the figures the selection rule used; <see cref="Why"/> says the same in words.</summary>
+    [JsonPropertyName("selection"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SelectionItem? Selection { get; init; }
+}
+
+/// <summary>The figures behind a selected event (see Almanac.Curation's Selection): rank among the day's candidates, score, sources, anniversary.</summary>
+public sealed record SelectionItem(
+    [property: JsonPropertyName("rank")] int Rank,
+    [property: JsonPropertyName("candidates")] int Candidates,
+    [property: JsonPropertyName("significance")] double Significance,
+    [property: JsonPropertyName("sources")] int Sources,
+    [property: JsonPropertyName("independent_sources")] int IndependentSources,
+    [property: JsonPropertyName("years_ago")] int YearsAgo,
+    [property: JsonPropertyName("round_anniversary")] bool RoundAnniversary,
+    [property: JsonPropertyName("for_era_mix")] bool ForEraMix)
+{
+    public static SelectionItem Of(SelectionScore s) =>
+        new(s.Rank, s.Candidates, s.Significance, s.Sources, s.IndependentSources, s.YearsAgo, s.RoundAnniversary, s.ForEraMix);
 }

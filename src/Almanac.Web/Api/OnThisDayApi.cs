@@ -24,13 +24,14 @@ public static class OnThisDayApi
             var items = new FeedItems(sources, $"{context.Request.Scheme}://{context.Request.Host}");
             var body = new Dictionary<string, IEnumerable<object>>(StringComparer.Ordinal);
             if (type is "all" or "selected")
-                body["selected"] = Selection.Select(entries, ReaderToday.Resolve(context, clock).Year).Select(s => items.Item(s.Entry, s.Why)).ToList();
+                body["selected"] = Selection.Select(entries, ReaderToday.Resolve(context, clock).Year).Select(items.Selected).ToList();
             foreach (var (name, kind) in new[] { ("births", MentionKind.Birth), ("deaths", MentionKind.Death), ("events", MentionKind.Event), ("holidays", MentionKind.Holiday) })
                 if (type == "all" || type == name)
                     body[name] = entries.Where(e => e.Event.Kind == kind).Select(e => items.Item(e)).ToList();
-            // Holidays listed without a year are the day's every year; dated ones (a founding in 1918) are events of theirs.
+            // Holidays listed without a year are the day's every year (moving ones as they fall in the reader's year);
+            // dated ones (a founding in 1918) are events of theirs.
             if (type is "all" or "holidays")
-                body["holidays"] = Observance.OfDay(store.GetObservancesOnDay(annual.Month, annual.Day)).Select(items.Holiday)
+                body["holidays"] = Holidays.On(store, annual, ReaderToday.Resolve(context, clock).Year).Select(items.Holiday)
                     .Concat<object>(body["holidays"]).ToList();
             return TypedResults.Ok(body);
         }).CacheOutput(ResponseCache.Policy);

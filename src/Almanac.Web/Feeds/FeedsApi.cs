@@ -23,9 +23,11 @@ public static class FeedsApi
         {
             if (!string.IsNullOrEmpty(q) && Timelines.Problem(q) is { } problem)
                 return TypedResults.Problem(detail: problem + ".", title: "Unusable query", statusCode: StatusCodes.Status400BadRequest);
-            var calendar = Anniversaries.Calendar(store, q, Origin(context), Updated(store, clock));
+            var calendar = string.IsNullOrEmpty(q)
+                ? Anniversaries.Write(Anniversaries.All(store), "Almanac anniversaries", Origin(context), Updated(store, clock))
+                : Anniversaries.Write(Anniversaries.Matching(store.SearchEvents(q, Timelines.MaxResults)), $"Almanac anniversaries: {q}", Origin(context), Updated(store, clock));
             return Results.Text(calendar, "text/calendar; charset=utf-8", Encoding.UTF8);
-        });
+        }).CacheOutput(ResponseCache.Policy);
         return routes;
     }
 

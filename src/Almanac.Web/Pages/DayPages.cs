@@ -47,7 +47,7 @@ public static class DayPages
     private static IResult Day(IAlmanacStore store, Sources sources, AnnualDate day, int currentYear, string heading, HtmlString note, DayExtras extras)
     {
         var entries = store.GetEventsOnDay(day.Month, day.Day);
-        var holidays = Observance.OfDay(store.GetObservancesOnDay(day.Month, day.Day));
+        var holidays = Holidays.On(store, day, currentYear);
         var selected = Selection.Select(entries, currentYear);
         var previous = Dates.Neighbour(day, -1);
         var next = Dates.Neighbour(day, 1);
@@ -60,13 +60,14 @@ public static class DayPages
                 {KindSection("events", "Events", entries.Where(e => e.Event.Kind == MentionKind.Event), sources)}
                 {KindSection("births", "Births", entries.Where(e => e.Event.Kind == MentionKind.Birth), sources)}
                 {KindSection("deaths", "Deaths", entries.Where(e => e.Event.Kind == MentionKind.Death), sources)}
-                {HolidaySection(holidays, entries.Where(e => e.Event.Kind == MentionKind.Holiday), sources)}
+                {HolidaySection(holidays, entries.Where(e => e.Event.Kind == MentionKind.Holiday), sources, currentYear)}
                 """);
         return Layout.Page(heading, Html.Of($"""
             <h1>{heading}</h1>
             {note}
             <nav class="days" aria-label="Neighbouring days">
             <a rel="prev" href="{Urls.Day(previous)}">← {DateDisplay.Day(previous)}</a>
+            <a href="{Urls.Month(day.Month)}">All of {DateDisplay.MonthName(day.Month)}</a>
             <a rel="next" href="{Urls.Day(next)}">{DateDisplay.Day(next)} →</a>
             </nav>
             {Layout.DayPicker(day)}
@@ -100,8 +101,8 @@ public static class DayPages
             """);
     }
 
-    /// <summary>The day's holidays: those listed without a year (the day's every year), then holiday events of a year.</summary>
-    private static HtmlString HolidaySection(IReadOnlyList<DayObservance> holidays, IEnumerable<DayEntry> dated, Sources sources)
+    /// <summary>The day's holidays: those listed without a year (the day's every year, or by a rule that gives this day in <paramref name="year"/>), then holiday events of a year.</summary>
+    private static HtmlString HolidaySection(IReadOnlyList<DayObservance> holidays, IEnumerable<DayEntry> dated, Sources sources, int year)
     {
         var events = dated.ToList();
         if (holidays.Count == 0 && events.Count == 0)
@@ -109,6 +110,7 @@ public static class DayPages
         return Html.Of($"""
             <section aria-labelledby="holidays">
             <h2 id="holidays">Holidays and observances</h2>
+            <p class="meta">Moving feasts (Easter's, the last Monday of May…) as they fall in {year}.</p>
             <ol class="events">{holidays.Select(h => Html.Of($"""
                 <li>{h.Name}
                 {Layout.SourceList(sources.Of(h.DocumentIds))}</li>

@@ -18,7 +18,7 @@ public static class EventPages
         var pages = routes.MapGroup("/event");
         pages.MapGet("/{id}", (string id, HttpContext context, IAlmanacStore store, Sources sources, PictureSettings pictures) =>
             store.GetEvent(id) is { } found
-                ? Layout.Page(found.Title, Render(found, sources, EventPictures.Of(found, pictures, TimelineWindow.Of(context.Request.Query))))
+                ? Layout.Page(found.Title, Html.Of($"{Render(found, sources, EventPictures.Of(found, pictures, TimelineWindow.Of(context.Request.Query)))}{BrowsePages.AroundEvent(found, store, sources)}"))
                 : Layout.Page("No such event", Html.Of($"""
                     <h1>No such event</h1>
                     <p>No event has the id “{id}”. <a href="{Urls.Search(id)}">Search for it</a> instead.</p>

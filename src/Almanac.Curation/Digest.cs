@@ -2,7 +2,7 @@ using Almanac.Core;
 using Almanac.Storage;
 using NodaTime;
 
-namespace Almanac.Web.Feeds;
+namespace Almanac.Curation;
 
 /// <summary>A day's digest for a newsletter or a feed: the selected events with their sources, and a thought for the day where a source gives one.</summary>
 public sealed record Digest(AnnualDate Day, int Year, IReadOnlyList<DigestEvent> Events, Thought? Thought, SourceRef? ThoughtSource)

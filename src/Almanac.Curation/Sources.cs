@@ -1,7 +1,7 @@
 using Almanac.Core;
 using Almanac.Storage;
 
-namespace Almanac.Web;
+namespace Almanac.Curation;
 
 /// <summary>A source document as pages and feeds cite it.</summary>
 public sealed record SourceRef(string Id, string Title);

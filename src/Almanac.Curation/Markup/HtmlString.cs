@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace Almanac.Web.Markup;
+namespace Almanac.Curation.Markup;
 
 /// <summary>A fragment of HTML that is already safe: built only by <see cref="Html.Of"/>, which encodes every value it is given.</summary>
 public readonly record struct HtmlString

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Almanac.Web.Markup;
+namespace Almanac.Curation.Markup;
 
 /// <summary>Document text made inert in Markdown: every character Markdown or the HTML it may carry would read as syntax is escaped, on one line.</summary>
 public static class MarkdownEscape

@@ -1,4 +1,4 @@
-namespace Almanac.Web.Feeds;
+namespace Almanac.Curation;
 
 /// <summary>A quotation a source offers as its "thought for the day", with its author when the source names one.</summary>
 public sealed record Thought(string Quotation, string? Author, string DocumentId)

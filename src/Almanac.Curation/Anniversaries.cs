@@ -4,7 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Almanac.Storage;
 
-namespace Almanac.Web.Feeds;
+namespace Almanac.Curation;
 
 /// <summary>
 /// The anniversaries as an iCalendar (RFC 5545) subscription: one all-day event a year for each
@@ -13,10 +13,6 @@ namespace Almanac.Web.Feeds;
 public static class Anniversaries
 {
     private const int MaxSummaryLength = 200;
-
-    public static string Calendar(IAlmanacStore store, string? query, string origin, DateTimeOffset now) =>
-        Write(string.IsNullOrWhiteSpace(query) ? AllListings(store) : MatchingListings(store, query),
-            string.IsNullOrWhiteSpace(query) ? "Almanac anniversaries" : $"Almanac anniversaries: {query}", origin, now);
 
     /// <summary>The primary Gregorian listings among a day's entries: each event recurs once a year, on the day of its best-supported date.</summary>
     public static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> Listings(IEnumerable<DayEntry> entries) =>
@@ -45,16 +41,12 @@ public static class Anniversaries
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    /// <summary>Every day's primary listings: an event appears once, on the Gregorian day of its best-supported date.</summary>
-    private static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> AllListings(IAlmanacStore store)
-    {
-        foreach (var day in ReaderDay.AllDays())
-            foreach (var listing in Listings(store.GetEventsOnDay(day.Month, day.Day)))
-                yield return listing;
-    }
+    /// <summary>Every day's primary listings, read in one query: an event appears once, on the Gregorian day of its best-supported date.</summary>
+    public static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> All(IAlmanacStore store) => Listings(store.GetPrimaryListings());
 
-    private static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> MatchingListings(IAlmanacStore store, string query) =>
-        store.SearchEvents(query, Timelines.MaxResults)
+    /// <summary>The day-precision events among <paramref name="events"/> (a search's hits), each on the Gregorian day of its date, in calendar order.</summary>
+    public static IEnumerable<(HistoricalEvent Event, HistoricalDate Listed)> Matching(IEnumerable<HistoricalEvent> events) =>
+        events
             .Where(e => e.Date.Precision == Precision.Day)
             .Select(e => (e, e.Date.ToGregorian()))
             .OrderBy(p => p.Item2.Month).ThenBy(p => p.Item2.Day);

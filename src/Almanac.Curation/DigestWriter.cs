@@ -1,8 +1,8 @@
 using Almanac.Core;
 using System.Text;
-using Almanac.Web.Markup;
+using Almanac.Curation.Markup;
 
-namespace Almanac.Web.Feeds;
+namespace Almanac.Curation;
 
 /// <summary>A digest as Markdown (for a newsletter) and as HTML (for a newsletter, Atom and RSS); links are absolute under <c>origin</c>.</summary>
 public static class DigestWriter
