@@ -65,6 +65,9 @@ public sealed record HistoricalEvent(
     /// <summary>Books the sources name, with their authors.</summary>
     public IReadOnlyList<Reading> RelatedReading { get; init; } = [];
 
+    /// <summary>What an editor corrected on this event (null: shown as the machine resolved it); see <see cref="EditorialLayer"/>.</summary>
+    public EditorialNote? Editorial { get; init; }
+
     /// <summary>True when the sources give more than one date for this event.</summary>
     public bool HasDateConflict => DateClaims.Count > 1;
 }

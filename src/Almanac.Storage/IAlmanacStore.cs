@@ -111,6 +111,7 @@ public interface IAlmanacStore : IDisposable
     /// <summary>The holidays documents list for a calendar day without a year, of documents not marked as failed, in storing order.</summary>
     IReadOnlyList<Observance> GetObservancesOnDay(int month, int day);
 
+    /// <summary>The event of this id as readers see it: corrected by the editor, and null when hidden.</summary>
     HistoricalEvent? GetEvent(string eventId);
 
     /// <summary>Full-text search over events (title, text, summary, people), best match first.</summary>
@@ -123,6 +124,20 @@ public interface IAlmanacStore : IDisposable
 
     /// <summary>When the latest document was stored, or null for an empty store; what the web app sends as Last-Modified.</summary>
     DateTimeOffset? GetLastIngestedAt();
+
+    /// <summary>
+    /// Stores an editor's correction of a stored event (hidden or not) with the mentions it is kept on, and lays it over
+    /// the event, in one transaction that advances the generation; null when no event has that id. Every read of events
+    /// shows it from then on, and it follows its event through re-resolution (<see cref="EditorialLayer"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The request lacks a reason or an editor, or changes nothing.</exception>
+    Correction? AddCorrection(CorrectionRequest request);
+
+    /// <summary>Marks an active correction undone, by whom and when (it stays in the history), and takes it off its event; false when there is no such active correction.</summary>
+    bool UndoCorrection(long correctionId, string editor, DateTimeOffset at);
+
+    /// <summary>Every correction, undone ones too, oldest first; with <paramref name="eventId"/>, those made on that event or applied to it now.</summary>
+    IReadOnlyList<Correction> GetCorrections(string? eventId = null);
 
     /// <summary>
     /// A number that grows in the same transaction as every write (a document stored, the events replaced), so a

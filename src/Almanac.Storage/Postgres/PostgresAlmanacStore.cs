@@ -10,7 +10,7 @@ namespace Almanac.Storage.Postgres;
 /// behaviour as the SQLite store; full-text search by tsvector with GIN indexes. Thread-safe: every call takes
 /// a pooled connection of its own.
 /// </summary>
-public sealed class PostgresAlmanacStore : IAlmanacStore
+public sealed partial class PostgresAlmanacStore : IAlmanacStore
 {
     private PostgresAlmanacStore(NpgsqlDataSource dataSource) => DataSource = dataSource;
 
@@ -220,6 +220,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             """, timeoutSeconds: 0);
         WriteEvents(connection, transaction, events);
         Assign(connection, transaction, assignments ?? []);
+        CorrectionLayer.Reapply(new CorrectionTables(connection, transaction), correctionIds: null);
         AdvanceGeneration(connection, transaction);
         transaction.Commit();
     }
@@ -244,6 +245,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         }
         WriteEvents(connection, transaction, update.Written);
         Assign(connection, transaction, update.Assignments);
+        CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToList());
         AdvanceGeneration(connection, transaction);
         transaction.Commit();
         return true;
@@ -252,7 +254,9 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     /// <summary>Inserts events with their search vectors, the days they are listed under and their date keys.</summary>
     private static void WriteEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<HistoricalEvent> events)
     {
+        // Dropped first: a transaction may write events twice (the resolver's, then those an editor's correction lies over).
         Execute(connection, transaction, """
+            DROP TABLE IF EXISTS pg_temp.events_in;
             CREATE TEMP TABLE events_in (id text, year integer, significance double precision, payload text, title text, people text, body text) ON COMMIT DROP;
             """);
         // COPY in binary: a million events load in seconds, where row-by-row inserts take minutes.
@@ -265,9 +269,11 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
                 copy.Write(e.Date.Year, NpgsqlDbType.Integer);
                 copy.Write(e.Significance, NpgsqlDbType.Double);
                 copy.Write(JsonSerializer.Serialize(e, StoreJson.Options), NpgsqlDbType.Text);
-                copy.Write(e.Title, NpgsqlDbType.Text);
-                copy.Write(string.Join("; ", e.People), NpgsqlDbType.Text);
-                copy.Write(string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))), NpgsqlDbType.Text);
+                // A hidden event keeps an empty search vector: no search finds it.
+                var searchable = CorrectionLayer.Visible(e) is not null;
+                copy.Write(searchable ? e.Title : "", NpgsqlDbType.Text);
+                copy.Write(searchable ? string.Join("; ", e.People) : "", NpgsqlDbType.Text);
+                copy.Write(searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : "", NpgsqlDbType.Text);
             }
             copy.Complete();
         }
@@ -410,7 +416,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         ("month", (short)month), ("day", (short)day));
 
     public HistoricalEvent? GetEvent(string eventId) =>
-        Query(PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", eventId)).FirstOrDefault();
+        CorrectionLayer.Visible(Query(PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", eventId)).FirstOrDefault());
 
     public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
     {
