@@ -105,4 +105,33 @@ public static class EditorialLayer
             .Select(g => g.OrderByDescending(h => h.Held).ThenBy(h => h.EventId, StringComparer.Ordinal).First())
             .Where(h => h.Action != CorrectionAction.Hide || h.Held * 2 >= h.EventMentions)
             .ToDictionary(h => h.CorrectionId, h => h.EventId);
+
+    /// <summary>What a correction does, in words, for the event page, the CLI and the corrections list: "set the date to 21 October 1859".</summary>
+    public static string Describe(CorrectionRequest request)
+    {
+        if (request.Action == CorrectionAction.Hide)
+            return "hid the event";
+        var changes = new List<string>();
+        if (request.Date is { } date)
+            changes.Add($"set the date to {DateDisplay.Of(date)}");
+        if (request.Title is { } title)
+            changes.Add($"set the title to “{title}”");
+        if (request.Kind is { } kind)
+            changes.Add($"set the kind to {kind.ToString().ToLowerInvariant()}");
+        return string.Join(", ", changes);
+    }
+
+    /// <summary>What the machine had before the editor's changes, in words: its title, date and kind.</summary>
+    public static string MachineOriginal(EditorialNote note) =>
+        $"“{note.MachineTitle}”, {DateDisplay.Of(note.MachineDate, note.MachineEndDate)}, {note.MachineKind.ToString().ToLowerInvariant()}";
+
+    /// <summary>A request a store can keep, or the reason it cannot (null).</summary>
+    public static string? Problem(CorrectionRequest request) => request switch
+    {
+        { Reason: var reason } when string.IsNullOrWhiteSpace(reason) => "a correction needs a reason",
+        { Editor: var editor } when string.IsNullOrWhiteSpace(editor) => "a correction needs an editor",
+        { Action: CorrectionAction.Correct, Title: null, Date: null, Kind: null } => "a correction changes the date, the title or the kind",
+        { Title: { } title } when string.IsNullOrWhiteSpace(title) => "a corrected title cannot be empty",
+        _ => null,
+    };
 }

@@ -102,14 +102,4 @@ internal static class CorrectionLayer
         request.Action.ToString().ToLowerInvariant(),
         request.Date is { } date ? HistoricalDateJsonConverter.Format(date) : null,
         request.Kind?.ToString().ToLowerInvariant());
-
-    /// <summary>A request a store can keep, or the reason it cannot.</summary>
-    public static string? Problem(CorrectionRequest request) => request switch
-    {
-        { Reason: var reason } when string.IsNullOrWhiteSpace(reason) => "a correction needs a reason",
-        { Editor: var editor } when string.IsNullOrWhiteSpace(editor) => "a correction needs an editor",
-        { Action: CorrectionAction.Correct, Title: null, Date: null, Kind: null } => "a correction changes the date, the title or the kind",
-        { Title: { } title } when string.IsNullOrWhiteSpace(title) => "a corrected title cannot be empty",
-        _ => null,
-    };
 }

@@ -12,7 +12,7 @@ public sealed partial class PostgresAlmanacStore
 
     public Correction? AddCorrection(CorrectionRequest request)
     {
-        if (CorrectionLayer.Problem(request) is { } problem)
+        if (EditorialLayer.Problem(request) is { } problem)
             throw new ArgumentException(problem, nameof(request));
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();

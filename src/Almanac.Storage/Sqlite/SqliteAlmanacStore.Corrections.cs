@@ -13,7 +13,7 @@ public sealed partial class SqliteAlmanacStore
 
     public Correction? AddCorrection(CorrectionRequest request)
     {
-        if (CorrectionLayer.Problem(request) is { } problem)
+        if (EditorialLayer.Problem(request) is { } problem)
             throw new ArgumentException(problem, nameof(request));
         using var transaction = _connection.BeginTransaction(deferred: false);
         if (StoredEvent(request.EventId, transaction) is not { } stored)
