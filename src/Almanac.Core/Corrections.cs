@@ -97,12 +97,12 @@ public static class EditorialLayer
 
     /// <summary>
     /// Which event each correction follows, from the events holding the mentions it was made on: the one holding the most
-    /// (ties: the lowest id). A hide follows it only while those mentions are at least half of the event's: when the hidden
+    /// (ties: the one they are the larger share of, then the lowest id). A hide follows it only while those mentions are at least half of the event's: when the hidden
     /// event merges into a larger one, what the other sources say is not hidden with it, and the hide waits.
     /// </summary>
     public static IReadOnlyDictionary<long, string> Targets(IEnumerable<CorrectionHolding> holdings) =>
         holdings.GroupBy(h => h.CorrectionId)
-            .Select(g => g.OrderByDescending(h => h.Held).ThenBy(h => h.EventId, StringComparer.Ordinal).First())
+            .Select(g => g.OrderByDescending(h => h.Held).ThenBy(h => h.EventMentions).ThenBy(h => h.EventId, StringComparer.Ordinal).First())
             .Where(h => h.Action != CorrectionAction.Hide || h.Held * 2 >= h.EventMentions)
             .ToDictionary(h => h.CorrectionId, h => h.EventId);
 

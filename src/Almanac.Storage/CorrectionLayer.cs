@@ -43,9 +43,12 @@ internal interface ICorrectionTables
 /// </remarks>
 internal static class CorrectionLayer
 {
-    /// <summary>The mentions a correction is kept on: the sentences of its event's mentions (the best the event keeps, up to 100).</summary>
-    public static IReadOnlyList<(string DocumentId, int SentenceStart)> Anchors(HistoricalEvent e) =>
-        e.Mentions.Select(m => (m.DocumentId, m.SentenceStart)).Distinct().ToList();
+    /// <summary>
+    /// The mentions a correction is kept on: those its event keeps (the best, up to 100), each by its document, sentence and
+    /// date (a sentence with two dates may belong to two events), which survive any re-resolution of the same documents.
+    /// </summary>
+    public static IReadOnlyList<(string DocumentId, int SentenceStart, string DateValue)> Anchors(HistoricalEvent e) =>
+        e.Mentions.Select(m => (m.DocumentId, m.SentenceStart, m.DateValue)).Distinct().ToList();
 
     /// <summary>
     /// Points each of <paramref name="correctionIds"/> (every correction when null) at the event it follows now, and rewrites

@@ -3,6 +3,7 @@ using Almanac.Storage;
 using Almanac.Storage.Postgres;
 using Almanac.Storage.Sqlite;
 using Almanac.Web.Api;
+using Almanac.Web.Editing;
 using Almanac.Web.Feeds;
 using Almanac.Web.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -70,6 +71,7 @@ public static class AlmanacWeb
             cache.AddPolicy(ResponseCache.Policy, new ResponseCache());
         });
         services.AddScoped<Sources>();
+        services.AddSingleton(provider => EditorAccess.From(provider.GetRequiredService<IConfiguration>()));
         services.AddProblemDetails();
         // Escape <, >, & and quotes in JSON too, so document text stays inert if a client drops it into a page.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Default);
@@ -87,6 +89,7 @@ public static class AlmanacWeb
         app.MapGet("/site.css", () => Results.Text(SiteStyle.Css, "text/css; charset=utf-8"));
         app.MapDayPages();
         app.MapEventPages();
+        app.MapEditorPages(app.Services.GetRequiredService<EditorAccess>());
         app.MapSearchPages();
         app.MapSourcePages();
         app.MapOnThisDayApi();

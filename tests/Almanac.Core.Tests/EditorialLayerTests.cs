@@ -24,13 +24,16 @@ public sealed class EditorialLayerTests
     }
 
     [Fact]
-    public void Targets_TiedParts_FollowTheLowestId()
+    public void Targets_TiedParts_FollowTheOneTheyAreMostOf_ThenTheLowestId()
     {
         var targets = EditorialLayer.Targets([
-            new CorrectionHolding(1, CorrectionAction.Correct, "b", 2, 2),
-            new CorrectionHolding(1, CorrectionAction.Correct, "a", 2, 2),
+            new CorrectionHolding(1, CorrectionAction.Hide, "a-large", 1, 11),
+            new CorrectionHolding(1, CorrectionAction.Hide, "b-small", 1, 1),
+            new CorrectionHolding(2, CorrectionAction.Correct, "d", 2, 2),
+            new CorrectionHolding(2, CorrectionAction.Correct, "c", 2, 2),
         ]);
-        Assert.Equal("a", targets[1]);
+        Assert.Equal("b-small", targets[1]);
+        Assert.Equal("c", targets[2]);
     }
 
     [Fact]

@@ -30,10 +30,11 @@ public sealed partial class PostgresAlmanacStore
             ("kind", Text(kind)), ("reason", request.Reason), ("editor", request.Editor), ("at", request.At.ToUniversalTime())).Single();
         var anchors = CorrectionLayer.Anchors(stored);
         QueryIn(connection, transaction, """
-            INSERT INTO correction_anchors (correction_id, document_id, sentence_start)
-            SELECT DISTINCT @id, a.document_id, a.sentence_start FROM unnest(@documents, @starts) AS a(document_id, sentence_start)
+            INSERT INTO correction_anchors (correction_id, document_id, sentence_start, date_value)
+            SELECT DISTINCT @id, a.document_id, a.sentence_start, a.date_value FROM unnest(@documents, @starts, @dates) AS a(document_id, sentence_start, date_value)
             ON CONFLICT DO NOTHING RETURNING 1
-            """, _ => 0, ("id", id), ("documents", anchors.Select(a => a.DocumentId).ToArray()), ("starts", anchors.Select(a => a.SentenceStart).ToArray()));
+            """, _ => 0, ("id", id), ("documents", anchors.Select(a => a.DocumentId).ToArray()), ("starts", anchors.Select(a => a.SentenceStart).ToArray()),
+            ("dates", anchors.Select(a => a.DateValue).ToArray()));
         CorrectionLayer.Reapply(tables, [id]);
         AdvanceGeneration(connection, transaction);
         var added = tables.Corrections([id]).Single();
@@ -103,7 +104,7 @@ public sealed partial class PostgresAlmanacStore
 
         public IReadOnlyList<long> CorrectionsTouching(IReadOnlyCollection<string> eventIds) => QueryIn(connection, transaction, """
             SELECT a.correction_id FROM mentions m
-            JOIN correction_anchors a ON a.document_id = m.document_id AND a.sentence_start = m.sentence_start
+            JOIN correction_anchors a ON a.document_id = m.document_id AND a.sentence_start = m.sentence_start AND a.date_value = m.payload::jsonb ->> 'dateValue'
             JOIN corrections c ON c.id = a.correction_id
             WHERE m.event_id = ANY(@ids) AND c.undone_at IS NULL
             UNION SELECT id FROM corrections WHERE applied_to = ANY(@ids)
@@ -112,7 +113,7 @@ public sealed partial class PostgresAlmanacStore
         public IReadOnlyList<CorrectionHolding> Holdings(IReadOnlyCollection<long> correctionIds) => QueryIn(connection, transaction, """
             SELECT a.correction_id, c.action, m.event_id, count(*), (SELECT count(*) FROM mentions o WHERE o.event_id = m.event_id) FROM correction_anchors a
             JOIN corrections c ON c.id = a.correction_id
-            JOIN mentions m ON m.document_id = a.document_id AND m.sentence_start = a.sentence_start
+            JOIN mentions m ON m.document_id = a.document_id AND m.sentence_start = a.sentence_start AND m.payload::jsonb ->> 'dateValue' = a.date_value
             JOIN documents d ON d.id = m.document_id
             WHERE a.correction_id = ANY(@ids) AND m.event_id IS NOT NULL AND d.analysis_failure IS NULL
             GROUP BY a.correction_id, c.action, m.event_id

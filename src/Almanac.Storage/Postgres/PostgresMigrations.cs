@@ -141,7 +141,8 @@ internal static class PostgresMigrations
             correction_id bigint NOT NULL REFERENCES corrections (id),
             document_id text NOT NULL,
             sentence_start integer NOT NULL,
-            PRIMARY KEY (correction_id, document_id, sentence_start)
+            date_value text NOT NULL,
+            PRIMARY KEY (correction_id, document_id, sentence_start, date_value)
         );
         CREATE INDEX correction_anchors_mention ON correction_anchors (document_id, sentence_start);
         """,

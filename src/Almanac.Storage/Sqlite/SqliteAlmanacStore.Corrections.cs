@@ -26,15 +26,16 @@ public sealed partial class SqliteAlmanacStore
             ("$event", request.EventId), ("$then", stored.Title), ("$action", action), ("$title", (object?)request.Title ?? DBNull.Value),
             ("$date", (object?)date ?? DBNull.Value), ("$kind", (object?)kind ?? DBNull.Value), ("$reason", request.Reason),
             ("$editor", request.Editor), ("$at", request.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))).Single();
-        using (var anchor = Command("INSERT OR IGNORE INTO correction_anchors (correction_id, document_id, sentence_start) VALUES ($id, $document, $start)"))
+        using (var anchor = Command("INSERT OR IGNORE INTO correction_anchors (correction_id, document_id, sentence_start, date_value) VALUES ($id, $document, $start, $date)"))
         {
             anchor.Transaction = transaction;
             anchor.Parameters.AddWithValue("$id", id);
             var document = anchor.Parameters.Add("$document", SqliteType.Text);
             var start = anchor.Parameters.Add("$start", SqliteType.Integer);
-            foreach (var (documentId, sentenceStart) in CorrectionLayer.Anchors(stored))
+            var dateValue = anchor.Parameters.Add("$date", SqliteType.Text);
+            foreach (var (documentId, sentenceStart, value) in CorrectionLayer.Anchors(stored))
             {
-                (document.Value, start.Value) = (documentId, sentenceStart);
+                (document.Value, start.Value, dateValue.Value) = (documentId, sentenceStart, value);
                 anchor.ExecuteNonQuery();
             }
         }
@@ -86,7 +87,7 @@ public sealed partial class SqliteAlmanacStore
 
         public IReadOnlyList<long> CorrectionsTouching(IReadOnlyCollection<string> eventIds) => store.Query(transaction, """
             SELECT a.correction_id FROM mentions m
-            JOIN correction_anchors a ON a.document_id = m.document_id AND a.sentence_start = m.sentence_start
+            JOIN correction_anchors a ON a.document_id = m.document_id AND a.sentence_start = m.sentence_start AND a.date_value = json_extract(m.payload, '$.dateValue')
             JOIN corrections c ON c.id = a.correction_id
             WHERE m.event_id IN (SELECT value FROM json_each($ids)) AND c.undone_at IS NULL
             UNION SELECT id FROM corrections WHERE applied_to IN (SELECT value FROM json_each($ids))
@@ -95,7 +96,7 @@ public sealed partial class SqliteAlmanacStore
         public IReadOnlyList<CorrectionHolding> Holdings(IReadOnlyCollection<long> correctionIds) => store.Query(transaction, """
             SELECT a.correction_id, c.action, m.event_id, count(*), (SELECT count(*) FROM mentions o WHERE o.event_id = m.event_id) FROM correction_anchors a
             JOIN corrections c ON c.id = a.correction_id
-            JOIN mentions m ON m.document_id = a.document_id AND m.sentence_start = a.sentence_start
+            JOIN mentions m ON m.document_id = a.document_id AND m.sentence_start = a.sentence_start AND json_extract(m.payload, '$.dateValue') = a.date_value
             JOIN documents d ON d.id = m.document_id
             WHERE a.correction_id IN (SELECT value FROM json_each($ids)) AND m.event_id IS NOT NULL AND d.analysis_failure IS NULL
             GROUP BY a.correction_id, c.action, m.event_id

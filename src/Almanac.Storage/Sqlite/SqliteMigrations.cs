@@ -124,7 +124,8 @@ internal static class SqliteMigrations
             correction_id INTEGER NOT NULL REFERENCES corrections(id),
             document_id TEXT NOT NULL,
             sentence_start INTEGER NOT NULL,
-            PRIMARY KEY (correction_id, document_id, sentence_start)
+            date_value TEXT NOT NULL,
+            PRIMARY KEY (correction_id, document_id, sentence_start, date_value)
         ) WITHOUT ROWID;
         CREATE INDEX correction_anchors_mention ON correction_anchors(document_id, sentence_start);
         """,

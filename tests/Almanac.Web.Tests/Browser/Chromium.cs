@@ -171,6 +171,10 @@ public sealed partial class Chromium : IAsyncDisposable
             })()
             """))?.GetValue<string>();
 
+    /// <summary>Sets the window's size, to see a page at a desktop's width as well as a phone's.</summary>
+    public Task ResizeAsync(int width, int height) => SendAsync("Emulation.setDeviceMetricsOverride",
+        new JsonObject { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
+
     public async Task ScreenshotAsync(string path)
     {
         var result = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png", ["captureBeyondViewport"] = true });
