@@ -159,7 +159,7 @@ public sealed partial class Chromium : IAsyncDisposable
               if (document.querySelectorAll('h1').length !== 1) return 'not exactly one h1';
               if (!document.querySelector('main')) return 'no main landmark';
               if (!document.documentElement.lang) return 'no lang on html';
-              const unlabelled = [...document.querySelectorAll('input, select, textarea')].filter(e => e.labels.length === 0);
+              const unlabelled = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => e.labels.length === 0);
               if (unlabelled.length) return 'unlabelled control: ' + unlabelled[0].outerHTML;
               let previous = 1;
               for (const h of document.querySelectorAll('main h1, main h2, main h3, main h4')) {
