@@ -28,7 +28,7 @@ public static class AlmanacCli
             ReindexCommand.Create(environment),
             ExportCommand.Create(environment),
         ];
-        foreach (var command in commands)
+        foreach (var command in commands.Concat(CorrectionCommands.Create(environment)))
             root.Subcommands.Add(command);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = environment.Out, Error = environment.Error });
     }

@@ -51,7 +51,12 @@ public static class EventViews
         public IReadOnlyList<CitedView> Content { get; init; } = [];
         public IReadOnlyList<EventLink> Aftermath { get; init; } = [];
         public IReadOnlyList<Reading> RelatedReading { get; init; } = [];
+
+        /// <summary>What the editor corrected, and what the machine had; null when the event is as the machine resolved it.</summary>
+        public EditorialView? Editorial { get; init; }
     }
+
+    public sealed record EditorialView(string MachineOriginal, IReadOnlyList<Commands.CorrectionCommands.CorrectionView> Corrections);
 
     public static SourceView Source(IAlmanacStore store, string documentId) =>
         store.GetDocument(documentId) is { } d
@@ -85,6 +90,9 @@ public static class EventViews
         e.People, e.Places, e.Significance, e.DocumentIds.Select(id => Source(store, id)).ToList())
     {
         Display = DateDisplay.Of(e.Date, e.EndDate),
+        Editorial = e.Editorial is { } note
+            ? new EditorialView(EditorialLayer.MachineOriginal(note), note.Corrections.Select(Commands.CorrectionCommands.CorrectionView.Of).ToList())
+            : null,
         Why = e.Why.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
         Content = e.Content.Select(s => new CitedView(s.Text, Source(store, s.DocumentId))).ToList(),
         Aftermath = e.Aftermath,

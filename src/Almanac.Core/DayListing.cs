@@ -5,14 +5,19 @@ namespace Almanac.Core;
 /// disputed event appears on each claimed day, marked). A Julian day before the Gregorian reform of
 /// 1582 is listed under its stated day only; an Old Style day after it under its Gregorian day and
 /// its stated day, each saying which calendar it is in (<see cref="CalendarNote"/>).
-/// Month- or year-precision dates are never listed on a day.
+/// Month- or year-precision dates are never listed on a day. An event an editor hid is listed nowhere, and one whose date
+/// an editor corrected under that date only.
 /// </summary>
 public static class DayListing
 {
     public static IReadOnlyList<(HistoricalDate Listed, bool IsPrimary)> DaysOf(HistoricalEvent e)
     {
         var days = new List<(HistoricalDate, bool)>();
+        if (e.Editorial?.Hidden == true)
+            return days;
         Add(e.Date, isPrimary: true);
+        if (e.Editorial?.DateCorrected == true)
+            return days;
         foreach (var claim in e.DateClaims)
         {
             Add(claim.Date, isPrimary: false);

@@ -68,6 +68,9 @@ public sealed record HistoricalEvent(
     /// <summary>A picture a source shows by the passage that dates the event, if any.</summary>
     public Picture? Picture { get; init; }
 
+    /// <summary>What an editor corrected on this event (null: shown as the machine resolved it); see <see cref="EditorialLayer"/>.</summary>
+    public EditorialNote? Editorial { get; init; }
+
     /// <summary>True when the sources give more than one date for this event.</summary>
     public bool HasDateConflict => DateClaims.Count > 1;
 }

@@ -141,6 +141,7 @@ public interface IAlmanacStore : IDisposable
     /// <summary>The events a document gives mentions of, in the order they happened, at most <paramref name="limit"/>.</summary>
     IReadOnlyList<HistoricalEvent> GetEventsOfDocument(string documentId, int limit);
 
+    /// <summary>The event of this id as readers see it: corrected by the editor, and null when hidden.</summary>
     HistoricalEvent? GetEvent(string eventId);
 
     /// <summary>An image file stored with a document (<see cref="SourceDocument.ImageFiles"/>), by the SHA-256 of its bytes; null when there is none.</summary>
@@ -156,6 +157,20 @@ public interface IAlmanacStore : IDisposable
 
     /// <summary>When the latest document was stored, or null for an empty store; what the web app sends as Last-Modified.</summary>
     DateTimeOffset? GetLastIngestedAt();
+
+    /// <summary>
+    /// Stores an editor's correction of a stored event (hidden or not) with the mentions it is kept on, and lays it over
+    /// the event, in one transaction that advances the generation; null when no event has that id. Every read of events
+    /// shows it from then on, and it follows its event through re-resolution (<see cref="EditorialLayer"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The request lacks a reason or an editor, or changes nothing.</exception>
+    Correction? AddCorrection(CorrectionRequest request);
+
+    /// <summary>Marks an active correction undone, by whom and when (it stays in the history), and takes it off its event; false when there is no such active correction.</summary>
+    bool UndoCorrection(long correctionId, string editor, DateTimeOffset at);
+
+    /// <summary>Every correction, undone ones too, oldest first; with <paramref name="eventId"/>, those made on that event or applied to it now.</summary>
+    IReadOnlyList<Correction> GetCorrections(string? eventId = null);
 
     /// <summary>
     /// A number that grows in the same transaction as every write (a document stored, the events replaced), so a

@@ -3,6 +3,7 @@ using Almanac.Storage;
 using Almanac.Storage.Postgres;
 using Almanac.Storage.Sqlite;
 using Almanac.Web.Api;
+using Almanac.Web.Editing;
 using Almanac.Web.Feeds;
 using Almanac.Web.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -73,6 +74,7 @@ public static class AlmanacWeb
         });
         services.AddScoped<Sources>();
         services.TryAddSingleton(PictureSettings.None);
+        services.AddSingleton(provider => EditorAccess.From(provider.GetRequiredService<IConfiguration>()));
         services.AddProblemDetails();
         // Escape <, >, & and quotes in JSON too, so document text stays inert if a client drops it into a page.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Default);
@@ -91,6 +93,7 @@ public static class AlmanacWeb
         app.MapDayPages();
         app.MapEventPages();
         app.MapBrowsePages();
+        app.MapEditorPages(app.Services.GetRequiredService<EditorAccess>());
         app.MapSearchPages();
         app.MapSourcePages();
         app.MapPersonPages();

@@ -15,7 +15,7 @@ namespace Almanac.Web.Tests;
 /// seeds and a hostile document. The clock stands at 20:00 UTC on 4 June 2026, so "today" is 06-04 in
 /// UTC and already 06-05 in Tokyo.
 /// </summary>
-public sealed class AlmanacServer : IAsyncLifetime
+public class AlmanacServer : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 6, 4, 20, 0, 0, TimeSpan.Zero);
 
@@ -38,13 +38,16 @@ public sealed class AlmanacServer : IAsyncLifetime
             var summary = new Ingestor(store).Ingest(DocumentFiles.Find([SharedFolder.Seeds, hostile]));
             Assert.Equal(6, summary.Read);
         }
-        _app = AlmanacWeb.Create(["--urls", "http://127.0.0.1:0"], new AlmanacWebOptions(DatabasePath, new FakeTimeProvider(Now)));
+        _app = AlmanacWeb.Create(["--urls", "http://127.0.0.1:0", .. Settings], new AlmanacWebOptions(DatabasePath, new FakeTimeProvider(Now)));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         BaseAddress = new Uri(address);
         // No cookie jar: a test that sends a tz cookie must not change "today" for the others.
         Client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>Settings the app starts with besides its address, as command-line arguments.</summary>
+    protected virtual IReadOnlyList<string> Settings => [];
 
     public async Task<string> GetStringAsync(string path)
     {
@@ -63,6 +66,20 @@ public sealed class AlmanacServer : IAsyncLifetime
         }
         Directory.Delete(_folder, recursive: true);
     }
+}
+
+/// <summary>The same app and store with an editor token configured; its tests change events, so it is a store of its own.</summary>
+public sealed class EditorServer : AlmanacServer
+{
+    public const string Token = "correct horse battery staple";
+
+    protected override IReadOnlyList<string> Settings => [$"--{Almanac.Web.Editing.EditorAccess.Setting}={Token}"];
+}
+
+[CollectionDefinition(Name)]
+public sealed class EditorServerCollection : ICollectionFixture<EditorServer>
+{
+    public const string Name = "editor server";
 }
 
 [CollectionDefinition(Name)]

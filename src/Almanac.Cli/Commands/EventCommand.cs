@@ -31,6 +31,12 @@ public static class EventCommand
             var output = environment.Out;
             output.WriteLine(view.Title);
             output.WriteLine($"Date: {view.Display}   id: {view.Id}");
+            if (view.Editorial is { } editorial)
+            {
+                foreach (var c in editorial.Corrections)
+                    output.WriteLine($"Corrected by the editor ({c.Editor}, {c.At:yyyy-MM-dd}): {c.Change}. Reason: {c.Reason}  (correction {c.Id})");
+                output.WriteLine($"The machine had: {editorial.MachineOriginal}");
+            }
             var conflicting = EventViews.ConflictingClaims(found);
             if (conflicting.Count > 1)
             {

@@ -10,7 +10,7 @@ namespace Almanac.Storage.Postgres;
 /// behaviour as the SQLite store; full-text search by tsvector with GIN indexes. Thread-safe: every call takes
 /// a pooled connection of its own.
 /// </summary>
-public sealed class PostgresAlmanacStore : IAlmanacStore
+public sealed partial class PostgresAlmanacStore : IAlmanacStore
 {
     private PostgresAlmanacStore(NpgsqlDataSource dataSource) => DataSource = dataSource;
 
@@ -249,6 +249,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
             """, timeoutSeconds: 0);
         WriteEvents(connection, transaction, events);
         Assign(connection, transaction, assignments ?? []);
+        CorrectionLayer.Reapply(new CorrectionTables(connection, transaction), correctionIds: null);
         AdvanceGeneration(connection, transaction);
         transaction.Commit();
     }
@@ -273,6 +274,7 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         }
         WriteEvents(connection, transaction, update.Written);
         Assign(connection, transaction, update.Assignments);
+        CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToList());
         AdvanceGeneration(connection, transaction);
         transaction.Commit();
         return true;
@@ -281,7 +283,9 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
     /// <summary>Inserts events with their search vectors, the days they are listed under and their date keys.</summary>
     private static void WriteEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<HistoricalEvent> events)
     {
+        // Dropped first: a transaction may write events twice (the resolver's, then those an editor's correction lies over).
         Execute(connection, transaction, """
+            DROP TABLE IF EXISTS pg_temp.events_in;
             CREATE TEMP TABLE events_in (id text, year integer, significance double precision, payload text, title text, people text, body text) ON COMMIT DROP;
             """);
         // COPY in binary: a million events load in seconds, where row-by-row inserts take minutes.
@@ -294,9 +298,11 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
                 copy.Write(e.Date.Year, NpgsqlDbType.Integer);
                 copy.Write(e.Significance, NpgsqlDbType.Double);
                 copy.Write(JsonSerializer.Serialize(e, StoreJson.Options), NpgsqlDbType.Text);
-                copy.Write(e.Title, NpgsqlDbType.Text);
-                copy.Write(string.Join("; ", e.People), NpgsqlDbType.Text);
-                copy.Write(string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))), NpgsqlDbType.Text);
+                // A hidden event keeps an empty search vector: no search finds it.
+                var searchable = CorrectionLayer.Visible(e) is not null;
+                copy.Write(searchable ? e.Title : "", NpgsqlDbType.Text);
+                copy.Write(searchable ? string.Join("; ", e.People) : "", NpgsqlDbType.Text);
+                copy.Write(searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : "", NpgsqlDbType.Text);
             }
             copy.Complete();
         }
@@ -485,13 +491,15 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         SELECT payload FROM events WHERE id IN (SELECT event_id FROM mentions WHERE document_id = @id AND event_id IS NOT NULL)
         ORDER BY year, significance DESC, id COLLATE "C" LIMIT @limit
         """,
-        r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", documentId), ("limit", limit));
+        r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", documentId), ("limit", limit))
+        // A hidden event keeps its row (resolution still finds it) but is no reader's to see.
+        .Select(CorrectionLayer.Visible).OfType<HistoricalEvent>().ToList();
 
     private static DayEntry ReadDayEntry(NpgsqlDataReader r) =>
         new(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2));
 
     public HistoricalEvent? GetEvent(string eventId) =>
-        Query(PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", eventId)).FirstOrDefault();
+        CorrectionLayer.Visible(Query(PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", eventId)).FirstOrDefault());
 
     public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
     {

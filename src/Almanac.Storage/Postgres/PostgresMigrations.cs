@@ -142,6 +142,35 @@ internal static class PostgresMigrations
             name text NOT NULL
         );
         """,
+        // Editorial corrections: an audited layer over the machine's events (who, when, why; undone ones kept), each kept on
+        // the sentences of its event's mentions, so it follows the event through re-resolution (applied_to: the event now).
+        """
+        CREATE TABLE corrections (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            event_id text NOT NULL,
+            title_then text NOT NULL,
+            action text NOT NULL CHECK (action IN ('hide', 'correct')),
+            title text,
+            date text,
+            kind text,
+            reason text NOT NULL,
+            editor text NOT NULL,
+            created_at timestamptz NOT NULL,
+            undone_at timestamptz,
+            undone_by text,
+            applied_to text
+        );
+        CREATE INDEX corrections_event ON corrections (event_id);
+        CREATE INDEX corrections_applied_to ON corrections (applied_to);
+        CREATE TABLE correction_anchors (
+            correction_id bigint NOT NULL REFERENCES corrections (id),
+            document_id text NOT NULL,
+            sentence_start integer NOT NULL,
+            date_value text NOT NULL,
+            PRIMARY KEY (correction_id, document_id, sentence_start, date_value)
+        );
+        CREATE INDEX correction_anchors_mention ON correction_anchors (document_id, sentence_start);
+        """,
     ];
 
     /// <summary>How many steps a current schema has run.</summary>

@@ -7,7 +7,7 @@ namespace Almanac.Storage.Sqlite;
 /// <summary>
 /// The default store: one SQLite file in WAL mode with FTS5 indexes, created and migrated on open.
 /// </summary>
-public sealed class SqliteAlmanacStore : IAlmanacStore
+public sealed partial class SqliteAlmanacStore : IAlmanacStore
 {
     private readonly SqliteConnection _connection;
 
@@ -243,6 +243,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         foreach (var e in events)
             writer.Write(e);
         writer.Assign(assignments ?? []);
+        CorrectionLayer.Reapply(new CorrectionTables(this, transaction), correctionIds: null);
         AdvanceGeneration(transaction);
         transaction.Commit();
     }
@@ -263,6 +264,7 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         foreach (var e in update.Written)
             writer.Write(e);
         writer.Assign(update.Assignments);
+        CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToList());
         AdvanceGeneration(transaction);
         transaction.Commit();
         return true;
@@ -292,9 +294,11 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
 
         public void Write(HistoricalEvent e)
         {
-            Run(_fts, ("$id", e.Id), ("$title", e.Title),
-                ("$body", string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text)))),
-                ("$people", string.Join("; ", e.People)));
+            // A hidden event keeps an empty search text: no search finds it.
+            var searchable = CorrectionLayer.Visible(e) is not null;
+            Run(_fts, ("$id", e.Id), ("$title", searchable ? e.Title : ""),
+                ("$body", searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : ""),
+                ("$people", searchable ? string.Join("; ", e.People) : ""));
             Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", JsonSerializer.Serialize(e, StoreJson.Options)));
             foreach (var (listed, primary) in DayListing.DaysOf(e))
                 Run(_day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
@@ -303,10 +307,12 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
                 Run(_key, ("$kind", (int)key.Kind), ("$value", key.Value), ("$id", e.Id));
         }
 
-        public void Remove(string eventId)
+        /// <summary>Removes the event; its mentions wait for resolution again unless <paramref name="keepMentions"/> (the same event is written back).</summary>
+        public void Remove(string eventId, bool keepMentions = false)
         {
-            foreach (var sql in new[] { "DELETE FROM event_days WHERE event_id = $id", "DELETE FROM events_fts WHERE rowid = (SELECT search_rowid FROM events WHERE id = $id)", "DELETE FROM event_keys WHERE event_id = $id",
-                         "DELETE FROM events WHERE id = $id", "UPDATE mentions SET event_id = NULL WHERE event_id = $id" })
+            string[] statements = ["DELETE FROM event_days WHERE event_id = $id", "DELETE FROM events_fts WHERE rowid = (SELECT search_rowid FROM events WHERE id = $id)", "DELETE FROM event_keys WHERE event_id = $id",
+                "DELETE FROM events WHERE id = $id"];
+            foreach (var sql in keepMentions ? statements : [.. statements, "UPDATE mentions SET event_id = NULL WHERE event_id = $id"])
             {
                 using var command = Prepare(sql);
                 Run(command, ("$id", eventId));
@@ -482,13 +488,21 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         SELECT payload FROM events WHERE id IN (SELECT event_id FROM mentions WHERE document_id = $id AND event_id IS NOT NULL)
         ORDER BY year, significance DESC, id LIMIT $limit
         """,
-        r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$id", documentId), ("$limit", limit));
+        r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$id", documentId), ("$limit", limit))
+        // A hidden event keeps its row (resolution still finds it) but is no reader's to see.
+        .Select(CorrectionLayer.Visible).OfType<HistoricalEvent>().ToList();
 
     private static DayEntry ReadDayEntry(SqliteDataReader r) =>
         new(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1);
 
-    public HistoricalEvent? GetEvent(string eventId) =>
-        Query("SELECT payload FROM events WHERE id = $id", r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$id", eventId)).FirstOrDefault();
+    public HistoricalEvent? GetEvent(string eventId) => CorrectionLayer.Visible(StoredEvent(eventId));
+
+    private HistoricalEvent? StoredEvent(string eventId, SqliteTransaction? transaction = null)
+    {
+        using var command = Command("SELECT payload FROM events WHERE id = $id", ("$id", eventId));
+        command.Transaction = transaction;
+        return command.ExecuteScalar() is string payload ? Deserialize<HistoricalEvent>(payload) : null;
+    }
 
     public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
     {
@@ -569,9 +583,13 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         return command;
     }
 
-    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters) =>
+        Query(null, sql, read, parameters);
+
+    private List<T> Query<T>(SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
     {
         using var command = Command(sql, parameters);
+        command.Transaction = transaction;
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())

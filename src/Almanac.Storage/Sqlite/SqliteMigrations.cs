@@ -120,6 +120,35 @@ internal static class SqliteMigrations
             name TEXT NOT NULL
         );
         """,
+        // Editorial corrections: an audited layer over the machine's events (who, when, why; undone ones kept), each kept on
+        // the sentences of its event's mentions, so it follows the event through re-resolution (applied_to: the event now).
+        """
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL,
+            title_then TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('hide', 'correct')),
+            title TEXT,
+            date TEXT,
+            kind TEXT,
+            reason TEXT NOT NULL,
+            editor TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            undone_at TEXT,
+            undone_by TEXT,
+            applied_to TEXT
+        );
+        CREATE INDEX corrections_event ON corrections(event_id);
+        CREATE INDEX corrections_applied_to ON corrections(applied_to);
+        CREATE TABLE correction_anchors (
+            correction_id INTEGER NOT NULL REFERENCES corrections(id),
+            document_id TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            date_value TEXT NOT NULL,
+            PRIMARY KEY (correction_id, document_id, sentence_start, date_value)
+        ) WITHOUT ROWID;
+        CREATE INDEX correction_anchors_mention ON correction_anchors(document_id, sentence_start);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

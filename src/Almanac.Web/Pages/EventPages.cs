@@ -1,5 +1,6 @@
 using Almanac.Core;
 using Almanac.Storage;
+using Almanac.Web.Editing;
 using Almanac.Web.Markup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,9 +17,9 @@ public static class EventPages
     public static IEndpointRouteBuilder MapEventPages(this IEndpointRouteBuilder routes)
     {
         var pages = routes.MapGroup("/event");
-        pages.MapGet("/{id}", (string id, HttpContext context, IAlmanacStore store, Sources sources, PictureSettings pictures) =>
+        pages.MapGet("/{id}", (string id, HttpContext context, IAlmanacStore store, Sources sources, PictureSettings pictures, EditorAccess editor) =>
             store.GetEvent(id) is { } found
-                ? Layout.Page(found.Title, Html.Of($"{Render(found, sources, EventPictures.Of(found, pictures, TimelineWindow.Of(context.Request.Query)))}{BrowsePages.AroundEvent(found, store, sources)}"))
+                ? Layout.Page(found.Title, Html.Of($"{Render(found, sources, EventPictures.Of(found, pictures, TimelineWindow.Of(context.Request.Query)), editor.IsEditor(context) ? EditorPages.EventForms(found, editor) : HtmlString.Empty)}{BrowsePages.AroundEvent(found, store, sources)}"))
                 : Layout.Page("No such event", Html.Of($"""
                     <h1>No such event</h1>
                     <p>No event has the id “{id}”. <a href="{Urls.Search(id)}">Search for it</a> instead.</p>
@@ -26,7 +27,7 @@ public static class EventPages
         return routes;
     }
 
-    private static HtmlString Render(HistoricalEvent e, Sources sources, EventPictures pictures)
+    private static HtmlString Render(HistoricalEvent e, Sources sources, EventPictures pictures, HtmlString editing)
     {
         var cited = sources.Of(e.DocumentIds.Concat(e.Summary.Concat(e.Why).Concat(e.Content).Select(s => s.DocumentId))
             .Concat(e.RelatedReading.Select(r => r.DocumentId)).Concat(e.DateClaims.SelectMany(c => c.DocumentIds)));
@@ -74,6 +75,7 @@ public static class EventPages
             <article>
             <h1>{e.Title}</h1>
             <p class="meta">{DateDisplay.Of(e.Date, e.EndDate)}</p>
+            {Corrected(e)}
             {pictures.Figure}
             <section aria-labelledby="in-short"><h2 id="in-short">In short</h2>{inShort}</section>
             <section aria-labelledby="date"><h2 id="date">Date</h2>
@@ -94,9 +96,20 @@ public static class EventPages
             <section aria-labelledby="sources"><h2 id="sources">Sources</h2>
             <ol>{cited.Select((s, i) => Html.Of($"<li id=\"source-{i + 1}\"><a href=\"{Urls.Source(s.Id)}\">{s.Title}</a></li>"))}</ol>
             </section>
+            {editing}
             </article>
             """);
     }
+
+    /// <summary>Says that the editor corrected the event, why, and what the machine had; nothing for an event as the machine resolved it.</summary>
+    private static HtmlString Corrected(HistoricalEvent e) => e.Editorial is not { } note
+        ? HtmlString.Empty
+        : Html.Of($"""
+            <aside class="corrected" aria-labelledby="corrected"><h2 id="corrected">Corrected by the editor</h2>
+            <ul class="plain">{note.Corrections.Select(c => Html.Of($"<li>{c.Request.Editor} {EditorialLayer.Describe(c.Request)} on {c.Request.At.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}: {c.Request.Reason}</li>"))}</ul>
+            <p class="meta">The machine had {EditorialLayer.MachineOriginal(note)}.</p>
+            </aside>
+            """);
 
     /// <summary>How many sources name the event; when there are more than the page cites, that the cited ones were chosen.</summary>
     private static string Mentioned(HistoricalEvent e, int cited) =>

@@ -18,7 +18,7 @@ public sealed class BrowsingJourneyTests(AlmanacServer server)
         foreach (var (width, height) in new[] { (1280, 900), (360, 780) })
         {
             await using var browser = await Chromium.LaunchAsync();
-            await browser.SetWidthAsync(width, height);
+            await browser.ResizeAsync(width, height);
             async Task Check(string step)
             {
                 Assert.Null(await browser.AccessibilityAuditAsync());

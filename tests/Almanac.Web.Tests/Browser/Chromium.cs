@@ -159,7 +159,7 @@ public sealed partial class Chromium : IAsyncDisposable
               if (document.querySelectorAll('h1').length !== 1) return 'not exactly one h1';
               if (!document.querySelector('main')) return 'no main landmark';
               if (!document.documentElement.lang) return 'no lang on html';
-              const unlabelled = [...document.querySelectorAll('input, select, textarea')].filter(e => e.labels.length === 0);
+              const unlabelled = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => e.labels.length === 0);
               if (unlabelled.length) return 'unlabelled control: ' + unlabelled[0].outerHTML;
               let previous = 1;
               for (const h of document.querySelectorAll('main h1, main h2, main h3, main h4')) {
@@ -171,11 +171,6 @@ public sealed partial class Chromium : IAsyncDisposable
             })()
             """))?.GetValue<string>();
 
-    /// <summary>Sets the page's width in CSS pixels (a phone below 600), as a window of that size would, and reloads nothing.</summary>
-    public Task SetWidthAsync(int width) => SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
-    {
-        ["width"] = width, ["height"] = 900, ["deviceScaleFactor"] = 1, ["mobile"] = width < 600,
-    });
 
     public async Task ScreenshotAsync(string path)
     {

@@ -6,7 +6,7 @@ namespace Almanac.Web.Tests.Browser;
 public sealed partial class Chromium
 {
     /// <summary>Lays the page out as a window <paramref name="width"/> CSS pixels wide, as a phone of that width would.</summary>
-    public Task SetWidthAsync(int width, int height) =>
+    public Task ResizeAsync(int width, int height = 900) =>
         SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
         {
             ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = width < 600,

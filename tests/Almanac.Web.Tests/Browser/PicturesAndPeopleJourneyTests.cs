@@ -44,7 +44,7 @@ public sealed class PicturesAndPeopleJourneyTests(PicturedSite site)
     {
         foreach (var (width, label) in new[] { (1280, "desktop"), (360, "phone") })
         {
-            await browser.SetWidthAsync(width);
+            await browser.ResizeAsync(width);
             Assert.True(await browser.FitsWidthAsync(), $"{name} scrolls sideways at {width} px");
             Assert.Null(await browser.AccessibilityProblemAsync());
             Assert.Null(await browser.EvaluateTextOrNullAsync(PictureAndContrastProblem));
