@@ -162,7 +162,7 @@ if [ "${SKIP_NETNS:-0}" != 1 ] && ip netns add almanac-bench-probe 2>/dev/null; 
     trap 'netns_cleanup; cleanup' EXIT
     ip link add "$bridge" type bridge && ip addr add 10.211.0.1/24 dev "$bridge" && ip link set "$bridge" up
     join() { # namespace address
-        local ns=$1 veth="v$$${1: -1}"
+        local ns=$1 veth="v$$-${2##*.}"
         ip netns add "$ns"; spaces+=("$ns")
         ip link add "$veth" type veth peer name eth0 netns "$ns"
         ip link set "$veth" master "$bridge" up

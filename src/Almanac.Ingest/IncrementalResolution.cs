@@ -17,8 +17,9 @@ public sealed record DocumentResolution(string DocumentId, IReadOnlyList<string>
 /// refer back to one another, and a source's share of its mentions is the event's centrality in it);</item>
 /// <item>every mention of those events and of the document, re-resolved with the full resolver's rules, weighing
 /// words by the frequencies the store keeps over every resolved mention;</item>
-/// <item>the candidate events replaced by the result in one transaction, provided nothing else was written meanwhile
-/// (otherwise it starts again from what is stored then).</item>
+/// <item>the candidate events replaced by the result in one transaction, provided what it read is unchanged (the whole
+/// store on SQLite; on PostgreSQL the key ranges it looked in and the events it replaces, so workers resolving elsewhere
+/// never make it start again), otherwise it starts again from what is stored then.</item>
 /// </list>
 /// </summary>
 /// <remarks>
