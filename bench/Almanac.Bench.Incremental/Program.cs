@@ -4,6 +4,7 @@ using Almanac.Bench.Incremental;
 using Almanac.Bench.Load;
 using Almanac.Ingest;
 using Almanac.Storage;
+using Almanac.Storage.Postgres;
 using Almanac.Storage.Sqlite;
 
 // What adding one small document costs as the store grows: for each size, a store of that many events is
@@ -11,10 +12,15 @@ using Almanac.Storage.Sqlite;
 // so copies stay distinct events), then two one-sentence files restating stored events are ingested in a fresh
 // process, which prints the time (wall and CPU) of the first (cold) and the second (warm) and its peak working set.
 // Also prints the store's bytes per event. Generating is the slow part: about 4 s per 1,000 events on 2 shared cores.
-// Run: dotnet run -c Release --project bench/Almanac.Bench.Incremental [-- SIZE...]   (default 10000 100000)
+// With --postgres CONNECTION (a "Host=...;Username=...;Database=..." string of a user who may create schemas), each
+// store is a new schema there instead of a SQLite file, and its size is that of its tables, indexes and TOAST.
+// Run: dotnet run -c Release --project bench/Almanac.Bench.Incremental [-- [--postgres CONNECTION] SIZE...]   (default 10000 100000)
 if (args is ["measure", var measuredStore, var newFile, var againFile])
     return Measure(measuredStore, newFile, againFile);
 
+string? postgres = null;
+if (args is ["--postgres", var server, .. var rest])
+    (postgres, args) = (server, rest);
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
 var daysPath = Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/corpora/wikipedia-days/days.jsonl");
 if (!File.Exists(daysPath))
@@ -26,18 +32,18 @@ try
 {
     foreach (var size in sizes)
     {
-        var location = Path.Combine(work.FullName, $"store-{size}.db");
+        var location = postgres is null ? Path.Combine(work.FullName, $"store-{size}.db") : PostgresSchema.Create(postgres, $"bench_incremental_{size}_{Environment.ProcessId}");
         var clock = Stopwatch.StartNew();
         using (var store = Open(location))
             GeneratedStore.Fill(store, lines, size);
         var generated = clock.Elapsed;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sqlite {size:N0} events: generated in {generated.TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(postgres is null ? "sqlite" : "postgresql")} {size:N0} events: generated in {generated.TotalSeconds:F1} s"));
         // Documents that state events every store holds (the first lines generated), so each size does the same work:
         // one event joined and rewritten, with the events of the document it came from.
         RunMeasure(location, Restated(lines[0], Path.Combine(work.FullName, $"new-{size}.txt")), Restated(lines[1], Path.Combine(work.FullName, $"again-{size}.txt")));
         using (var store = Open(location))
         {
-            var bytes = Directory.GetFiles(work.FullName, $"store-{size}.db*").Sum(f => new FileInfo(f).Length);
+            var bytes = postgres is null ? Directory.GetFiles(work.FullName, $"store-{size}.db*").Sum(f => new FileInfo(f).Length) : PostgresSchema.Bytes(location);
             var events = store.GetCounts().Events;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  store: {bytes / 1e6:F1} MB, {events:N0} events, {(double)bytes / Math.Max(1, events):F0} bytes per event"));
         }
@@ -46,10 +52,13 @@ try
 finally
 {
     work.Delete(recursive: true);
+    if (postgres is not null)
+        PostgresSchema.DropAll(postgres, $"bench_incremental_%_{Environment.ProcessId}");
 }
 return 0;
 
-static SqliteAlmanacStore Open(string location) => SqliteAlmanacStore.Open(location);
+static IAlmanacStore Open(string location) =>
+    PostgresLocation.IsPostgres(location) ? PostgresAlmanacStore.Open(location) : SqliteAlmanacStore.Open(location);
 
 static string Restated(DayLine line, string path)
 {

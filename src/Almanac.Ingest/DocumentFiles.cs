@@ -2,49 +2,120 @@ using Almanac.Text;
 
 namespace Almanac.Ingest;
 
+/// <summary>A document's bytes before reading: its path (a web page's address), the file name whose extension says its format, the bytes.</summary>
+public sealed record RawDocument(string Path, string ReadAs, byte[] Content);
+
 /// <summary>
-/// What an ingest will read: files by path and pages fetched from the web addresses a user named (keyed by address),
-/// and the paths it could not use, each with the reason.
+/// What an ingest will read: files by path and web addresses (fetched one at a time as they are read, so a long list
+/// of pages never sits in memory at once), and the entries it could not use, each with the reason.
 /// </summary>
 public sealed record FileSelection(IReadOnlyList<string> Files, IReadOnlyList<IngestFailure> Failures)
 {
-    public IReadOnlyDictionary<string, FetchedDocument> Fetched { get; init; } = new Dictionary<string, FetchedDocument>();
+    /// <summary>The most sitemaps one ingest reads (a sitemap index names at most 50,000, each naming 50,000 pages).</summary>
+    public const int MaxSitemaps = 1_000;
+
+    /// <summary>Pages already fetched (a named address that might have been a sitemap), keyed by address.</summary>
+    private IReadOnlyDictionary<string, FetchedDocument> Fetched { get; init; } = new Dictionary<string, FetchedDocument>();
+
+    private WebFetcher? Fetcher { get; init; }
 
     /// <summary>
-    /// Reads one entry: a fetched page from its bytes, its address kept as the document's path (shown and cited); a
-    /// file from disk. The document's identity stays its content hash, so an unchanged page is stored once.
+    /// Reads one entry: a web page from its fetched bytes, its address kept as the document's path (shown and cited);
+    /// a file from disk. The document's identity stays its content hash, so an unchanged page is stored once.
     /// </summary>
     public (ReadResult Result, long Bytes) Read(string entry)
     {
-        if (Fetched.TryGetValue(entry, out var page))
+        if (!IsWebPage(entry))
         {
-            var read = DocumentReader.Read(page.FileName, page.Content);
-            return (read.IsSuccess ? ReadResult.Success(read.Document with { Path = page.Url }, read.ContentHash) : read, page.Content.Length);
+            var file = DocumentReader.Read(entry);
+            return (file, file.IsSuccess ? new FileInfo(entry).Length : 0);
         }
-        var file = DocumentReader.Read(entry);
-        return (file, file.IsSuccess ? new FileInfo(entry).Length : 0);
+        var (page, failure) = Raw(entry);
+        if (page is null)
+            return (ReadResult.Failed(new ReadFailure(entry, failure!)), 0);
+        var read = DocumentReader.Read(page.ReadAs, page.Content);
+        return (read.IsSuccess ? ReadResult.Success(read.Document with { Path = page.Path }, read.ContentHash) : read, page.Content.Length);
     }
 
-    /// <summary>This selection with the pages fetched from <paramref name="addresses"/> added; an address that gave nothing is a failure.</summary>
+    /// <summary>One entry's bytes, unread, for the ingest queue: a web page fetched now, a file from disk within the size limit; or why there are none.</summary>
+    public (RawDocument? Document, string? Failure) Raw(string entry)
+    {
+        if (IsWebPage(entry))
+        {
+            if (Fetched.TryGetValue(entry, out var fetched))
+                return (new RawDocument(fetched.Url, fetched.FileName, fetched.Content), null);
+            var outcome = Fetcher!.Fetch(entry);
+            if (outcome.Document is { } page)
+                return (new RawDocument(page.Url, page.FileName, page.Content), null);
+            return (null, outcome.Sitemap is null
+                ? outcome.Failure ?? "nothing fetched"
+                : "a sitemap listed among pages; name it on its own to read the pages it lists");
+        }
+        try
+        {
+            var length = new FileInfo(entry).Length;
+            if (length > DocumentReader.MaxBytes)
+                return (null, $"is {length} bytes, more than the {DocumentReader.MaxBytes} a document may have");
+            return (new RawDocument(entry, entry, File.ReadAllBytes(entry)), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot read the file: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// This selection with the web pages at <paramref name="addresses"/> added. An address that looks like a sitemap
+    /// (an .xml or .xml.gz path, or "sitemap" in its name) is fetched now and, when it is one, replaced by the pages it
+    /// lists, nested sitemap indexes followed; every other address is fetched when it is read.
+    /// </summary>
     public FileSelection WithPages(IEnumerable<string> addresses, WebFetcher fetcher)
     {
         var fetched = new Dictionary<string, FetchedDocument>(Fetched);
         var files = Files.ToList();
         var failures = Failures.ToList();
-        foreach (var address in addresses.Distinct(StringComparer.Ordinal))
+        var seen = new HashSet<string>(Files, StringComparer.Ordinal);
+        var pending = new Queue<(string Address, bool Listed)>(addresses.Select(a => (a, false)));
+        var sitemapsRead = 0;
+        while (pending.TryDequeue(out var next))
         {
+            var (address, listed) = next;
+            if (!seen.Add(address))
+                continue;
+            if (listed || !LooksLikeSitemap(address))
+            {
+                files.Add(address);
+                continue;
+            }
             var outcome = fetcher.Fetch(address);
             if (outcome.Document is { } page)
             {
                 fetched[address] = page;
                 files.Add(address);
             }
+            else if (outcome.Sitemap is { } sitemap && ++sitemapsRead <= MaxSitemaps)
+            {
+                foreach (var listedPage in sitemap.Pages)
+                    pending.Enqueue((listedPage, true));
+                foreach (var nested in sitemap.Sitemaps)
+                    pending.Enqueue((nested, false));
+            }
             else
             {
-                failures.Add(new IngestFailure(address, outcome.Failure ?? "nothing fetched"));
+                failures.Add(new IngestFailure(address, outcome.Sitemap is null
+                    ? outcome.Failure ?? "nothing fetched"
+                    : $"more than {MaxSitemaps} sitemaps in one ingest; this one was not read"));
             }
         }
-        return new FileSelection(files, failures) { Fetched = fetched };
+        return new FileSelection(files, failures) { Fetched = fetched, Fetcher = fetcher };
+    }
+
+    private bool IsWebPage(string entry) => Fetcher is not null && WebFetcher.IsWebAddress(entry);
+
+    private static bool LooksLikeSitemap(string address)
+    {
+        var path = new Uri(address).AbsolutePath.ToLowerInvariant();
+        return path.EndsWith(".xml") || path.EndsWith(".xml.gz") || Path.GetFileName(path).Contains("sitemap");
     }
 }
 

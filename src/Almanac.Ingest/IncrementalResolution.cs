@@ -4,8 +4,11 @@ using Almanac.Storage;
 
 namespace Almanac.Ingest;
 
-/// <summary>What resolving one stored document did: the events holding its mentions now, and the documents resolution failed on.</summary>
-public sealed record DocumentResolution(string DocumentId, IReadOnlyList<string> EventIds, IReadOnlyList<ResolutionFailure> Failures);
+/// <summary>
+/// What resolving one stored document did: the events holding its mentions now, and the documents resolution failed on;
+/// not <see cref="Resolved"/> when others kept writing around it and it was left waiting for the next ingest.
+/// </summary>
+public sealed record DocumentResolution(string DocumentId, IReadOnlyList<string> EventIds, IReadOnlyList<ResolutionFailure> Failures, bool Resolved = true);
 
 /// <summary>
 /// Resolves a stored document into the events it joins or founds, reading a neighbourhood of the store rather than all
@@ -40,15 +43,52 @@ public sealed class IncrementalResolution(IAlmanacStore store)
     /// </summary>
     private const int MaxNeighbourhood = 5000;
 
-    /// <summary>Resolves every document waiting for it, oldest first.</summary>
+    /// <summary>Documents read from the store at a time by the walks below, so memory stays flat however much waits.</summary>
+    private const int PageSize = 200;
+
+    /// <summary>
+    /// Resolves every document waiting for it, oldest first, a page at a time. A document that stays waiting (others
+    /// kept writing around it) is passed over, and the next page reaches past those.
+    /// </summary>
     public IReadOnlyList<DocumentResolution> ResolveWaiting()
     {
         var resolved = new List<DocumentResolution>();
         var tried = new HashSet<string>(StringComparer.Ordinal);
-        while (store.GetDocumentsAwaitingResolution(tried.Count + 1).FirstOrDefault(id => !tried.Contains(id)) is { } documentId)
+        var passedOver = 0;
+        while (store.GetDocumentsAwaitingResolution(passedOver + PageSize).Where(id => !tried.Contains(id)).ToList() is { Count: > 0 } page)
         {
-            tried.Add(documentId);
-            resolved.Add(Resolve(documentId));
+            foreach (var documentId in page)
+            {
+                tried.Add(documentId);
+                var resolution = Resolve(documentId);
+                if (!resolution.Resolved)
+                    passedOver++;
+                resolved.Add(resolution);
+            }
+        }
+        return resolved;
+    }
+
+    /// <summary>
+    /// Resolves the neighbourhood of every stored document again, one document at a time in id order, with the rules of
+    /// this version of Almanac: what `reindex` runs after a change of rules. Events stay served throughout, each
+    /// neighbourhood replaced in its own transaction, and memory is that of one neighbourhood and one page of ids.
+    /// </summary>
+    public IReadOnlyList<DocumentResolution> ResolveEverything(Action<int>? progress = null)
+    {
+        var resolved = new List<DocumentResolution>();
+        var after = "";
+        while (store.GetDocumentIdsAfter(after, PageSize) is { Count: > 0 } page)
+        {
+            foreach (var documentId in page)
+            {
+                var resolution = Resolve(documentId);
+                // Only what went wrong is kept: a store of millions of documents must not be held as a list here.
+                if (resolution.Failures.Count > 0 || !resolution.Resolved)
+                    resolved.Add(resolution);
+                progress?.Invoke(1);
+            }
+            after = page[^1];
         }
         return resolved;
     }
@@ -86,7 +126,7 @@ public sealed class IncrementalResolution(IAlmanacStore store)
                 return new DocumentResolution(documentId, joined, failures);
             }
         }
-        return new DocumentResolution(documentId, [], failures);
+        return new DocumentResolution(documentId, [], failures, Resolved: false);
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed record AnalysisOutcome(SourceDocument Document, IReadOnlyList<Even
 }
 
 /// <summary>What a reindex did: documents analysed again and cleared, and those that failed again or could not be retried.</summary>
-public sealed record ReindexSummary(int Retried, int Cleared, IReadOnlyList<IngestFailure> Failures);
+public sealed record ReindexSummary(int Retried, int Cleared, int Resolved, IReadOnlyList<IngestFailure> Failures);
 
 /// <summary>
 /// Runs the pipeline over files: read → segment → tag → extract mentions → store (one transaction
@@ -135,10 +135,10 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     }
 
     /// <summary>
-    /// The full re-resolution `reindex` runs: groups every stored document into copy lineages (kept in the store), re-resolves
-    /// the mentions of every document not marked as failed into events, marks the documents resolution failed on, and
-    /// replaces the stored events, each mention filed under its event, in one transaction. Ingest never needs it; it is
-    /// for after a change of rules, and it reads the whole store.
+    /// The full resolution in memory, the reference that incremental resolution and `reindex` are checked against (and
+    /// measured against in bench/): groups every stored document into copy lineages (kept in the store), re-resolves the
+    /// mentions of every document not marked as failed into events, marks the documents resolution failed on, and
+    /// replaces the stored events, each mention filed under its event, in one transaction. It reads the whole store.
     /// </summary>
     /// <remarks>
     /// Another ingest may store documents meanwhile (documents are only ever added, so an unchanged count means an
@@ -170,9 +170,10 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
 
     /// <summary>
     /// Analyses every document marked as failed again (from its file when that is unchanged, else from its stored
-    /// text) and resolves: what this version of Almanac can read is cleared, the rest stays marked.
+    /// text), then resolves every document's neighbourhood again in turn (<see cref="IncrementalResolution.ResolveEverything"/>):
+    /// what this version of Almanac can read is cleared, the rest stays marked. <paramref name="progress"/> hears how many documents are resolved so far.
     /// </summary>
-    public ReindexSummary Reindex()
+    public ReindexSummary Reindex(Action<int>? progress = null)
     {
         var failed = store.GetFailedDocuments();
         var failures = new List<IngestFailure>();
@@ -187,10 +188,16 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             }
             store.ReplaceMentions(document.Id, outcome.Mentions);
         }
-        var resolution = Resolve();
-        failures.AddRange(resolution.Failures.Select(f => new IngestFailure(PathOf(f.DocumentId), ResolutionReason(f))));
+        var resolved = 0;
+        var resolutions = _incremental.ResolveEverything(n =>
+        {
+            resolved += n;
+            progress?.Invoke(resolved);
+        });
+        failures.AddRange(resolutions.SelectMany(r => r.Failures).Select(f => new IngestFailure(PathOf(f.DocumentId), ResolutionReason(f))));
+        failures.AddRange(resolutions.Where(r => !r.Resolved).Select(r => new IngestFailure(PathOf(r.DocumentId), LeftWaiting)));
         var stillFailing = store.GetFailedDocuments().Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        return new ReindexSummary(failed.Count, failed.Count(f => !stillFailing.Contains(f.Id)), failures);
+        return new ReindexSummary(failed.Count, failed.Count(f => !stillFailing.Contains(f.Id)), resolved, failures);
     }
 
     /// <summary>The document as first read when its file still holds the same bytes; otherwise its stored text, paragraph by paragraph.</summary>
@@ -205,6 +212,8 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     private string PathOf(string documentId) => store.GetDocument(documentId)?.Path ?? documentId;
 
     internal static string ResolutionReason(ResolutionFailure failure) => $"resolution: {failure.Reason}; this is a bug in Almanac";
+
+    private const string LeftWaiting = "left waiting: other writers kept changing its events; the next ingest or reindex resolves it";
 
     private static string StoredFailure(string reason) => $"{reason}; the document is stored and left out of events until `almanac reindex` succeeds on it";
 }

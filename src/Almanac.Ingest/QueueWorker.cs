@@ -48,10 +48,10 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
 
     private QueueResult Process(QueuedDocument queued)
     {
-        var read = DocumentReader.Read(queued.Path, queued.Content);
+        var read = DocumentReader.Read(queued.ReadAs, queued.Content);
         if (!read.IsSuccess)
             return QueueResult.Refused(read.Failure.Reason);
-        var outcome = ingestor.Analyze(queued.Id, read.Document, queued.Content.Length);
+        var outcome = ingestor.Analyze(queued.Id, read.Document with { Path = queued.Path }, queued.Content.Length);
         return outcome.IsRefused
             ? QueueResult.Refused(outcome.Failure!)
             : QueueResult.Stored(outcome.Document, outcome.Mentions, outcome.Failure, CopyDetector.ShingleHashes(outcome.Document.Text));

@@ -10,7 +10,11 @@ namespace Almanac.Ingest;
 public sealed record FetchedDocument(string Url, string FileName, byte[] Content);
 
 /// <summary>A fetch: the document, or why there is none, with the address it was asked for.</summary>
-public sealed record FetchOutcome(string Url, FetchedDocument? Document, string? Failure);
+public sealed record FetchOutcome(string Url, FetchedDocument? Document, string? Failure)
+{
+    /// <summary>What the address listed when it was a sitemap rather than a document.</summary>
+    public SitemapListing? Sitemap { get; init; }
+}
 
 /// <summary>
 /// Fetches the web addresses a user names, and nothing else: within a time limit, at most the size a file may be,
@@ -67,12 +71,17 @@ public sealed class WebFetcher : IDisposable
             if (response.Content.Headers.ContentLength > DocumentReader.MaxBytes)
                 return new FetchOutcome(url, null, TooLarge());
             var finalUri = response.RequestMessage?.RequestUri ?? uri;
-            if (Extension(response.Content.Headers.ContentType, finalUri) is not { } extension)
-                return new FetchOutcome(url, null, $"not a document Almanac reads (content type {response.Content.Headers.ContentType?.MediaType ?? "none"})");
+            var type = response.Content.Headers.ContentType;
+            var extension = Extension(type, finalUri);
+            var notADocument = new FetchOutcome(url, null, $"not a document Almanac reads (content type {type?.MediaType ?? "none"})");
+            if (extension is null && !MayBeSitemap(type, finalUri))
+                return notADocument;
             using var stream = response.Content.ReadAsStream();
-            var content = ReadBounded(stream);
+            var content = ReadBounded(stream, DocumentReader.MaxBytes);
             if (content is null)
                 return new FetchOutcome(url, null, TooLarge());
+            if (extension is null)
+                return Sitemap.Read(content, DocumentReader.MaxBytes) is { } listing ? new FetchOutcome(url, null, null) { Sitemap = listing } : notADocument;
             var name = Path.GetFileNameWithoutExtension(finalUri.AbsolutePath) is { Length: > 0 } stem ? stem : "index";
             return new FetchOutcome(url, new FetchedDocument(finalUri.ToString(), name + extension, AsUtf8(content, response.Content.Headers.ContentType)), null);
         }
@@ -108,8 +117,18 @@ public sealed class WebFetcher : IDisposable
         return mediaType is null or "application/octet-stream" or "binary/octet-stream" && DocumentFormats.Extensions.Contains(fromPath) ? fromPath : null;
     }
 
-    /// <summary>The body, at most the limit a file may be; null when it is longer (read no further than one byte past the limit).</summary>
-    private static byte[]? ReadBounded(Stream stream)
+    /// <summary>XML or gzip, by content type or (when the type is generic) by the address: what a sitemap is served as.</summary>
+    private static bool MayBeSitemap(MediaTypeHeaderValue? type, Uri uri)
+    {
+        var mediaType = type?.MediaType?.ToLowerInvariant();
+        if (mediaType is "application/xml" or "text/xml" or "application/gzip" or "application/x-gzip")
+            return true;
+        var path = uri.AbsolutePath.ToLowerInvariant();
+        return mediaType is null or "application/octet-stream" or "binary/octet-stream" && (path.EndsWith(".xml") || path.EndsWith(".xml.gz"));
+    }
+
+    /// <summary>All of <paramref name="stream"/>, or null when it is longer than <paramref name="maxBytes"/> (read no further than one buffer past it).</summary>
+    internal static byte[]? ReadBounded(Stream stream, long maxBytes)
     {
         using var copy = new MemoryStream();
         var buffer = new byte[81920];
@@ -117,7 +136,7 @@ public sealed class WebFetcher : IDisposable
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
             copy.Write(buffer, 0, read);
-            if (copy.Length > DocumentReader.MaxBytes)
+            if (copy.Length > maxBytes)
                 return null;
         }
         return copy.ToArray();

@@ -84,6 +84,9 @@ public interface IAlmanacStore : IDisposable
     /// <summary>Documents not marked as failed with mentions no event holds yet, oldest first: what is left to resolve (after a crash, too).</summary>
     IReadOnlyList<string> GetDocumentsAwaitingResolution(int limit);
 
+    /// <summary>The ids of documents not marked as failed that come after <paramref name="afterId"/> in ordinal order, at most <paramref name="limit"/>: a walk over the store a page at a time.</summary>
+    IReadOnlyList<string> GetDocumentIdsAfter(string afterId, int limit);
+
     /// <summary>The mentions of these documents, leaving out documents marked as failed.</summary>
     IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds);
 

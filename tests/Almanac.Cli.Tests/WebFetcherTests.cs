@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using System.Text;
 using Almanac.Ingest;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,9 @@ public sealed class WebFetcherTests : IAsyncLifetime
             ["/moved"] = c => Redirect(c, "/landing"),
             ["/loop"] = c => Redirect(c, "/loop"),
             ["/notes.md"] = c => Reply(c, "application/octet-stream", Encoding.UTF8.GetBytes("# Notes\n\nOn 4 June 1956 the speech was published.")),
+            ["/sitemap_index.xml"] = c => Reply(c, "application/xml", Encoding.UTF8.GetBytes(SitemapIndex(_site.Origin + "/pages.xml.gz"))),
+            ["/pages.xml.gz"] = c => Reply(c, "application/gzip", Gzip(UrlSet(_site.Origin + "/landing", _site.Origin + "/latin", _site.Origin + "/gone"))),
+            ["/feed.xml"] = c => Reply(c, "application/xml", Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><title>not a sitemap</title></channel></rss>")),
         });
         return Task.CompletedTask;
     }
@@ -102,6 +106,58 @@ public sealed class WebFetcherTests : IAsyncLifetime
         Assert.Contains($"almanac ingest: {_site.Origin}/image: not a document Almanac reads (content type image/png)", first.Error, StringComparison.Ordinal);
         Assert.StartsWith("0 documents read, 1 skipped as already stored", again.Out, StringComparison.Ordinal);
         Assert.Contains($"\"path\":\"{_site.Origin}/landing\"", day.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fetch_Sitemap_ListsItsPagesInsteadOfADocument()
+    {
+        var outcome = _fetcher.Fetch(_site.Origin + "/pages.xml.gz");
+
+        Assert.Null(outcome.Document);
+        Assert.Null(outcome.Failure);
+        Assert.Equal([_site.Origin + "/landing", _site.Origin + "/latin", _site.Origin + "/gone"], outcome.Sitemap!.Pages);
+    }
+
+    [Fact]
+    public void Fetch_XmlThatIsNoSitemap_IsNotADocument() =>
+        Assert.Contains("not a document Almanac reads (content type application/xml)", _fetcher.Fetch(_site.Origin + "/feed.xml").Failure, StringComparison.Ordinal);
+
+    [Fact]
+    public void Ingest_SitemapIndex_ReadsEveryPageItsSitemapsListAndNamesWhatFailed()
+    {
+        using var cli = new CliRun();
+
+        var run = cli.Run("ingest", _site.Origin + "/sitemap_index.xml");
+        var day = cli.Run("day", "07-14", "--json");
+
+        Assert.StartsWith("2 documents read, 0 skipped as already stored, 1 failed", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"almanac ingest: {_site.Origin}/gone: the server answered HTTP 404", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"\"path\":\"{_site.Origin}/latin\"", day.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_SitemapSavedAsTheFileOfAddresses_ReadsItsPages()
+    {
+        using var cli = new CliRun();
+        var saved = Path.Combine(cli.Folder, "sitemap.xml");
+        File.WriteAllText(saved, UrlSet(_site.Origin + "/landing"));
+
+        Assert.StartsWith("1 documents read", cli.Run("ingest", "--urls", saved).Out, StringComparison.Ordinal);
+    }
+
+    private static string UrlSet(params string[] pages) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+        + string.Concat(pages.Select(p => $"<url><loc>{p}</loc><lastmod>2024-01-01</lastmod></url>")) + "</urlset>";
+
+    private static string SitemapIndex(string sitemap) =>
+        $"<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>{sitemap}</loc></sitemap></sitemapindex>";
+
+    private static byte[] Gzip(string text)
+    {
+        using var bytes = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(bytes, System.IO.Compression.CompressionLevel.Fastest))
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        return bytes.ToArray();
     }
 
     private static async Task Reply(HttpContext context, string type, byte[] body)

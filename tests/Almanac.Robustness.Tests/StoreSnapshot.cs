@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text;
 using Almanac.Storage;
-using Almanac.Storage.Sqlite;
 
 namespace Almanac.Robustness.Tests;
 
 /// <summary>What a store holds, in a form two stores can be compared by: counts, mentions per document, and every day page.</summary>
 public sealed record StoreSnapshot(StoreCounts Counts, IReadOnlyDictionary<string, int> MentionsPerDocument, int MentionsWithoutDocument, string DayPages)
 {
-    public static StoreSnapshot Of(string databasePath)
+    /// <summary>The snapshot of the store at <paramref name="location"/>, a SQLite file or a PostgreSQL connection string.</summary>
+    public static StoreSnapshot Of(string location)
     {
-        using var store = SqliteAlmanacStore.Open(databasePath);
+        using var store = Almanac.Cli.StoreLocation.Open(location);
         var documents = store.GetDocuments();
         var perDocument = documents.ToDictionary(d => d.Id, _ => 0, StringComparer.Ordinal);
         var orphans = 0;

@@ -91,6 +91,25 @@ public abstract class IncrementalResolutionContract : IDisposable
         Assert.Equal(2, store.GetEventsOnDay(10, 21).Count(e => e.ListedDate.Year == 1859));
     }
 
+    [SkippableFact]
+    public void Reindex_StoreWhoseEventsWereLost_FilesEveryDocumentAsAFullResolutionDoes()
+    {
+        using var store = Open();
+        var ingestor = new Ingestor(store);
+        foreach (var file in Directory.GetFiles(Path.Combine(SharedFolder.Corpus("real-pages"), "prose")).Order(StringComparer.Ordinal)
+                     .Concat(Directory.GetFiles(SharedFolder.Seeds).Order(StringComparer.Ordinal)))
+            ingestor.Ingest(DocumentFiles.Find([file]));
+        // As a store from before events were filed, or one whose rules changed: the mentions are stored, no event holds them.
+        store.ReplaceEvents([]);
+
+        var summary = ingestor.Reindex();
+
+        Assert.Empty(summary.Failures);
+        Assert.Equal(store.GetCounts().Documents, summary.Resolved);
+        Assert.Empty(store.GetDocumentsAwaitingResolution(1));
+        AssertStoredEqualsFullResolution(store, ingestor);
+    }
+
     private void AssertIncrementalEqualsFull(IEnumerable<string> files)
     {
         using var store = Open();

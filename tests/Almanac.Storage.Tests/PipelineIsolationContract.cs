@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using System.Text;
 using Almanac.Core;
 using Almanac.Ingest;

@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using Almanac.Core;
 using Almanac.Storage.Postgres;
 using Npgsql;
@@ -24,7 +25,7 @@ public sealed class PostgresAlmanacStoreTests(PostgresTestDatabase database) : A
         await using var reader = await version.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(1L, reader.GetInt64(0));
-        Assert.Equal(7, reader.GetInt32(1));
+        Assert.Equal(PostgresMigrations.Version, reader.GetInt32(1));
     }
 
     [SkippableFact]

@@ -1,3 +1,4 @@
+using Almanac.TestSupport;
 using Almanac.Core;
 using Almanac.Storage.Postgres;
 using Npgsql;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Almanac.TestSupport;
 using Almanac.Ingest;
 using Almanac.Storage.Postgres;
@@ -91,6 +92,31 @@ public sealed class PostgresQueueTests : IDisposable
         Assert.Empty(queue.Failures());
         Assert.Equal(1, worker.Run().Stored);
         Assert.Equal(1, store.GetCounts().Documents);
+    }
+
+    [SkippableFact]
+    public async Task Run_QueuedWebPage_IsReadInTheFormatItsServerNamedAndStoredUnderItsAddress()
+    {
+        var store = _store.Value;
+        await using var site = LoopbackSite.Start(new Dictionary<string, Func<HttpContext, Task>>
+        {
+            // No extension in the address: only the queued content type says this is HTML.
+            ["/wiki/Apollo_11"] = async c =>
+            {
+                c.Response.ContentType = "text/html; charset=utf-8";
+                await c.Response.WriteAsync("<html><head><title>Apollo 11</title></head><body><p>On 20 July 1969 Apollo 11 landed on the Moon.</p></body></html>");
+            },
+        });
+        var address = site.Origin + "/wiki/Apollo_11";
+        using var fetcher = new WebFetcher();
+
+        var queued = DocumentQueueing.Enqueue(new PostgresDocumentQueue(store), DocumentFiles.Find([]).WithPages([address], fetcher));
+        var run = new QueueWorker(store, new Ingestor(store)).Run();
+
+        Assert.Equal((1, 1), (queued.Queued, run.Stored));
+        var stored = Assert.Single(store.GetDocuments());
+        Assert.Equal((address, "Apollo 11"), (stored.Path, stored.Title));
+        Assert.Contains(store.GetEventsOnDay(7, 20), e => e.ListedDate.Year == 1969);
     }
 
     private void TerminateOtherSessionsHoldingTheQueue()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Almanac.Ingest;
 using Almanac.Storage.Postgres;
+using Almanac.Text;
 using Spectre.Console;
 
 namespace Almanac.Cli.Commands;
@@ -10,17 +11,17 @@ public static class IngestCommand
     public static Command Create(CliEnvironment environment)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files, folders or http(s) addresses of documents: .txt, .html/.htm, .md, .pdf, .docx, .epub and on-this-day feed .json.", Arity = ArgumentArity.ZeroOrMore };
-        var urls = new Option<string?>("--urls") { Description = "A file of web addresses to fetch and read, one a line (# starts a comment)." };
-        var queue = new Option<bool>("--queue") { Description = "Put the documents on the PostgreSQL ingest queue for `almanac worker` instead of reading them here." };
+        var urls = new Option<string?>("--urls") { Description = "A file of web addresses to fetch and read, one a line (# starts a comment), or a saved sitemap.xml." };
+        var queue = new Option<bool>("--queue") { Description = "Put the documents (files, and web pages fetched now) on the PostgreSQL ingest queue for `almanac worker` instead of reading them here." };
         var command = new Command("ingest", "Read documents (files, folders, web addresses), find their dated events and store them.") { paths, urls, queue };
         command.SetGuardedAction(environment, parse =>
         {
-            if (parse.GetValue(queue))
-                return Enqueue(environment, parse.GetValue(CliOptions.Database), parse.GetValue(paths)!);
             var (addresses, local) = Sources(parse.GetValue(paths) ?? [], parse.GetValue(urls));
+            using var fetcher = new WebFetcher();
+            if (parse.GetValue(queue))
+                return Enqueue(environment, parse.GetValue(CliOptions.Database), DocumentFiles.Find(local).WithPages(addresses, fetcher));
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
             var ingestor = new Ingestor(store);
-            using var fetcher = new WebFetcher();
             var files = DocumentFiles.Find(local).WithPages(addresses, fetcher);
             IngestSummary summary;
             if (environment.IsTerminal && files.Files.Count > 1)
@@ -49,26 +50,46 @@ public static class IngestCommand
         return command;
     }
 
-    /// <summary>The web addresses among the arguments and in the --urls file, and the local paths.</summary>
+    /// <summary>The web addresses among the arguments and in the --urls file (a list, or a saved sitemap), and the local paths.</summary>
     private static (List<string> Addresses, string[] Local) Sources(string[] arguments, string? urlFile)
     {
         var addresses = arguments.Where(WebFetcher.IsWebAddress).ToList();
         if (urlFile is not null)
-        {
-            if (!File.Exists(urlFile))
-                throw new CliFailure($"{urlFile}: no such file of web addresses");
-            addresses.AddRange(File.ReadLines(urlFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')));
-        }
+            addresses.AddRange(AddressesIn(urlFile));
         var local = arguments.Where(a => !WebFetcher.IsWebAddress(a)).ToArray();
         if (addresses.Count == 0 && local.Length == 0)
             throw new CliFailure("nothing to read: name files, folders or web addresses, or --urls FILE");
         return (addresses, local);
     }
 
-    private static int Enqueue(CliEnvironment environment, string? database, string[] paths)
+    /// <summary>A file of addresses one a line (# starts a comment), or a sitemap saved as a file: the pages and sitemaps it lists.</summary>
+    private static IEnumerable<string> AddressesIn(string urlFile)
+    {
+        byte[] content;
+        try
+        {
+            if (new FileInfo(urlFile).Length > DocumentReader.MaxBytes)
+                throw new CliFailure($"{urlFile}: larger than the {DocumentReader.MaxBytes >> 20} MiB a file of web addresses may be");
+            content = File.ReadAllBytes(urlFile);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliFailure($"{urlFile}: no such file of web addresses");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliFailure($"{urlFile}: cannot read the file of web addresses: {e.Message}");
+        }
+        if (Sitemap.Read(content, DocumentReader.MaxBytes) is { } sitemap)
+            return sitemap.Pages.Concat(sitemap.Sitemaps);
+        return System.Text.Encoding.UTF8.GetString(content).Split('\n')
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+    }
+
+    private static int Enqueue(CliEnvironment environment, string? database, FileSelection files)
     {
         using var store = StoreLocation.OpenPostgres(database);
-        var summary = DocumentQueueing.Enqueue(new PostgresDocumentQueue(store), DocumentFiles.Find(paths));
+        var summary = DocumentQueueing.Enqueue(new PostgresDocumentQueue(store), files);
         foreach (var failure in summary.Failures)
             environment.Error.WriteLine($"almanac ingest: {failure.Path}: {failure.Reason}");
         environment.Out.WriteLine(

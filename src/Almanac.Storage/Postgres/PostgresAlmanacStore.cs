@@ -455,6 +455,11 @@ public sealed class PostgresAlmanacStore : IAlmanacStore
         ORDER BY d.ingested_at, d.id COLLATE "C" LIMIT @limit
         """, r => r.GetString(0), ("limit", limit));
 
+    public IReadOnlyList<string> GetDocumentIdsAfter(string afterId, int limit) => Query(
+        // Ids are lowercase hex, ordered alike by every collation: the database's own lets the primary key's index serve the walk.
+        "SELECT id FROM documents WHERE id > @after AND analysis_failure IS NULL ORDER BY id LIMIT @limit",
+        r => r.GetString(0), ("after", afterId), ("limit", limit));
+
     public IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
         SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
         WHERE d.analysis_failure IS NULL AND m.document_id = ANY(@ids) ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id

@@ -3,8 +3,11 @@ using Npgsql;
 
 namespace Almanac.Storage.Postgres;
 
-/// <summary>A document waiting in the queue: its raw bytes, keyed by their content hash.</summary>
-public sealed record QueuedDocument(string Id, string Path, byte[] Content);
+/// <summary>
+/// A document waiting in the queue: its raw bytes, keyed by their content hash, with its path or web address and the
+/// file name to read it as (the path itself, or for a web page a name whose extension says its content type).
+/// </summary>
+public sealed record QueuedDocument(string Id, string Path, byte[] Content, string ReadAs);
 
 /// <summary>What a worker made of a claimed document: the document and its mentions to store, or why it cannot be stored.</summary>
 public sealed record QueueResult(SourceDocument? Document, IReadOnlyList<EventMention> Mentions, string? Failure)
@@ -40,17 +43,18 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
     private const long ResolveLock = 0x7265736f6c7665;
 
     /// <summary>Adds a document's bytes to the queue, unless it is queued or stored already.</summary>
-    public EnqueueOutcome Enqueue(string id, string path, byte[] content)
+    public EnqueueOutcome Enqueue(string id, string path, byte[] content, string? readAs = null)
     {
         if (store.ContainsDocument(id))
             return EnqueueOutcome.AlreadyStored;
         using var connection = store.DataSource.OpenConnection();
         using var insert = new NpgsqlCommand(
-            "INSERT INTO document_queue (id, path, content, enqueued_at) VALUES (@id, @path, @content, clock_timestamp()) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO document_queue (id, path, content, enqueued_at, read_as) VALUES (@id, @path, @content, clock_timestamp(), @read_as) ON CONFLICT (id) DO NOTHING",
             connection);
         insert.Parameters.AddWithValue("id", id);
         insert.Parameters.AddWithValue("path", path);
         insert.Parameters.AddWithValue("content", content);
+        insert.Parameters.AddWithValue("read_as", readAs is null || readAs == path ? DBNull.Value : readAs);
         return insert.ExecuteNonQuery() == 1 ? EnqueueOutcome.Queued : EnqueueOutcome.AlreadyQueued;
     }
 
@@ -86,12 +90,12 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
         using var transaction = connection.BeginTransaction();
         QueuedDocument? claimed = null;
         using (var claim = new NpgsqlCommand(
-            "SELECT id, path, content FROM document_queue WHERE failure IS NULL ORDER BY enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+            "SELECT id, path, content, coalesce(read_as, path) FROM document_queue WHERE failure IS NULL ORDER BY enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
             connection, transaction))
         using (var reader = claim.ExecuteReader())
         {
             if (reader.Read())
-                claimed = new QueuedDocument(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2));
+                claimed = new QueuedDocument(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3));
         }
         if (claimed is null)
             return null;

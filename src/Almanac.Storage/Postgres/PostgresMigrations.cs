@@ -117,6 +117,11 @@ internal static class PostgresMigrations
         CREATE INDEX documents_lineage ON documents (lineage_id);
         CREATE TABLE document_shingles (hash bigint NOT NULL, document_id text NOT NULL, PRIMARY KEY (hash, document_id));
         """,
+        // A queued web page keeps its address as its path; read_as is a file name whose extension says the format
+        // the server's content type named (NULL: the path says it).
+        """
+        ALTER TABLE document_queue ADD COLUMN read_as text;
+        """,
         // Concurrent writers: the shared counts (the generation, resolved mentions, keyword frequencies) become one share per
         // write slot, read as sums, so writers add to different rows (PostgresAlmanacStore.TakeWriteSlot; 16 = WriteSlots).
         """
@@ -128,6 +133,9 @@ internal static class PostgresMigrations
         ALTER TABLE keyword_frequencies ALTER COLUMN slot DROP DEFAULT, DROP CONSTRAINT keyword_frequencies_pkey, ADD PRIMARY KEY (keyword, slot);
         """,
     ];
+
+    /// <summary>How many steps a current schema has run.</summary>
+    public static int Version => Steps.Length;
 
     public static void Apply(NpgsqlConnection connection)
     {

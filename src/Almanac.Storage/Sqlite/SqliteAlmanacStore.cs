@@ -311,6 +311,10 @@ public sealed class SqliteAlmanacStore : IAlmanacStore
         ORDER BY d.ingested_at, d.id LIMIT $limit
         """, r => r.GetString(0), ("$limit", limit));
 
+    public IReadOnlyList<string> GetDocumentIdsAfter(string afterId, int limit) => Query(
+        "SELECT id FROM documents WHERE id > $after AND analysis_failure IS NULL ORDER BY id LIMIT $limit",
+        r => r.GetString(0), ("$after", afterId), ("$limit", limit));
+
     public IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
         SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
         WHERE d.analysis_failure IS NULL AND m.document_id IN (SELECT value FROM json_each($ids)) ORDER BY m.document_id, m.sentence_start, m.id

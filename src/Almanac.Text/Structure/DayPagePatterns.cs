@@ -23,11 +23,12 @@ internal sealed record DayPagePattern(PatternRole Role, MentionKind Kind, string
 /// The day-page patterns, loaded from the embedded <c>daypage.txt</c> and validated at load: an unknown
 /// <c>{piece}</c>, a bad regular expression, an entry without a year group or a pattern without an example fails
 /// loudly, naming the line. The patterns carry a match timeout: some need look-around, which the non-backtracking
-/// engine does not offer, and a page is untrusted input.
+/// engine does not offer, and a page is untrusted input. The bound is generous: it is wall-clock time, and a tight one
+/// fired on honest lines when the machine was loaded (a stalled thread counts), silently changing what a page yields.
 /// </summary>
 internal sealed partial class DayPagePatterns
 {
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private static readonly Lazy<DayPagePatterns> DefaultPatterns = new(() => Parse(Lexicon.Lines("daypage.txt")));
 

@@ -1,23 +1,30 @@
 using System.Diagnostics;
+using Almanac.TestSupport;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Almanac.Robustness.Tests;
 
 /// <summary>
-/// `almanac ingest` as a real process: killed with SIGKILL mid-ingest and rerun, or run twice at once on one SQLite
-/// file. Either way the store ends identical to one uninterrupted ingest: every document whole or absent, nothing
-/// twice, the same day pages.
+/// `almanac ingest` as a real process: killed with SIGKILL mid-ingest and rerun, or run twice at once on one store.
+/// Either way the store ends identical to one uninterrupted ingest into SQLite: every document whole or absent,
+/// nothing twice, the same day pages. One suite, both backends.
 /// </summary>
-[Collection(ProcessCollection.Name)]
-public sealed class CrashAndConcurrencyTests(ProcessFixture fixture, ITestOutputHelper output)
+public abstract class CrashAndConcurrencyContract(ProcessFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
-    [Fact]
+    /// <summary>The --db location of a new, empty store of the test's own.</summary>
+    protected abstract string NewStore(string name);
+
+    /// <summary>Documents stored so far, read the way another process would while the ingest runs; 0 before the schema exists.</summary>
+    protected abstract int StoredDocuments(string database);
+
+    [SkippableFact]
     public void Ingest_KilledAtRandomPointsThenRerun_EndsIdenticalToAnUninterruptedIngest()
     {
-        var database = fixture.NewDatabasePath("killed");
+        var database = NewStore("killed");
         var seed = Environment.TickCount;
         var random = new Random(seed);
         output.WriteLine($"reference ingest: {fixture.ReferenceTime.TotalSeconds:0.0} s, {fixture.Reference.Counts}; kill seed {seed}");
@@ -43,7 +50,7 @@ public sealed class CrashAndConcurrencyTests(ProcessFixture fixture, ITestOutput
             if (!exited)
                 process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            var state = File.Exists(database) ? StoreSnapshot.Of(database) : null;
+            var state = StoredDocuments(database) > 0 ? StoreSnapshot.Of(database) : null;
             output.WriteLine($"kill {kill + 1} {point}: {(exited ? "had already finished" : "killed")}, store {state?.Counts.ToString() ?? "not created"}");
             if (state is null)
                 continue;
@@ -64,10 +71,10 @@ public sealed class CrashAndConcurrencyTests(ProcessFixture fixture, ITestOutput
         AssertIdenticalToReference(StoreSnapshot.Of(database));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_TwoProcessesOnOverlappingFoldersAtOnce_NoErrorNoDuplicateSameResult()
     {
-        var database = fixture.NewDatabasePath("concurrent");
+        var database = NewStore("concurrent");
         var files = Directory.GetFiles(fixture.CorpusFolder).Order(StringComparer.Ordinal).ToList();
         // The first two thirds and the last two thirds: a third of the corpus is ingested by both at once.
         var first = files.Take(files.Count * 2 / 3).ToArray();
@@ -88,8 +95,35 @@ public sealed class CrashAndConcurrencyTests(ProcessFixture fixture, ITestOutput
         AssertIdenticalToReference(StoreSnapshot.Of(database));
     }
 
-    /// <summary>Documents stored so far, read the way another process would while the ingest runs.</summary>
-    private static int StoredDocuments(string database)
+    /// <summary>A stored document has all the mentions the uninterrupted ingest gave it; no mention lacks its document.</summary>
+    private void AssertEveryDocumentWholeOrAbsent(StoreSnapshot state)
+    {
+        Assert.Equal(0, state.MentionsWithoutDocument);
+        foreach (var (id, mentions) in state.MentionsPerDocument)
+        {
+            Assert.True(fixture.Reference.MentionsPerDocument.TryGetValue(id, out var expected), $"document {id} is not in the corpus");
+            Assert.True(expected == mentions, $"document {id} has {mentions} mentions where the uninterrupted ingest stored {expected}");
+        }
+        Assert.Equal(state.MentionsPerDocument.Values.Sum(), state.Counts.Mentions);
+    }
+
+    private void AssertIdenticalToReference(StoreSnapshot state)
+    {
+        AssertEveryDocumentWholeOrAbsent(state);
+        Assert.Equal(fixture.Reference.Counts, state.Counts);
+        Assert.Equal(ProcessFixture.Documents, state.Counts.Documents);
+        Assert.Equal(fixture.Reference.DayPages, state.DayPages);
+    }
+}
+
+[Collection(ProcessCollection.Name)]
+public sealed class SqliteCrashAndConcurrencyTests(ProcessFixture fixture, ITestOutputHelper output) : CrashAndConcurrencyContract(fixture, output)
+{
+    private readonly ProcessFixture _fixture = fixture;
+
+    protected override string NewStore(string name) => _fixture.NewDatabasePath(name);
+
+    protected override int StoredDocuments(string database)
     {
         if (!File.Exists(database))
             return 0;
@@ -106,24 +140,27 @@ public sealed class CrashAndConcurrencyTests(ProcessFixture fixture, ITestOutput
             return 0; // the schema is not created yet
         }
     }
+}
 
-    /// <summary>A stored document has all the mentions the uninterrupted ingest gave it; no mention lacks its document.</summary>
-    private void AssertEveryDocumentWholeOrAbsent(StoreSnapshot state)
+/// <summary>The same kills and races on PostgreSQL, where a killed process's transaction is rolled back by the server.</summary>
+[Collection(ProcessCollection.Name)]
+public sealed class PostgresCrashAndConcurrencyTests(ProcessFixture fixture, PostgresTestDatabase postgres, ITestOutputHelper output)
+    : CrashAndConcurrencyContract(fixture, output), IClassFixture<PostgresTestDatabase>
+{
+    protected override string NewStore(string name) => postgres.NewSchema();
+
+    protected override int StoredDocuments(string database)
     {
-        Assert.Equal(0, state.MentionsWithoutDocument);
-        foreach (var (id, mentions) in state.MentionsPerDocument)
+        try
         {
-            Assert.True(fixture.Reference.MentionsPerDocument.TryGetValue(id, out var expected), $"document {id} is not in the corpus");
-            Assert.Equal(expected, mentions);
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand("SELECT count(*) FROM documents", connection);
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
-        Assert.Equal(state.MentionsPerDocument.Values.Sum(), state.Counts.Mentions);
-    }
-
-    private void AssertIdenticalToReference(StoreSnapshot state)
-    {
-        AssertEveryDocumentWholeOrAbsent(state);
-        Assert.Equal(fixture.Reference.Counts, state.Counts);
-        Assert.Equal(ProcessFixture.Documents, state.Counts.Documents);
-        Assert.Equal(fixture.Reference.DayPages, state.DayPages);
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return 0; // the schema is not created yet
+        }
     }
 }

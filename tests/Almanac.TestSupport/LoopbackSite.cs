@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Almanac.Cli.Tests;
+namespace Almanac.TestSupport;
 
 /// <summary>A web site on 127.0.0.1 (a free port) answering the paths it is given, for fetching tests that never leave the machine.</summary>
 public sealed class LoopbackSite : IAsyncDisposable

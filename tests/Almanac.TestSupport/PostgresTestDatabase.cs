@@ -1,6 +1,7 @@
+using Xunit;
 using Npgsql;
 
-namespace Almanac.Storage.Tests;
+namespace Almanac.TestSupport;
 
 /// <summary>
 /// A database made for this test run on the server named by $ALMANAC_TEST_POSTGRES (a connection string),
