@@ -2,9 +2,10 @@
 # Load benchmarks, printing figures:
 #  1. ingest throughput (documents/s, MB/s): SQLite, and PostgreSQL with 1, 2 and 4 queue workers;
 #  2. a store of $EVENTS (default 1,000,000) events from days.jsonl texts with shifted years, on SQLite and PostgreSQL;
-#  3. GET /api/feed/onthisday/all/MM/DD and GET /day/MM-DD under wrk on loopback: SQLite behind one
-#     `almanac serve`, PostgreSQL behind two `almanac serve` nodes balanced by nginx, and nginx serving the
-#     same bytes as static files (the ceiling); our throughput as a fraction of nginx's; server RSS.
+#  3. GET /api/feed/onthisday/all/MM/DD and GET /day/MM-DD under wrk on loopback, one server on one core against
+#     wrk on the other: a SQLite node, a PostgreSQL node, and nginx serving the same bytes as static files (the
+#     ceiling); our throughput as a fraction of nginx's; server RSS;
+#  4. two PostgreSQL nodes behind nginx, the nodes and PostgreSQL in network namespaces of their own (SKIP_NETNS=1: not).
 # Installs wrk and nginx from Debian when missing, and PostgreSQL through .ci/postgres.sh (a throwaway cluster,
 # fsync off). The corpus is read from ../shared at run time; nothing it makes is kept.
 # Knobs: EVENTS, DOCS (ingest documents), DURATION (s per wrk run), CONNECTIONS, DAY (MM-DD), SKIP_INGEST=1,
@@ -32,7 +33,7 @@ chmod 755 "$work" # nginx's workers run as an unprivileged user and must read th
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    if [ -f "$work/nginx.pid" ]; then nginx -c "$work/nginx.conf" -s stop 2>/dev/null || true; fi
+    for conf in "$work"/nginx-*.conf; do [ -f "$conf" ] && nginx -c "$conf" -s stop 2>/dev/null || true; done
     rm -rf "$work"
     stop_almanac_postgres
 }
@@ -69,77 +70,127 @@ if [ "${PROFILE:-0}" = 1 ]; then
     "$bench" profile "$(pg_url big)" "$day"
 fi
 
-echo "== HTTP under wrk (-t2 -c$connections -d${duration}s) on $day"
-serve() { # port store
-    "${almanac[@]}" --db "$2" serve --urls "http://127.0.0.1:$1" >"$work/serve-$1.log" 2>&1 &
+# One core serves, the other loads: every server under test (a SQLite node, a PostgreSQL node, nginx with one worker)
+# runs alone on $server_cpu, wrk and PostgreSQL on $client_cpu, so "of nginx static" compares one core's work with one
+# core's. With fewer than 2 cores nothing is pinned (and the figures say so).
+if [ "$(nproc)" -ge 2 ]; then server_cpu=0; client_cpu=1; pin_server=(taskset -c "$server_cpu"); pin_client=(taskset -c "$client_cpu")
+else pin_server=(); pin_client=(); echo "bench: one core, nothing pinned"; fi
+pg_postmaster=$(head -n 1 "$pg_dir/data/postmaster.pid")
+if [ ${#pin_client[@]} -gt 0 ]; then
+    for pid in "$pg_postmaster" $(pgrep -P "$pg_postmaster"); do taskset -p -c "$client_cpu" "$pid" >/dev/null; done
+fi
+
+echo "== HTTP under wrk (-t1 -c$connections -d${duration}s) on $day, one server at a time on CPU ${server_cpu:-any}, wrk and PostgreSQL on CPU ${client_cpu:-any}"
+serve() { # port store [command prefix...]
+    local port=$1 store=$2; shift 2
+    "$@" "${almanac[@]}" --db "$store" serve --urls "http://0.0.0.0:$port" >"$work/serve-$port.log" 2>&1 &
     pids+=($!)
-    for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$1/api/feed/onthisday/all/$month/$dom" && return 0; sleep 1; done
-    echo "bench: almanac serve on port $1 did not come up:" >&2; cat "$work/serve-$1.log" >&2; exit 1
 }
-serve 5101 "$work/big.db"; sqlite_pid=${pids[-1]}
-serve 5102 "$(pg_url big)"; pg_pid_a=${pids[-1]}
-serve 5103 "$(pg_url big)"; pg_pid_b=${pids[-1]}
+wait_up() { # url log
+    for _ in $(seq 120); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done
+    echo "bench: $1 did not come up:" >&2; cat "$2" >&2; exit 1
+}
+serve 5101 "$work/big.db" "${pin_server[@]}"; sqlite_pid=${pids[-1]}
+serve 5102 "$(pg_url big)" "${pin_server[@]}"; pg_pid=${pids[-1]}
+wait_up "http://127.0.0.1:5101/api/feed/onthisday/all/$month/$dom" "$work/serve-5101.log"
+wait_up "http://127.0.0.1:5102/api/feed/onthisday/all/$month/$dom" "$work/serve-5102.log"
 mkdir -p "$work/static/api/feed/onthisday/all/$month" "$work/static/day"
 curl -sf "http://127.0.0.1:5101/api/feed/onthisday/all/$month/$dom" -o "$work/static/api/feed/onthisday/all/$month/$dom"
 curl -sf "http://127.0.0.1:5101/day/$day" -o "$work/static/day/$day"
 chmod -R a+rX "$work/static"
-curl -sf -o /dev/null "http://127.0.0.1:5101/day/$day" -w "one request, warm: day page %{time_total} s, " 
+curl -sf -o /dev/null "http://127.0.0.1:5101/day/$day" -w "one request, warm: day page %{time_total} s, "
 curl -sf -o /dev/null "http://127.0.0.1:5101/api/feed/onthisday/all/$month/$dom" -w "feed %{time_total} s (sqlite node)\n"
 echo "response sizes: feed $(stat -c %s "$work/static/api/feed/onthisday/all/$month/$dom") bytes, day page $(stat -c %s "$work/static/day/$day") bytes"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
+nginx_conf() { # name workers server-block
+    cat > "$work/nginx-$1.conf" <<CONF
+worker_processes $2;
+pid $work/nginx-$1.pid;
+error_log $work/nginx-$1-error.log;
 events { worker_connections 1024; }
 http {
     access_log off;
-    client_body_temp_path $work/nginx-body;
-    proxy_temp_path $work/nginx-proxy;
-    fastcgi_temp_path $work/nginx-fastcgi;
-    uwsgi_temp_path $work/nginx-uwsgi;
-    scgi_temp_path $work/nginx-scgi;
-    upstream almanac_postgres { server 127.0.0.1:5102; server 127.0.0.1:5103; keepalive 64; }
-    server {
-        listen 127.0.0.1:5110;
-        # Responses buffered in memory (1 MB a connection), never spooled to temp files: with nginx's default
-        # 64 KB of buffers every 4 MB feed went through the disk, which measured the proxy's disk, not the nodes.
-        location / { proxy_pass http://almanac_postgres; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_buffering on;
-                     proxy_buffers 16 64k; proxy_busy_buffers_size 128k; proxy_max_temp_file_size 0; }
-    }
-    server {
-        listen 127.0.0.1:5111;
-        root $work/static;
-        default_type application/json;
-        location /day/ { default_type text/html; }
-    }
+    client_body_temp_path $work/nginx-$1-body;
+    proxy_temp_path $work/nginx-$1-proxy;
+    fastcgi_temp_path $work/nginx-$1-fastcgi;
+    uwsgi_temp_path $work/nginx-$1-uwsgi;
+    scgi_temp_path $work/nginx-$1-scgi;
+    $3
 }
 CONF
-nginx -c "$work/nginx.conf"
-for url in "http://127.0.0.1:5111/api/feed/onthisday/all/$month/$dom" "http://127.0.0.1:5111/day/$day" "http://127.0.0.1:5110/day/$day"; do
-    curl -sf -o /dev/null "$url" || { echo "bench: nginx does not serve $url" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
-done
+}
+nginx_conf static 1 "server { listen 127.0.0.1:5111; root $work/static; default_type application/json; location /day/ { default_type text/html; } }"
+"${pin_server[@]}" nginx -c "$work/nginx-static.conf"
+curl -sf -o /dev/null "http://127.0.0.1:5111/day/$day" || { echo "bench: nginx does not serve the static copy" >&2; cat "$work/nginx-static-error.log" >&2; exit 1; }
 
 declare -A rps
-load() { # name url
-    local out
-    out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 60s --latency "$2")
-    rps[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    printf '%-34s %10s req/s  p50 %9s  p99 %9s  errors: %s\n' "$1" "${rps[$1]}" \
+load() { # name url [wrk prefix...]
+    local name=$1 url=$2 out; shift 2
+    out=$("$@" wrk -t"${threads:-1}" -c"$connections" -d"${duration}s" --timeout 60s --latency "$url")
+    rps[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    printf '%-34s %10s req/s  p50 %9s  p99 %9s  errors: %s\n' "$name" "${rps[$name]}" \
         "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
         "$(grep -Eo 'Non-2xx or 3xx responses: [0-9]+|Socket errors: .*' <<<"$out" | tr '\n' ' ' || true)"
 }
+ratio() { # name reference
+    awk -v a="${rps[$1]}" -v b="${rps[$2]}" -v n="$1" 'BEGIN { printf "%-34s %.2f of %s\n", n, a / b, "'"$2"'" }'
+}
 feed="api/feed/onthisday/all/$month/$dom"
-load "feed sqlite (1 node)" "http://127.0.0.1:5101/$feed"
-load "feed postgres (2 nodes, nginx)" "http://127.0.0.1:5110/$feed"
-load "feed nginx static" "http://127.0.0.1:5111/$feed"
-load "day sqlite (1 node)" "http://127.0.0.1:5101/day/$day"
-load "day postgres (2 nodes, nginx)" "http://127.0.0.1:5110/day/$day"
-load "day nginx static" "http://127.0.0.1:5111/day/$day"
 for page in feed day; do
-    for store in "sqlite (1 node)" "postgres (2 nodes, nginx)"; do
-        awk -v a="${rps[$page $store]}" -v b="${rps[$page nginx static]}" -v n="$page $store" \
-            'BEGIN { printf "%-34s %.4f of nginx static\n", n, a / b }'
-    done
+    path=$feed; [ "$page" = day ] && path="day/$day"
+    load "$page nginx static (1 core)" "http://127.0.0.1:5111/$path" "${pin_client[@]}"
+    load "$page sqlite node (1 core)" "http://127.0.0.1:5101/$path" "${pin_client[@]}"
+    load "$page postgres node (1 core)" "http://127.0.0.1:5102/$path" "${pin_client[@]}"
+done
+for page in feed day; do
+    ratio "$page sqlite node (1 core)" "$page nginx static (1 core)"
+    ratio "$page postgres node (1 core)" "$page nginx static (1 core)"
 done
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
-echo "server RSS after load: sqlite node $(rss "$sqlite_pid"); postgres nodes $(rss "$pg_pid_a"), $(rss "$pg_pid_b")"
+echo "server RSS after load: sqlite node $(rss "$sqlite_pid"); postgres node $(rss "$pg_pid")"
+kill "$sqlite_pid" "$pg_pid"
+
+# Two PostgreSQL nodes behind nginx, each node and PostgreSQL in a network namespace of its own, joined to nginx and
+# wrk (in this one) by veth links on a bridge that leads nowhere else: what the proxy hop and a network between nodes
+# and database cost. Needs `ip netns` (root, CAP_NET_ADMIN); skipped with a note where the machine does not allow it.
+if [ "${SKIP_NETNS:-0}" != 1 ] && ip netns add almanac-bench-probe 2>/dev/null; then
+    ip netns del almanac-bench-probe
+    bridge=almbr$$; spaces=()
+    netns_cleanup() {
+        for ns in "${spaces[@]}"; do ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null || true; ip netns del "$ns" 2>/dev/null || true; done
+        ip link del "$bridge" 2>/dev/null || true
+    }
+    trap 'netns_cleanup; cleanup' EXIT
+    ip link add "$bridge" type bridge && ip addr add 10.211.0.1/24 dev "$bridge" && ip link set "$bridge" up
+    join() { # namespace address
+        local ns=$1 veth="v$$-${2##*.}"
+        ip netns add "$ns"; spaces+=("$ns")
+        ip link add "$veth" type veth peer name eth0 netns "$ns"
+        ip link set "$veth" master "$bridge" up
+        ip -n "$ns" addr add "$2/24" dev eth0; ip -n "$ns" link set eth0 up; ip -n "$ns" link set lo up
+    }
+    join almanac-bench-db 10.211.0.2; join almanac-bench-a 10.211.0.11; join almanac-bench-b 10.211.0.12
+    # PostgreSQL moves into its namespace: stopped here, started there on its address only, nodes allowed in by pg_hba.
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null
+    echo "host all all 10.211.0.0/24 scram-sha-256" >> "$pg_dir/data/pg_hba.conf"
+    ip netns exec almanac-bench-db runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+        -o "-c listen_addresses=10.211.0.2 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+    stop_almanac_postgres() {
+        ip netns exec almanac-bench-db runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
+        rm -rf "$pg_dir"
+    }
+    db_url="postgres://almanac:$pg_password@10.211.0.2:$pg_port/big"
+    serve 5102 "$db_url" ip netns exec almanac-bench-a; serve 5103 "$db_url" ip netns exec almanac-bench-b
+    wait_up "http://10.211.0.11:5102/day/$day" "$work/serve-5102.log"; wait_up "http://10.211.0.12:5103/day/$day" "$work/serve-5103.log"
+    nginx_conf proxy 2 "upstream almanac_postgres { server 10.211.0.11:5102; server 10.211.0.12:5103; keepalive 64; }
+    server { listen 127.0.0.1:5110;
+        # Responses buffered in memory (1 MB a connection), never spooled to temp files (a 4 MB feed would measure the disk).
+        location / { proxy_pass http://almanac_postgres; proxy_http_version 1.1; proxy_set_header Connection \"\"; proxy_buffering on;
+                     proxy_buffers 16 64k; proxy_busy_buffers_size 128k; proxy_max_temp_file_size 0; } }"
+    nginx -c "$work/nginx-proxy.conf"
+    echo "== two PostgreSQL nodes behind nginx, nodes and PostgreSQL in their own network namespaces (unpinned; wrk -t2)"
+    threads=2 load "feed postgres (2 nodes, nginx)" "http://127.0.0.1:5110/$feed"
+    threads=2 load "day postgres (2 nodes, nginx)" "http://127.0.0.1:5110/day/$day"
+    nginx -c "$work/nginx-proxy.conf" -s stop
+else
+    echo "== two-node run skipped: this machine does not allow network namespaces (ip netns add failed)"
+fi

@@ -20,8 +20,9 @@ public sealed record DocumentResolution(string DocumentId, IReadOnlyList<string>
 /// refer back to one another, and a source's share of its mentions is the event's centrality in it);</item>
 /// <item>every mention of those events and of the document, re-resolved with the full resolver's rules, weighing
 /// words by the frequencies the store keeps over every resolved mention;</item>
-/// <item>the candidate events replaced by the result in one transaction, provided nothing else was written meanwhile
-/// (otherwise it starts again from what is stored then).</item>
+/// <item>the candidate events replaced by the result in one transaction, provided what it read is unchanged (the whole
+/// store on SQLite; on PostgreSQL the key ranges it looked in and the events it replaces, so workers resolving elsewhere
+/// never make it start again), otherwise it starts again from what is stored then.</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -100,7 +101,7 @@ public sealed class IncrementalResolution(IAlmanacStore store)
         {
             var generation = store.GetGeneration();
             var own = store.GetMentionsOfDocuments([documentId]);
-            var eventIds = CandidateEvents(documentId, own, copies);
+            var (eventIds, basis) = CandidateEvents(documentId, own, copies, generation);
             var mentions = store.GetMentionsOfEvents(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
             var documentIds = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
             var documents = documentIds.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
@@ -119,7 +120,7 @@ public sealed class IncrementalResolution(IAlmanacStore store)
             var assignments = resolution.MentionsOf
                 .SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key)))
                 .ToList();
-            if (store.UpdateEvents(new EventUpdate(eventIds, resolution.Events, assignments), generation))
+            if (store.UpdateEvents(new EventUpdate(eventIds, resolution.Events, assignments), basis))
             {
                 var joined = resolution.MentionsOf.Where(e => e.Value.Any(m => m.DocumentId == documentId)).Select(e => e.Key).ToList();
                 return new DocumentResolution(documentId, joined, failures);
@@ -153,12 +154,14 @@ public sealed class IncrementalResolution(IAlmanacStore store)
     /// <summary>
     /// The events a document could change: those its mentions' date keys find and could meet (<see cref="EventResolver.CouldMeet"/>),
     /// those holding its mentions or its copies',
-    /// and then, until none is added (or <see cref="MaxNeighbourhood"/> is passed), every event of a document those cite.
+    /// and then, until none is added (or <see cref="MaxNeighbourhood"/> is passed), every event of a document those cite;
+    /// with what the store checks before writing (the key ranges looked up and the events found there).
     /// </summary>
-    private List<string> CandidateEvents(string documentId, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies)
+    private (List<string> Candidates, ResolutionBasis Basis) CandidateEvents(string documentId, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies, long generation)
     {
         var near = own.SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList();
-        var nearby = store.GetMentionsOfEvents(store.FindEvents(near)).ToList();
+        var inRanges = store.FindEvents(near);
+        var nearby = store.GetMentionsOfEvents(inRanges).ToList();
         var frequencies = store.GetKeywordFrequencies(nearby.Concat(own).SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
         var resolver = new EventResolver(keywordFrequencies: frequencies);
         // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could meet.
@@ -173,6 +176,6 @@ public sealed class IncrementalResolution(IAlmanacStore store)
             var newlyCited = store.GetDocumentsOfEvents(added).Where(cited.Add).ToList();
             added = newlyCited.Count == 0 ? [] : store.GetEventsOfDocuments(newlyCited).Where(candidates.Add).ToList();
         }
-        return candidates.Order(StringComparer.Ordinal).ToList();
+        return (candidates.Order(StringComparer.Ordinal).ToList(), new ResolutionBasis(generation, near, inRanges));
     }
 }

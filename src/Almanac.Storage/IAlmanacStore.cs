@@ -32,6 +32,14 @@ public sealed record MentionAssignment(long MentionId, string EventId);
 public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<HistoricalEvent> Written, IReadOnlyList<MentionAssignment> Assignments);
 
 /// <summary>
+/// What a resolution read its events from, for the store to check when it writes them that nothing it relied on has
+/// changed: the store's <see cref="Generation"/> when it began (SQLite, one writer at a time, compares the whole store
+/// with it), and the date key <see cref="Ranges"/> it looked events up in with the events it found there (PostgreSQL
+/// checks this neighbourhood only, so writers elsewhere in the store never make it start again).
+/// </summary>
+public sealed record ResolutionBasis(long Generation, IReadOnlyList<EventKeyRange> Ranges, IReadOnlyCollection<string> EventsInRanges);
+
+/// <summary>
 /// Where Almanac keeps documents, their event mentions and the events resolved from them.
 /// Writing a document is atomic: it is stored whole with its mentions, or not at all.
 /// </summary>
@@ -74,10 +82,10 @@ public interface IAlmanacStore : IDisposable
 
     /// <summary>
     /// Removes and writes the events of <paramref name="update"/> (a written event replaces any stored one of its id) and files its mentions, in one transaction, provided
-    /// the store is still at <paramref name="expectedGeneration"/>; returns false, changing nothing, when another write
+    /// what the resolution read (<paramref name="basis"/>) is unchanged; returns false, changing nothing, when another write
     /// came first (the caller resolves again from what is stored now).
     /// </summary>
-    bool UpdateEvents(EventUpdate update, long expectedGeneration);
+    bool UpdateEvents(EventUpdate update, ResolutionBasis basis);
 
     /// <summary>Documents not marked as failed with mentions no event holds yet, oldest first: what is left to resolve (after a crash, too).</summary>
     IReadOnlyList<string> GetDocumentsAwaitingResolution(int limit);

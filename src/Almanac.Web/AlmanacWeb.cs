@@ -56,12 +56,13 @@ public static class AlmanacWeb
         if (PostgresLocation.IsPostgres(location))
         {
             services.AddSingleton<IAlmanacStore>(_ => PostgresAlmanacStore.Open(location));
-            services.AddSingleton(provider => new StoreGeneration(provider.GetRequiredService<IAlmanacStore>().GetGeneration));
+            services.AddSingleton(provider => new PostgresChangeListener(location, provider.GetRequiredService<IAlmanacStore>().GetGeneration));
+            services.AddSingleton<IStoreGeneration>(provider => new NotifiedGeneration(provider.GetRequiredService<PostgresChangeListener>()));
         }
         else
         {
             services.AddScoped<IAlmanacStore>(_ => SqliteAlmanacStore.Open(location));
-            services.AddSingleton(_ =>
+            services.AddSingleton<IStoreGeneration>(_ =>
             {
                 var own = SqliteAlmanacStore.Open(location);
                 return new StoreGeneration(own.GetGeneration, own);
@@ -83,6 +84,8 @@ public static class AlmanacWeb
 
     public static WebApplication UseAlmanac(this WebApplication app)
     {
+        // Made now, not at the first request: a PostgreSQL node starts listening for the store's changes.
+        app.Services.GetRequiredService<IStoreGeneration>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Add);

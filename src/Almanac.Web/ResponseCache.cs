@@ -1,22 +1,41 @@
 using System.Globalization;
+using Almanac.Storage.Postgres;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Almanac.Web;
 
+/// <summary>What a cached response is keyed by so that a write to the store makes the next request build afresh.</summary>
+public interface IStoreGeneration
+{
+    ValueTask<long> CurrentAsync();
+}
+
 /// <summary>
-/// The store's generation, read for every cacheable request. A request needs a read that began after it arrived
+/// A PostgreSQL store's generation as the node's <see cref="PostgresChangeListener"/> knows it: notified by every write's
+/// commit (polled while notifications are down), so a cached response or a 304 costs no round trip to the database.
+/// </summary>
+public sealed class NotifiedGeneration(PostgresChangeListener listener) : IStoreGeneration
+{
+    public ValueTask<long> CurrentAsync() => ValueTask.FromResult(listener.Version);
+}
+
+/// <summary>
+/// A SQLite store's generation, read for every cacheable request (a read of one row on a connection kept open: SQLite's
+/// cheap check, with no server to ask). A request needs a read that began after it arrived
 /// (then every write committed before it is seen), not a read of its own: while one read runs, everyone who
 /// arrives shares the next one, which starts when it ends. So under load the store answers about one generation
 /// query per round trip, not one per request (a PostgreSQL round trip costs more than a cached response), and
 /// reads never overlap, which lets SQLite use one connection, kept open because opening is the costly part.
 /// </summary>
-public sealed class StoreGeneration(Func<long> read, IDisposable? ownedStore = null) : IDisposable
+public sealed class StoreGeneration(Func<long> read, IDisposable? ownedStore = null) : IStoreGeneration, IDisposable
 {
     private readonly Lock _gate = new();
     private TaskCompletionSource<long>? _running;
     private TaskCompletionSource<long>? _next;
+
+    ValueTask<long> IStoreGeneration.CurrentAsync() => new(CurrentAsync());
 
     public Task<long> CurrentAsync()
     {
@@ -88,7 +107,8 @@ public sealed class ResponseCache : IOutputCachePolicy
         {
             var today = ReaderToday.Resolve(http, http.RequestServices.GetRequiredService<TimeProvider>());
             var vary = context.CacheVaryByRules.VaryByValues;
-            var generation = await http.RequestServices.GetRequiredService<StoreGeneration>().CurrentAsync().WaitAsync(cancellation);
+            var pending = http.RequestServices.GetRequiredService<IStoreGeneration>().CurrentAsync();
+            var generation = pending.IsCompletedSuccessfully ? pending.Result : await pending.AsTask().WaitAsync(cancellation);
             vary["generation"] = generation.ToString(CultureInfo.InvariantCulture);
             vary["today"] = FormattableString.Invariant($"{today.Year}-{today.Day.Month}-{today.Day.Day} {today.Zone.Id} {today.UnknownZone}");
             // The cache's own key upper-cases the host; the feed's URLs carry it as the client sent it.

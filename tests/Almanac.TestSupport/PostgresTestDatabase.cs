@@ -100,9 +100,3 @@ public sealed class PostgresTestDatabase : IDisposable
 
     private const int DropAttempts = 5;
 }
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresTestDatabase>
-{
-    public const string Name = "PostgreSQL";
-}

@@ -16,8 +16,9 @@ public sealed partial class PostgresAlmanacStore
             throw new ArgumentException(problem, nameof(request));
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        // The generation row first: corrections and event writes take it in the same order, so they serialize.
+        // Every write slot first, so no resolution commits events under the correction being laid (a rare editor's write may wait).
         Execute(connection, transaction, "SELECT value FROM store_generation FOR UPDATE");
+        var slot = TakeWriteSlot(connection, transaction);
         var tables = new CorrectionTables(connection, transaction);
         if (tables.ReadEvent(request.EventId) is not { } stored)
             return null;
@@ -36,7 +37,7 @@ public sealed partial class PostgresAlmanacStore
             """, _ => 0, ("id", id), ("documents", anchors.Select(a => a.DocumentId).ToArray()), ("starts", anchors.Select(a => a.SentenceStart).ToArray()),
             ("dates", anchors.Select(a => a.DateValue).ToArray()));
         CorrectionLayer.Reapply(tables, [id]);
-        AdvanceGeneration(connection, transaction);
+        AdvanceGeneration(connection, transaction, slot);
         var added = tables.Corrections([id]).Single();
         transaction.Commit();
         return added;
@@ -46,14 +47,16 @@ public sealed partial class PostgresAlmanacStore
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        // Every write slot, so no resolution commits events under the correction being laid (a rare editor's write may wait).
         Execute(connection, transaction, "SELECT value FROM store_generation FOR UPDATE");
+        var slot = TakeWriteSlot(connection, transaction);
         var undone = QueryIn(connection, transaction,
             "UPDATE corrections SET undone_at = @at, undone_by = @editor WHERE id = @id AND undone_at IS NULL RETURNING id",
             r => r.GetInt64(0), ("at", at.ToUniversalTime()), ("editor", editor), ("id", correctionId));
         if (undone.Count == 0)
             return false;
         CorrectionLayer.Reapply(new CorrectionTables(connection, transaction), [correctionId]);
-        AdvanceGeneration(connection, transaction);
+        AdvanceGeneration(connection, transaction, slot);
         transaction.Commit();
         return true;
     }

@@ -67,10 +67,11 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             if (insert.ExecuteNonQuery() == 0)
                 return false;
         }
+        var slot = TakeWriteSlot(connection, transaction);
         if (mentions.Count > 0)
             AddMentions(connection, transaction, mentions);
         if (analysisFailure is null)
-            CountKeywords(connection, transaction, mentions, +1);
+            CountKeywords(connection, transaction, slot, mentions, +1);
         if (shingles.Count > 0)
         {
             using var shingle = new NpgsqlCommand(
@@ -94,29 +95,33 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         }
         if (document.MovingObservances.Count > 0)
             AddMovingObservances(connection, transaction, document);
-        // Last of the document's writes: the generation row's lock serializes concurrent workers, so it is taken late.
-        AdvanceGeneration(connection, transaction);
+        AdvanceGeneration(connection, transaction, slot);
         return true;
     }
 
-    /// <summary>Adds (or, with -1, takes away) the mentions to the keyword frequencies the resolver weighs words by.</summary>
-    private static void CountKeywords(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<EventMention> mentions, int sign)
+    /// <summary>
+    /// Adds (or, with -1, takes away) the mentions to the keyword frequencies the resolver weighs words by, in the
+    /// transaction's write slot's share of each count (see <see cref="TakeWriteSlot"/>): two workers counting the same words
+    /// write different rows, so neither waits for the other's commit.
+    /// </summary>
+    private static void CountKeywords(NpgsqlConnection connection, NpgsqlTransaction transaction, short slot, IReadOnlyCollection<EventMention> mentions, int sign)
     {
-        using (var total = new NpgsqlCommand("UPDATE resolved_mention_count SET value = value + @n", connection, transaction))
+        using (var total = new NpgsqlCommand("UPDATE resolved_mention_count SET value = value + @n WHERE id = @slot", connection, transaction))
         {
             total.Parameters.AddWithValue("n", (long)sign * mentions.Count);
+            total.Parameters.AddWithValue("slot", (int)slot);
             total.ExecuteNonQuery();
         }
-        // In keyword order, so two workers counting the same words lock their rows in the same order.
         var counts = mentions.SelectMany(m => m.Keywords.Distinct(StringComparer.Ordinal)).GroupBy(k => k, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (counts.Count == 0)
             return;
         using var upsert = new NpgsqlCommand("""
-            INSERT INTO keyword_frequencies (keyword, mentions)
-            SELECT k, n FROM unnest(@keywords, @counts) WITH ORDINALITY AS x(k, n, o) ORDER BY o
-            ON CONFLICT (keyword) DO UPDATE SET mentions = keyword_frequencies.mentions + excluded.mentions
+            INSERT INTO keyword_frequencies (keyword, slot, mentions)
+            SELECT k, @slot, n FROM unnest(@keywords, @counts) WITH ORDINALITY AS x(k, n, o) ORDER BY o
+            ON CONFLICT (keyword, slot) DO UPDATE SET mentions = keyword_frequencies.mentions + excluded.mentions
             """, connection, transaction);
+        upsert.Parameters.AddWithValue("slot", slot);
         upsert.Parameters.AddWithValue("keywords", counts.Select(g => g.Key).ToArray());
         upsert.Parameters.AddWithValue("counts", counts.Select(g => sign * g.Count()).ToArray());
         upsert.ExecuteNonQuery();
@@ -141,8 +146,9 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        var slot = TakeWriteSlot(connection, transaction);
         foreach (var documentId in failures.Select(f => f.DocumentId).Distinct(StringComparer.Ordinal))
-            CountKeywords(connection, transaction, CountedMentions(connection, transaction, documentId), -1);
+            CountKeywords(connection, transaction, slot, CountedMentions(connection, transaction, documentId), -1);
         using (var mark = new NpgsqlCommand(
             "UPDATE documents d SET analysis_failure = f.reason FROM unnest(@ids, @reasons) AS f(id, reason) WHERE d.id = f.id", connection, transaction))
         {
@@ -150,7 +156,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             mark.Parameters.AddWithValue("reasons", failures.Select(f => f.Reason).ToArray());
             mark.ExecuteNonQuery();
         }
-        AdvanceGeneration(connection, transaction);
+        AdvanceGeneration(connection, transaction, slot);
         transaction.Commit();
     }
 
@@ -158,8 +164,9 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        CountKeywords(connection, transaction, CountedMentions(connection, transaction, documentId), -1);
-        CountKeywords(connection, transaction, mentions.ToList(), +1);
+        var slot = TakeWriteSlot(connection, transaction);
+        CountKeywords(connection, transaction, slot, CountedMentions(connection, transaction, documentId), -1);
+        CountKeywords(connection, transaction, slot, mentions.ToList(), +1);
         foreach (var sql in new[] { "DELETE FROM mentions WHERE document_id = @id", "UPDATE documents SET analysis_failure = NULL WHERE id = @id" })
         {
             using var command = new NpgsqlCommand(sql, connection, transaction);
@@ -168,7 +175,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         }
         if (mentions.Count > 0)
             AddMentions(connection, transaction, mentions);
-        AdvanceGeneration(connection, transaction);
+        AdvanceGeneration(connection, transaction, slot);
         transaction.Commit();
     }
 
@@ -221,8 +228,37 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         mention.ExecuteNonQuery();
     }
 
-    private static void AdvanceGeneration(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
-        Execute(connection, transaction, "UPDATE store_generation SET value = value + 1");
+    /// <summary>The channel a write notifies when it commits, with the store's schema as payload (one database may hold several stores).</summary>
+    public const string ChangeChannel = "almanac_store_changed";
+
+    /// <summary>How many writers can hold a slot at once; more wait for one to commit.</summary>
+    internal const int WriteSlots = 16;
+
+    /// <summary>
+    /// Takes a write slot for the transaction, by locking one of the <see cref="WriteSlots"/> rows of store_generation that no
+    /// other transaction holds (SKIP LOCKED), so concurrent writers never queue behind one row. Shared counts (the
+    /// generation, the resolved mentions, the keyword frequencies) are kept as one share per slot and read as sums: a
+    /// writer only adds to its own slot's share, which no one else writes until it commits. Taken first, so a
+    /// serializable transaction's snapshot already sees the slot's latest value.
+    /// </summary>
+    internal static short TakeWriteSlot(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        using var free = new NpgsqlCommand("SELECT id FROM store_generation ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED", connection, transaction);
+        if (free.ExecuteScalar() is int slot)
+            return (short)slot;
+        // Every slot is held: wait for one, picked at random so waiting writers spread over them.
+        using var wait = new NpgsqlCommand($"SELECT id FROM store_generation WHERE id = 1 + floor(random() * {WriteSlots})::int FOR UPDATE", connection, transaction);
+        return (short)(int)wait.ExecuteScalar()!;
+    }
+
+    /// <summary>Counts this write in the generation and tells every listening web node when it commits (NOTIFY is delivered on commit only).</summary>
+    private static void AdvanceGeneration(NpgsqlConnection connection, NpgsqlTransaction transaction, short slot)
+    {
+        using var command = new NpgsqlCommand(
+            $"UPDATE store_generation SET value = value + 1 WHERE id = @slot; SELECT pg_notify('{ChangeChannel}', current_schema())", connection, transaction);
+        command.Parameters.AddWithValue("slot", (int)slot);
+        command.ExecuteNonQuery();
+    }
 
     public IReadOnlyList<SourceDocument> GetDocuments() =>
         Query("SELECT id, path, title, text, byte_length FROM documents ORDER BY path COLLATE \"C\", id COLLATE \"C\"", ReadDocument);
@@ -240,6 +276,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        var slot = TakeWriteSlot(connection, transaction);
         // DELETE, not TRUNCATE: TRUNCATE's exclusive lock would stall every web node's reads until commit.
         Execute(connection, transaction, """
             DELETE FROM event_days;
@@ -250,17 +287,81 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         WriteEvents(connection, transaction, events);
         Assign(connection, transaction, assignments ?? []);
         CorrectionLayer.Reapply(new CorrectionTables(connection, transaction), correctionIds: null);
-        AdvanceGeneration(connection, transaction);
+        AdvanceGeneration(connection, transaction, slot);
         transaction.Commit();
     }
 
-    public bool UpdateEvents(EventUpdate update, long expectedGeneration)
+    public bool UpdateEvents(EventUpdate update, ResolutionBasis basis)
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        using (var generation = new NpgsqlCommand("SELECT value FROM store_generation FOR UPDATE", connection, transaction))
-            if ((long)generation.ExecuteScalar()! != expectedGeneration)
+        try
+        {
+            if (!UpdateEvents(connection, transaction, update, basis))
                 return false;
+            transaction.Commit();
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
+        {
+            // Two resolutions locked shared date keys in opposite orders; the database ended this one: start again.
+            return false;
+        }
+    }
+
+    /// <summary>Date keys one resolution may lock one by one; past it, it locks the whole store (a day page of hundreds of years).</summary>
+    private const int MaxKeyLocks = 512;
+
+    /// <summary>The advisory lock standing for every date key (two-key form: kinds are 0 to 3, so this class is apart).</summary>
+    private const int AllKeys = -1;
+
+    /// <summary>
+    /// Checks, in the caller's transaction, that the neighbourhood a resolution read is as it was, then writes the update.
+    /// First it locks the date keys it read (shared) and those its events are filed under (exclusive), as transaction
+    /// advisory locks, and the events it replaces: only writers touching the same keys or events wait for one another,
+    /// and writers elsewhere in the store go on at once. Then, seeing every commit before its locks: no event filed under
+    /// the key ranges since, no mention of its events filed elsewhere, none of theirs moved; otherwise it changes nothing.
+    /// </summary>
+    internal static bool UpdateEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, EventUpdate update, ResolutionBasis basis)
+    {
+        // A written id may be stored outside the removed ones (an event of a store resolved before events were filed).
+        var replaced = update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToArray();
+        var assigned = update.Assignments.Select(a => a.MentionId).ToHashSet();
+        LockKeys(connection, transaction, basis.Ranges, update.Written.SelectMany(EventKeys.Of));
+        using (var lockEvents = new NpgsqlCommand("SELECT id FROM events WHERE id = ANY(@ids) ORDER BY id COLLATE \"C\" FOR UPDATE", connection, transaction))
+        {
+            lockEvents.Parameters.AddWithValue("ids", replaced);
+            lockEvents.ExecuteNonQuery();
+        }
+        using (var unseen = new NpgsqlCommand("""
+            SELECT EXISTS (SELECT 1 FROM event_keys k JOIN unnest(@kinds, @froms, @tos) AS r(kind, low, high)
+                               ON k.kind = r.kind AND k.value BETWEEN r.low AND r.high
+                           WHERE NOT k.event_id = ANY(@known))
+            """, connection, transaction))
+        {
+            unseen.Parameters.AddWithValue("kinds", basis.Ranges.Select(r => (short)r.Kind).ToArray());
+            unseen.Parameters.AddWithValue("froms", basis.Ranges.Select(r => r.From).ToArray());
+            unseen.Parameters.AddWithValue("tos", basis.Ranges.Select(r => r.To).ToArray());
+            unseen.Parameters.AddWithValue("known", basis.EventsInRanges.Concat(replaced).ToArray());
+            if ((bool)unseen.ExecuteScalar()!)
+                return false;
+        }
+        using (var filed = new NpgsqlCommand(
+            "SELECT id, event_id FROM mentions WHERE id = ANY(@assigned) OR event_id = ANY(@replaced) ORDER BY id FOR UPDATE", connection, transaction))
+        {
+            filed.Parameters.AddWithValue("assigned", assigned.ToArray());
+            filed.Parameters.AddWithValue("replaced", replaced);
+            var replacedIds = replaced.ToHashSet(StringComparer.Ordinal);
+            using var reader = filed.ExecuteReader();
+            while (reader.Read())
+            {
+                var eventId = reader.IsDBNull(1) ? null : reader.GetString(1);
+                var ours = eventId is null || replacedIds.Contains(eventId);
+                if (assigned.Contains(reader.GetInt64(0)) ? !ours : ours)
+                    return false;
+            }
+        }
+        var slot = TakeWriteSlot(connection, transaction);
         using (var remove = new NpgsqlCommand("""
             DELETE FROM event_days WHERE event_id = ANY(@ids);
             DELETE FROM event_keys WHERE event_id = ANY(@ids);
@@ -268,16 +369,40 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             UPDATE mentions SET event_id = NULL WHERE event_id = ANY(@ids);
             """, connection, transaction))
         {
-            // A written id may be stored outside the removed ones (an event of a store resolved before events were filed).
-            remove.Parameters.AddWithValue("ids", update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToArray());
+            remove.Parameters.AddWithValue("ids", replaced);
             remove.ExecuteNonQuery();
         }
         WriteEvents(connection, transaction, update.Written);
         Assign(connection, transaction, update.Assignments);
         CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToList());
-        AdvanceGeneration(connection, transaction);
+        AdvanceGeneration(connection, transaction, slot);
         transaction.Commit();
         return true;
+    }
+
+    /// <summary>
+    /// Locks the date keys of <paramref name="read"/> shared and those of <paramref name="written"/> exclusive, in one
+    /// order, for the rest of the transaction; behind them all a shared lock on <see cref="AllKeys"/>, which a resolution
+    /// with more than <see cref="MaxKeyLocks"/> keys takes exclusive instead (so the lock table stays small).
+    /// </summary>
+    private static void LockKeys(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventKeyRange> read, IEnumerable<EventKey> written)
+    {
+        var modes = new Dictionary<EventKey, bool>();
+        foreach (var range in read)
+            for (var value = range.From; value <= range.To; value++)
+                modes.TryAdd(new EventKey(range.Kind, value), false);
+        foreach (var key in written)
+            modes[key] = true;
+        var many = modes.Count > MaxKeyLocks;
+        var keys = many ? [] : modes.OrderBy(k => k.Key.Kind).ThenBy(k => k.Key.Value).ToList();
+        using var command = new NpgsqlCommand("""
+            SELECT CASE WHEN x THEN pg_advisory_xact_lock(k, v)::text ELSE pg_advisory_xact_lock_shared(k, v)::text END
+            FROM unnest(@kinds, @values, @exclusive) AS l(k, v, x)
+            """, connection, transaction);
+        command.Parameters.AddWithValue("kinds", keys.Select(k => (int)k.Key.Kind).Prepend(AllKeys).ToArray());
+        command.Parameters.AddWithValue("values", keys.Select(k => k.Key.Value).Prepend(0).ToArray());
+        command.Parameters.AddWithValue("exclusive", keys.Select(k => k.Value).Prepend(many).ToArray());
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Inserts events with their search vectors, the days they are listed under and their date keys.</summary>
@@ -404,10 +529,10 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
 
     public KeywordFrequencies GetKeywordFrequencies(IReadOnlyCollection<string> keywords)
     {
-        var byKeyword = Query("SELECT keyword, mentions FROM keyword_frequencies WHERE keyword = ANY(@keywords)",
+        var byKeyword = Query("SELECT keyword, sum(mentions)::integer FROM keyword_frequencies WHERE keyword = ANY(@keywords) GROUP BY keyword",
             r => (Keyword: r.GetString(0), Mentions: r.GetInt32(1)), ("keywords", keywords.ToArray()))
             .ToDictionary(x => x.Keyword, x => x.Mentions, StringComparer.Ordinal);
-        var total = Query("SELECT value FROM resolved_mention_count", r => r.GetInt64(0)).Single();
+        var total = Query("SELECT sum(value)::bigint FROM resolved_mention_count", r => r.GetInt64(0)).Single();
         return new KeywordFrequencies(checked((int)total), byKeyword);
     }
 
@@ -424,13 +549,14 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        var slot = TakeWriteSlot(connection, transaction);
         using (var command = new NpgsqlCommand("UPDATE documents SET lineage_id = @lineage WHERE id = ANY(@merged) OR lineage_id = ANY(@merged)", connection, transaction))
         {
             command.Parameters.AddWithValue("lineage", lineageId);
             command.Parameters.AddWithValue("merged", merged.ToArray());
             command.ExecuteNonQuery();
         }
-        AdvanceGeneration(connection, transaction);
+        AdvanceGeneration(connection, transaction, slot);
         transaction.Commit();
     }
 
@@ -535,7 +661,8 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         "SELECT max(ingested_at) FROM documents",
         r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0)).Single();
 
-    public long GetGeneration() => Query("SELECT value FROM store_generation", r => r.GetInt64(0)).Single();
+    /// <summary>The sum of the write slots' counts: it grows with every committed write, whichever slot it took.</summary>
+    public long GetGeneration() => Query(PostgresQueries.Generation, r => r.GetInt64(0)).Single();
 
     public void Dispose() => DataSource.Dispose();
 

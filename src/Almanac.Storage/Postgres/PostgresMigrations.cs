@@ -171,6 +171,16 @@ internal static class PostgresMigrations
         );
         CREATE INDEX correction_anchors_mention ON correction_anchors (document_id, sentence_start);
         """,
+        // Concurrent writers: the shared counts (the generation, resolved mentions, keyword frequencies) become one share per
+        // write slot, read as sums, so writers add to different rows (PostgresAlmanacStore.TakeWriteSlot; 16 = WriteSlots).
+        """
+        ALTER TABLE store_generation DROP CONSTRAINT store_generation_id_check, ADD CONSTRAINT store_generation_slot CHECK (id BETWEEN 1 AND 16);
+        INSERT INTO store_generation (id, value) SELECT s, 0 FROM generate_series(2, 16) AS s;
+        ALTER TABLE resolved_mention_count DROP CONSTRAINT resolved_mention_count_id_check, ADD CONSTRAINT resolved_mention_count_slot CHECK (id BETWEEN 1 AND 16);
+        INSERT INTO resolved_mention_count (id, value) SELECT s, 0 FROM generate_series(2, 16) AS s;
+        ALTER TABLE keyword_frequencies ADD COLUMN slot smallint NOT NULL DEFAULT 1;
+        ALTER TABLE keyword_frequencies ALTER COLUMN slot DROP DEFAULT, DROP CONSTRAINT keyword_frequencies_pkey, ADD PRIMARY KEY (keyword, slot);
+        """,
     ];
 
     /// <summary>How many steps a current schema has run.</summary>

@@ -9,6 +9,8 @@ internal static class PostgresQueries
         WHERE d.month = @month AND d.day = @day ORDER BY d.year DESC, e.significance DESC, e.id COLLATE "C"
         """;
 
+    public const string Generation = "SELECT sum(value)::bigint FROM store_generation";
+
     public const string EventById = "SELECT payload FROM events WHERE id = @id";
 
     /// <summary>

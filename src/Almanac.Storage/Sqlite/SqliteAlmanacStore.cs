@@ -248,13 +248,14 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         transaction.Commit();
     }
 
-    public bool UpdateEvents(EventUpdate update, long expectedGeneration)
+    /// <remarks>SQLite lets one writer in at a time, so comparing the whole store's generation costs nothing here.</remarks>
+    public bool UpdateEvents(EventUpdate update, ResolutionBasis basis)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         using (var generation = Command("SELECT value FROM store_generation"))
         {
             generation.Transaction = transaction;
-            if (Convert.ToInt64(generation.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != expectedGeneration)
+            if (Convert.ToInt64(generation.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != basis.Generation)
                 return false;
         }
         var writer = new EventWriter(this, transaction);
