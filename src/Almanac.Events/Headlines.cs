@@ -163,8 +163,22 @@ internal static class Headlines
             ?? (personal || possessive ? PersonNames.FullNames(document.Title).FirstOrDefault() : null);
         if (subject is null)
             return text;
+        if (personal || possessive)
+            subject = InFull(subject, document);
         var rest = text[first.End..];
         return possessive ? subject + "’s" + rest : subject + rest;
+    }
+
+    /// <summary>A person "Caesar" in an article titled "Julius Caesar" is named as the title names him; else as the text first names him in full.</summary>
+    private static string InFull(string subject, SourceDocument document)
+    {
+        if (subject.Contains(' ', StringComparison.Ordinal))
+            return subject;
+        bool Names(string name) => name.Split(' ').Contains(subject, StringComparer.Ordinal);
+        var title = document.Title.Trim();
+        if (PersonNames.IsName(title) && Names(title))
+            return title;
+        return PersonNames.FullNames(document.Text[..Math.Min(document.Text.Length, AntecedentWindow)]).FirstOrDefault(Names) ?? subject;
     }
 
     /// <summary>The words of a clause between its last comma before <paramref name="verb"/> and the verb, when they hold a date: "25 March" of "Until 1750, 25 March was …".</summary>

@@ -41,6 +41,8 @@ internal static class PresentTense
 
     private static readonly HashSet<string> PluralPronouns = new(StringComparer.OrdinalIgnoreCase) { "they", "we", "you" };
     private static readonly HashSet<string> PluralNouns = new(StringComparer.OrdinalIgnoreCase) { "people", "police", "men", "women", "children", "cattle", "clergy" };
+    private static readonly HashSet<string> Quantifiers = new(StringComparer.OrdinalIgnoreCase) { "many", "several", "few", "both", "most", "thousands", "hundreds", "millions" };
+    private static readonly string[] PeopleEndings = ["ish", "ch", "ese", "ss"];
     private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase) { "and", "but" };
 
     public static string Of(string headline)
@@ -159,12 +161,19 @@ internal static class PresentTense
             subject = subject[..end];
         if (subject.Count == 0)
             return null;
-        if (subject.Any(w => w.Text == "and"))
+        // "Lewis and Clark", "many English": a pair or a quantity is plural.
+        if (subject.Any(w => w.Text == "and" || Quantifiers.Contains(w.Text)))
             return true;
         // "The Battle of Hastings", "a group of soldiers": the noun before "of" is the head.
         var of = subject.FindIndex(w => w.Text == "of");
         var head = of > 0 ? subject[of - 1] : subject.LastOrDefault(w => !Adverbs.Contains(w.Text) && !w.Text.EndsWith("ly", StringComparison.Ordinal));
-        return head.Text is null ? null : IsPlural(head.Text);
+        if (head.Text is null)
+            return null;
+        // "The French", "the British": a people named by its adjective.
+        var at = subject.IndexOf(head);
+        if (at > 0 && subject[at - 1].Text is "The" or "the" && head.IsCapitalized && PeopleEndings.Any(e => head.Text.EndsWith(e, StringComparison.Ordinal)))
+            return true;
+        return IsPlural(head.Text);
     }
 
     /// <summary>Whether a noun or pronoun is plural: "troops", "people", "they"; null for a name ending in s ("Athens", "the Beatles").</summary>
