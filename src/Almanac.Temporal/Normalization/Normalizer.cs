@@ -270,6 +270,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         // Dates before the Gregorian reform are Julian as stated; "O.S." says so explicitly after it.
         var kind = calendar == "JULIAN" || (calendar is null && year < 1582) ? CalendarKind.Julian : CalendarKind.Gregorian;
+        if (calendar == "JULIAN" && month is { } osMonth && InOldStyleYearBefore(year, osMonth, day))
+            year++;
         try
         {
             if (month is { } m && day is { } d)
@@ -285,6 +287,14 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return null;
         }
     }
+
+    /// <summary>
+    /// A date marked Old Style before 1752 counts its year from 25 March, as England did until then:
+    /// "Feb. 11, 1731, Old Style" is 11 February 1732 of the Julian calendar with the year begun on
+    /// 1 January, 22 February 1732 in the Gregorian.
+    /// </summary>
+    private static bool InOldStyleYearBefore(int year, int month, int? day) =>
+        year < 1752 && (month < 3 || (month == 3 && (day ?? 1) < 25));
 
     /// <summary>The year a group states: four digits as written, two digits in the anchor's century, BC turned astronomical.</summary>
     private static int? StatedYear(Groups g, string group, bool bc, HistoricalDate? anchor)
