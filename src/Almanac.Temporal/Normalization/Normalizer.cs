@@ -577,16 +577,10 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             text = text.Trim();
             if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 return number.ToString(CultureInfo.InvariantCulture);
-            if (vocabulary.Lookup("number", text) is { } whole)
-                return whole;
-            var split = text.IndexOfAny([' ', '-', '\t', '\n', '\r']);
-            if (split < 0)
-                return null;
-            var tens = vocabulary.Lookup("number", text[..split]);
-            var ones = vocabulary.Lookup("number", text[(split + 1)..].TrimStart(' ', '-', '\t', '\n', '\r'));
-            return int.TryParse(tens, out var t) && int.TryParse(ones, out var o) && t >= 20 && t % 10 == 0 && o < 10
-                ? (t + o).ToString(CultureInfo.InvariantCulture)
-                : null;
+            if (NumberWords.Parse(text) is { } whole)
+                return whole.ToString(CultureInfo.InvariantCulture);
+            // "a dozen", "several": counts the vocabulary names.
+            return vocabulary.Lookup("number", text);
         }
     }
 }
