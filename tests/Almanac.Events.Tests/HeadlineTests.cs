@@ -22,7 +22,7 @@ public sealed class HeadlineTests
         var headline = HeadlineOn("A life.txt",
             "Marcus Vellan fought at the bridge on 2 June 1744 with his regiment.\n\nVellan was carried to a farmhouse after the battle.\n\nHe died on 9 June 1744 of his wounds.",
             1744, 6, 9);
-        Assert.StartsWith("Vellan dies", headline, StringComparison.Ordinal);
+        Assert.StartsWith("Marcus Vellan dies", headline, StringComparison.Ordinal);
         Assert.Empty(HeadlineChecks.Faults(headline));
     }
 
@@ -65,7 +65,7 @@ public sealed class HeadlineTests
         var headline = HeadlineOn("A death.txt",
             "Mayor Tobias Renn was struck by a carriage on 11 October 1891 near the market.\n\nRenn was carried to the infirmary.\n\nHe died the next morning.",
             1891, 10, 12);
-        Assert.StartsWith("Renn dies", headline, StringComparison.Ordinal);
+        Assert.StartsWith("Mayor Tobias Renn dies", headline, StringComparison.Ordinal);
     }
 
     [Fact]
