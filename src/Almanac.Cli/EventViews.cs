@@ -25,6 +25,9 @@ public static class EventViews
 
         /// <summary>event, birth, death or holiday: the section a day page lists it in.</summary>
         public string Kind { get; init; } = "event";
+
+        /// <summary>Which calendar the listed day is in and why, as the web's day page says it (<see cref="DayListing.CalendarNote"/>); null for an ordinary Gregorian day.</summary>
+        public string? CalendarNote { get; init; }
     }
 
     /// <summary>A holiday listed without a year: the day's every year.</summary>
@@ -69,6 +72,7 @@ public static class EventViews
     {
         Display = DateDisplay.Of(entry.ListedDate),
         Kind = entry.Event.Kind.ToString().ToLowerInvariant(),
+        CalendarNote = DayListing.CalendarNote(entry.Event, entry.ListedDate),
     };
 
     /// <summary>An event found by a search, listed under its own date.</summary>

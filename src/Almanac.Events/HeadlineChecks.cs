@@ -65,6 +65,11 @@ public static class HeadlineChecks
             var presentTense = lower.Length > 3 && lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) && !lower.EndsWith("us", StringComparison.Ordinal);
             if (presentTense && i > 0 && words[i - 1].IsCapitalized && !words[i].IsCapitalized)
                 return true;
+            // "the army lands", "the troops land", "the people of Paris rise": a known verb's present after a noun.
+            if (i > 0 && VerbForms.IsRegularSingular(word) && !Lexicon.StopWords.Contains(words[i - 1].Text))
+                return true;
+            if (i > 0 && VerbForms.IsBase(word) && !Lexicon.StopWords.Contains(words[i - 1].Text))
+                return true;
             // "Columbia broke up", "the army set off": a word between a name and a verb's particle is a verb, known or not.
             if (i > 0 && i + 1 < words.Count && words[i - 1].IsCapitalized && !words[i].IsCapitalized && Particles.Contains(words[i + 1].Text))
                 return true;

@@ -9,7 +9,8 @@ namespace Almanac.Events;
 /// pitched battle at Pharsalus"). Built from the clause that dates the event: its date phrase,
 /// asides in brackets or dashes and linking words at its start go; a pronoun at its start becomes
 /// the subject of the sentence before it, or the person the document's title names; a long line is
-/// cut at a clause boundary. The full source sentence stays on the event page, cited.
+/// cut at a clause boundary; its verb is put in the present, as an almanac writes
+/// (<see cref="PresentTense"/>). The full source sentence stays on the event page, cited.
 /// </summary>
 internal static class Headlines
 {
@@ -88,7 +89,7 @@ internal static class Headlines
         text = WithSubject(text, mention, document);
         text = Shortened(text, wordsBeforeDate, dateEndsClause);
         text = Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars);
-        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..]);
     }
 
     /// <summary>True when a verb follows the date, with no aside between, and no preposition precedes it: "12 April 1610 was declared …".</summary>
@@ -162,8 +163,22 @@ internal static class Headlines
             ?? (personal || possessive ? PersonNames.FullNames(document.Title).FirstOrDefault() : null);
         if (subject is null)
             return text;
+        if (personal || possessive)
+            subject = InFull(subject, document);
         var rest = text[first.End..];
         return possessive ? subject + "’s" + rest : subject + rest;
+    }
+
+    /// <summary>A person "Caesar" in an article titled "Julius Caesar" is named as the title names him; else as the text first names him in full.</summary>
+    private static string InFull(string subject, SourceDocument document)
+    {
+        if (subject.Contains(' ', StringComparison.Ordinal))
+            return subject;
+        bool Names(string name) => name.Split(' ').Contains(subject, StringComparer.Ordinal);
+        var title = document.Title.Trim();
+        if (PersonNames.IsName(title) && Names(title))
+            return title;
+        return PersonNames.FullNames(document.Text[..Math.Min(document.Text.Length, AntecedentWindow)]).FirstOrDefault(Names) ?? subject;
     }
 
     /// <summary>The words of a clause between its last comma before <paramref name="verb"/> and the verb, when they hold a date: "25 March" of "Until 1750, 25 March was …".</summary>

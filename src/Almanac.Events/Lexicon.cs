@@ -10,21 +10,8 @@ internal static class Lexicon
     public static readonly FrozenSet<string> SignificanceCues = Load("significance-cues", StringComparer.OrdinalIgnoreCase);
     public static readonly FrozenSet<string> HeadlineOpeners = Load("headline-openers", StringComparer.OrdinalIgnoreCase);
     public static readonly FrozenSet<string> HeadlineConnectives = Load("headline-connectives", StringComparer.OrdinalIgnoreCase);
-    public static readonly FrozenSet<string> Verbs = Load("verbs", StringComparer.OrdinalIgnoreCase);
+    /// <summary>Auxiliaries and modals, and every form of an irregular verb but its base (<see cref="VerbForms"/>).</summary>
+    public static readonly FrozenSet<string> Verbs = EmbeddedLines.Read("verbs").Concat(VerbForms.IrregularForms).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static FrozenSet<string> Load(string name, StringComparer comparer)
-    {
-        var resource = $"Almanac.Events.{name}.txt";
-        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"embedded resource {resource} is missing");
-        using var reader = new StreamReader(stream);
-        var entries = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            line = line.Trim();
-            if (line.Length > 0 && !line.StartsWith('#'))
-                entries.Add(line);
-        }
-        return entries.ToFrozenSet(comparer);
-    }
+    private static FrozenSet<string> Load(string name, StringComparer comparer) => EmbeddedLines.Read(name).ToFrozenSet(comparer);
 }

@@ -59,6 +59,9 @@ internal static class Titles
                 continue;
             }
             words.RemoveAt(i);
+            // "on the Ides of March": a date that opens on a Roman day has its article before it.
+            if (i > 1 && words[i - 1] is "the" && DatePrepositions.Contains(words[i - 2].ToLowerInvariant()))
+                words.RemoveAt(--i);
             if (i > 0 && DatePrepositions.Contains(words[i - 1].ToLowerInvariant()))
                 words.RemoveAt(--i);
         }

@@ -20,7 +20,7 @@ public sealed class CalendarNoteTests : IAsyncLifetime
         {
             var document = Path.Combine(folder, "mill.txt");
             await File.WriteAllTextAsync(document,
-                "The mill of Vorsk\n\nThe great mill of Vorsk burned down on 3 March 1721 (O.S.), taking the granary with it.\n\n"
+                "The mill of Vorsk\n\nThe great mill of Vorsk burned down on 3 May 1721 (O.S.), taking the granary with it.\n\n"
                 + "The first mill of Vorsk was consecrated by Bishop Anselm on 9 May 1204 before the whole town.\n");
             using var store = SqliteAlmanacStore.Open(_server.DatabasePath);
             Assert.Equal(1, new Ingestor(store).Ingest(DocumentFiles.Find([document])).Read);
@@ -36,13 +36,13 @@ public sealed class CalendarNoteTests : IAsyncLifetime
     [Fact]
     public async Task Feed_OldStyleDate_SaysWhichCalendarEachListedDayIs()
     {
-        var gregorian = await Item("/api/feed/onthisday/events/03/14", "mill");
-        var stated = await Item("/api/feed/onthisday/events/03/03", "mill");
+        var gregorian = await Item("/api/feed/onthisday/events/05/14", "mill");
+        var stated = await Item("/api/feed/onthisday/events/05/03", "mill");
 
         Assert.Equal("gregorian", gregorian.GetProperty("calendar").GetString());
-        Assert.Contains("3 March 1721 (O.S.)", gregorian.GetProperty("calendar_note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("3 May 1721 (O.S.)", gregorian.GetProperty("calendar_note").GetString(), StringComparison.Ordinal);
         Assert.Equal("julian", stated.GetProperty("calendar").GetString());
-        Assert.Contains("14 March 1721 in the Gregorian calendar", stated.GetProperty("calendar_note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("14 May 1721 in the Gregorian calendar", stated.GetProperty("calendar_note").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class CalendarNoteTests : IAsyncLifetime
     [Fact]
     public async Task DayPage_GregorianDayOfAnOldStyleDate_SaysSo()
     {
-        var page = await _server.GetStringAsync("/day/03-14");
+        var page = await _server.GetStringAsync("/day/05-14");
 
         Assert.Contains("the Old Style date the source states", page, StringComparison.Ordinal);
     }

@@ -43,7 +43,8 @@ public static class DayCommand
             }
             // As a day page shows them: events, births, deaths, then holidays, each under its heading.
             var holidays = view.Holidays.Select(h => (Display: "every year", Text: h.Name, Disputed: false, h.Sources));
-            var sections = Sections.Select(s => (s.Heading, Lines: view.Events.Where(e => e.Kind == s.Kind).Select(e => (e.Display, e.Text, e.Disputed, e.Sources))
+            var sections = Sections.Select(s => (s.Heading, Lines: view.Events.Where(e => e.Kind == s.Kind)
+                    .Select(e => (e.Display, Text: e.CalendarNote is { } note ? $"{e.Text} ({note})" : e.Text, e.Disputed, e.Sources))
                     .Concat(s.Kind == "holiday" ? holidays : []).ToList()))
                 .Where(s => s.Lines.Count > 0).ToList();
             foreach (var (heading, lines) in sections)

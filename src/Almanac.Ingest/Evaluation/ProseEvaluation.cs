@@ -63,7 +63,7 @@ public static class ProseEvaluation
                 .Where(e => e.ListedDate.Year == line.Date.Year && e.Event.Mentions.Any(m => documents.Contains(m.DocumentId)))
                 .Select(e => e.Event.Title)
                 .ToList();
-            var withKeywords = listed.Any(h => line.Keywords.All(k => h.Contains(k, StringComparison.OrdinalIgnoreCase)));
+            var withKeywords = listed.Any(h => line.Keywords.All(k => HasKeyword(h, k)));
             results.Add(new ProseGoldResult(line, listed.Count > 0, withKeywords, listed));
         }
         var folderDocuments = documentOfFile.SelectMany(g => g).ToHashSet(StringComparer.Ordinal);
@@ -78,6 +78,11 @@ public static class ProseEvaluation
             .ToList();
         return new ProseScores(results, events.Count, faulty, failures);
     }
+
+    /// <summary>A gold keyword in a headline, a verb in any tense: "assassinated" is in "Caesar is assassinated" and in "Brutus assassinates Caesar".</summary>
+    private static bool HasKeyword(string headline, string keyword) =>
+        headline.Contains(keyword, StringComparison.OrdinalIgnoreCase)
+        || SearchQuery.WordsOf(headline.ToLowerInvariant()).Any(w => VerbForms.BaseOf(w) == VerbForms.BaseOf(keyword));
 
     public static IReadOnlyList<ProseGoldEvent> ReadGold(string path)
     {

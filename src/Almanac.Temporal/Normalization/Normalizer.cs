@@ -294,6 +294,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     {
         // Dates before the Gregorian reform are Julian as stated; "O.S." says so explicitly after it.
         var kind = calendar == "JULIAN" || (calendar is null && year < 1582) ? CalendarKind.Julian : CalendarKind.Gregorian;
+        if (calendar == "JULIAN" && month is { } osMonth && InOldStyleYearBefore(year, osMonth, day))
+            year++;
         try
         {
             if (month is { } m && day is { } d)
@@ -309,6 +311,14 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return null;
         }
     }
+
+    /// <summary>
+    /// A date marked Old Style before 1752 counts its year from 25 March, as England did until then:
+    /// "Feb. 11, 1731, Old Style" is 11 February 1732 of the Julian calendar with the year begun on
+    /// 1 January, 22 February 1732 in the Gregorian.
+    /// </summary>
+    private static bool InOldStyleYearBefore(int year, int month, int? day) =>
+        year < 1752 && (month < 3 || (month == 3 && (day ?? 1) < 25));
 
     /// <summary>The year a group states: four digits as written, two digits in the anchor's century, BC turned astronomical.</summary>
     private static int? StatedYear(Groups g, string group, bool bc, HistoricalDate? anchor)
@@ -610,16 +620,10 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             text = text.Trim();
             if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 return number.ToString(CultureInfo.InvariantCulture);
-            if (vocabulary.Lookup("number", text) is { } whole)
-                return whole;
-            var split = text.IndexOfAny([' ', '-', '\t', '\n', '\r']);
-            if (split < 0)
-                return null;
-            var tens = vocabulary.Lookup("number", text[..split]);
-            var ones = vocabulary.Lookup("number", text[(split + 1)..].TrimStart(' ', '-', '\t', '\n', '\r'));
-            return int.TryParse(tens, out var t) && int.TryParse(ones, out var o) && t >= 20 && t % 10 == 0 && o < 10
-                ? (t + o).ToString(CultureInfo.InvariantCulture)
-                : null;
+            if (NumberWords.Parse(text) is { } whole)
+                return whole.ToString(CultureInfo.InvariantCulture);
+            // "a dozen", "several": counts the vocabulary names.
+            return vocabulary.Lookup("number", text);
         }
     }
 }

@@ -277,7 +277,7 @@ public static class DayPageRecognizer
         private static int? YearOf(Match match, int? pageYear)
         {
             if (match.Groups["ago"].Success)
-                return pageYear is { } own && YearCount.Parse(match.Groups["ago"].Value) is { } ago && ago < own ? own - ago : null;
+                return pageYear is { } own && NumberWords.Parse(match.Groups["ago"].Value) is { } ago && ago < own ? own - ago : null;
             if (!int.TryParse(match.Groups["year"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var stated) || stated == 0)
                 return null;
             var era = match.Groups["era"].Value.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant();
