@@ -40,6 +40,14 @@ public static class Computus
     {
         if (year < 1583)
             throw new ArgumentOutOfRangeException(nameof(year), year, "given on the Gregorian calendar, which applies from 1583");
+        return JulianEaster(year).WithCalendar(CalendarSystem.Iso);
+    }
+
+    /// <summary>Easter in <paramref name="year"/> by the Julian computus, on the Julian calendar: every Easter before the reform, and the Orthodox one since.</summary>
+    public static LocalDate JulianEaster(int year)
+    {
+        if (year < 1)
+            throw new ArgumentOutOfRangeException(nameof(year), year, "the computus is reckoned from AD 1");
         var a = year % 4;
         var b = year % 7;
         var c = year % 19;
@@ -47,6 +55,6 @@ public static class Computus
         var e = (2 * a + 4 * b - d + 34) % 7;
         var month = (d + e + 114) / 31;
         var day = (d + e + 114) % 31 + 1;
-        return new LocalDate(year, month, day, CalendarSystem.Julian).WithCalendar(CalendarSystem.Iso);
+        return new LocalDate(year, month, day, CalendarSystem.Julian);
     }
 }

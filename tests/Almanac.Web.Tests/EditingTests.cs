@@ -16,7 +16,9 @@ public sealed class EditingWithoutTokenTests(AlmanacServer server)
         using var editor = await server.Client.GetAsync("/editor");
         Assert.Equal(HttpStatusCode.NotFound, editor.StatusCode);
         using var hide = await server.Client.PostAsync($"/event/{id}/hide", new FormUrlEncodedContent([new("reason", "x"), new("editor", "x")]));
-        Assert.Equal(HttpStatusCode.NotFound, hide.StatusCode);
+        // No route takes a post there: the error pages' fallback answers GET and HEAD only, so a post is refused as a method.
+        Assert.Contains(hide.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync($"/event/{id}")).StatusCode);
         var page = await server.GetStringAsync($"/event/{id}");
         Assert.DoesNotContain("<form method=\"post\"", page, StringComparison.Ordinal);
     }

@@ -374,9 +374,8 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         }
         WriteEvents(connection, transaction, update.Written);
         Assign(connection, transaction, update.Assignments);
-        CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToList());
+        CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), replaced);
         AdvanceGeneration(connection, transaction, slot);
-        transaction.Commit();
         return true;
     }
 

@@ -43,7 +43,7 @@ internal sealed record Holiday(int NominalMonth, int? FixedDay, int? Nth, int? W
         if (FixedDay is { } fixedDay)
             day = new LocalDate(year, NominalMonth, fixedDay, calendar);
         else if (FromEaster)
-            day = Easter(year, julian, calendar).PlusDays(Shift);
+            day = Easter(year, calendar).PlusDays(Shift);
         else
             day = NthWeekday(year, NominalMonth, Nth!.Value, (IsoDayOfWeek)Weekday!.Value, calendar).PlusDays(Shift);
         return HistoricalDate.OnDay(day.Year, day.Month, day.Day, julian ? CalendarKind.Julian : CalendarKind.Gregorian);
@@ -60,34 +60,7 @@ internal sealed record Holiday(int NominalMonth, int? FixedDay, int? Nth, int? W
         return first.PlusDays(((int)weekday - (int)first.DayOfWeek + 7) % 7 + 7 * (nth - 1));
     }
 
-    /// <summary>Easter Sunday: the Gregorian computus (the anonymous algorithm), or Meeus's Julian one before the reform.</summary>
-    private static LocalDate Easter(int year, bool julian, CalendarSystem calendar)
-    {
-        if (julian)
-        {
-            var ja = year % 4;
-            var jb = year % 7;
-            var jc = year % 19;
-            var jd = (19 * jc + 15) % 30;
-            var je = (2 * ja + 4 * jb - jd + 34) % 7;
-            var jmonth = (jd + je + 114) / 31;
-            var jday = (jd + je + 114) % 31 + 1;
-            return new LocalDate(year, jmonth, jday, calendar);
-        }
-        var a = year % 19;
-        var b = year / 100;
-        var c = year % 100;
-        var d = b / 4;
-        var e = b % 4;
-        var f = (b + 8) / 25;
-        var g = (b - f + 1) / 3;
-        var h = (19 * a + b - d - g + 15) % 30;
-        var i = c / 4;
-        var k = c % 4;
-        var l = (32 + 2 * e + 2 * i - h - k) % 7;
-        var m = (a + 11 * h + 22 * l) / 451;
-        var month = (h + l - 7 * m + 114) / 31;
-        var dayOfMonth = (h + l - 7 * m + 114) % 31 + 1;
-        return new LocalDate(year, month, dayOfMonth, calendar);
-    }
+    /// <summary>Easter Sunday in the calendar the year is stated in: the Julian computus until the reform's first Easter (1583), the Gregorian after.</summary>
+    private static LocalDate Easter(int year, CalendarSystem calendar) =>
+        (year < 1583 ? Computus.JulianEaster(year) : Computus.WesternEaster(year)).WithCalendar(calendar);
 }
