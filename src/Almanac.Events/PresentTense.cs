@@ -87,8 +87,12 @@ internal static class PresentTense
             if (i > start && (Determiners.Contains(words[i - 1].Text) || Prepositions.Contains(words[i - 1].Text)))
                 continue;
             // "the treaty signed by both sides ended the war": a participle before "by" is the subject's, not the line's verb.
-            if (i + 1 < words.Count && words[i + 1].Text == "by" && VerbForms.IsParticiple(word.Text) && i > start && !words[i - 1].IsCapitalized)
+            // Right after a name it is a headline's passive with "was" left out ("Georgia occupied by Bolshevist Russia"),
+            // which no simple present renders: the line stays as written.
+            if (i + 1 < words.Count && words[i + 1].Text == "by" && VerbForms.IsParticiple(word.Text) && i > start)
             {
+                if (words[i - 1].IsCapitalized)
+                    return headline;
                 subjectEnd = subjectEnd < 0 ? i : subjectEnd;
                 continue;
             }
