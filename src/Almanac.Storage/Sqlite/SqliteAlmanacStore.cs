@@ -510,7 +510,8 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         if (SearchQuery.Fts5(query, "title") is not { } match)
             return [];
         // The phrase in a title first, then the phrase anywhere, then every word; bm25 (title counts most, then people,
-        // then the body) and significance within each.
+        // then the body) and significance within each, weighed so that among titles naming the phrase alike the event
+        // more sources report comes first (the speech itself before the day a single page says it was made public).
         return Query(
             """
             SELECT e.payload FROM events_fts f JOIN events e ON e.id = f.id
@@ -518,7 +519,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             ORDER BY f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $titlePhrase) DESC,
                      f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $phrase) DESC,
                      f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $all) DESC,
-                     bm25(events_fts, 0, 10.0, 1.0, 5.0) - e.significance * 0.1
+                     bm25(events_fts, 0, 10.0, 1.0, 5.0) - e.significance * 0.5
             LIMIT $limit
             """,
             r => Deserialize<HistoricalEvent>(r.GetString(0)),
