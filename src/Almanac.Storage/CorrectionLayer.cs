@@ -92,6 +92,15 @@ internal static class CorrectionLayer
     /// <summary>Whether a reader may see this event: hidden events are kept for the resolver and the editor only.</summary>
     public static HistoricalEvent? Visible(HistoricalEvent? e) => e?.Editorial?.Hidden == true ? null : e;
 
+    /// <summary>
+    /// The event as a reader sees it, read with <paramref name="stored"/>: null when hidden, and without the aftermath links
+    /// to events that are hidden (an event's aftermath was written when it was resolved, before any later hide).
+    /// </summary>
+    public static HistoricalEvent? Visible(string eventId, Func<string, HistoricalEvent?> stored) =>
+        Visible(stored(eventId)) is { } e
+            ? e.Aftermath.Count == 0 ? e : e with { Aftermath = e.Aftermath.Where(a => Visible(stored(a.Id)) is not null).ToList() }
+            : null;
+
     /// <summary>A stored correction from the columns both stores keep it in.</summary>
     public static Correction Read(long id, string eventId, string titleThen, string action, string? title, string? date, string? kind,
         string reason, string editor, DateTimeOffset at, DateTimeOffset? undoneAt, string? undoneBy, string? appliedTo) =>

@@ -56,6 +56,20 @@ public abstract class CorrectionContract : IDisposable
     }
 
     [SkippableFact]
+    public void AddCorrection_HideALaterEvent_IsGoneFromTheAftermathOfTheEventBeforeIt()
+    {
+        using var store = Open();
+        new Ingestor(store).Ingest(DocumentFiles.Find([SharedFolder.Seeds]));
+        var documents = store.GetDocuments().Select(d => d.Id).ToList();
+        var earlier = store.GetEventsOfDocuments(documents).Select(store.GetEvent).OfType<HistoricalEvent>().First(e => e.Aftermath.Count > 0);
+        var later = earlier.Aftermath[0];
+
+        store.AddCorrection(new CorrectionRequest(later.Id, CorrectionAction.Hide, "not what happened", "ada", Monday));
+
+        Assert.DoesNotContain(store.GetEvent(earlier.Id)!.Aftermath, a => a.Id == later.Id);
+    }
+
+    [SkippableFact]
     public void AddCorrection_DateTitleKind_EventShowsThemEverywhere_ListedUnderTheCorrectedDayOnly_AndKeepsTheMachinesOriginal()
     {
         using var store = Open();

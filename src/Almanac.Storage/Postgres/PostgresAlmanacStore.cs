@@ -624,7 +624,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         new(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2));
 
     public HistoricalEvent? GetEvent(string eventId) =>
-        CorrectionLayer.Visible(Query(PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", eventId)).FirstOrDefault());
+        CorrectionLayer.Visible(eventId, id => Query(PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", id)).FirstOrDefault());
 
     public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
     {

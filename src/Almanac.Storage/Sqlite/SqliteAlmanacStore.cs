@@ -496,7 +496,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     private static DayEntry ReadDayEntry(SqliteDataReader r) =>
         new(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1);
 
-    public HistoricalEvent? GetEvent(string eventId) => CorrectionLayer.Visible(StoredEvent(eventId));
+    public HistoricalEvent? GetEvent(string eventId) => CorrectionLayer.Visible(eventId, id => StoredEvent(id));
 
     private HistoricalEvent? StoredEvent(string eventId, SqliteTransaction? transaction = null)
     {
