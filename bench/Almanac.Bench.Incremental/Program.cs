@@ -14,13 +14,17 @@ using Almanac.Storage.Sqlite;
 // Also prints the store's bytes per event. Generating is the slow part: about 4 s per 1,000 events on 2 shared cores.
 // With --postgres CONNECTION (a "Host=...;Username=...;Database=..." string of a user who may create schemas), each
 // store is a new schema there instead of a SQLite file, and its size is that of its tables, indexes and TOAST.
-// Run: dotnet run -c Release --project bench/Almanac.Bench.Incremental [-- [--postgres CONNECTION] SIZE...]   (default 10000 100000)
+// With --keep DIR (SQLite only), each generated store is kept as DIR/store-SIZE.db and reused by later runs, each
+// measurement made on a copy of it, since a million-event store takes half an hour to generate.
+// Run: dotnet run -c Release --project bench/Almanac.Bench.Incremental [-- [--postgres CONNECTION | --keep DIR] SIZE...]   (default 10000 100000)
 if (args is ["measure", var measuredStore, var newFile, var againFile])
     return Measure(measuredStore, newFile, againFile);
 
-string? postgres = null;
+string? postgres = null, keep = null;
 if (args is ["--postgres", var server, .. var rest])
     (postgres, args) = (server, rest);
+else if (args is ["--keep", var kept, .. var others])
+    (keep, args) = (Directory.CreateDirectory(kept).FullName, others);
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
 var daysPath = Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/corpora/wikipedia-days/days.jsonl");
 if (!File.Exists(daysPath))
@@ -33,11 +37,24 @@ try
     foreach (var size in sizes)
     {
         var location = postgres is null ? Path.Combine(work.FullName, $"store-{size}.db") : PostgresSchema.Create(postgres, $"bench_incremental_{size}_{Environment.ProcessId}");
-        var clock = Stopwatch.StartNew();
-        using (var store = Open(location))
-            GeneratedStore.Fill(store, lines, size);
-        var generated = clock.Elapsed;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(postgres is null ? "sqlite" : "postgresql")} {size:N0} events: generated in {generated.TotalSeconds:F1} s"));
+        var kept = keep is null ? null : Path.Combine(keep, $"store-{size}.db");
+        if (kept is not null && File.Exists(kept))
+        {
+            File.Copy(kept, location);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sqlite {size:N0} events: a copy of {kept}"));
+        }
+        else
+        {
+            var clock = Stopwatch.StartNew();
+            using (var store = Open(location))
+                GeneratedStore.Fill(store, lines, size);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(postgres is null ? "sqlite" : "postgresql")} {size:N0} events: generated in {clock.Elapsed.TotalSeconds:F1} s"));
+            if (kept is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Copy(location, kept);
+            }
+        }
         // Documents that state events every store holds (the first lines generated), so each size does the same work:
         // one event joined and rewritten, with the events of the document it came from.
         RunMeasure(location, Restated(lines[0], Path.Combine(work.FullName, $"new-{size}.txt")), Restated(lines[1], Path.Combine(work.FullName, $"again-{size}.txt")));

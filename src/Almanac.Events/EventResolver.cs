@@ -185,19 +185,25 @@ public sealed class EventResolver
             .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart);
 
     /// <summary>
-    /// Whether a new mention and a stored event could meet in a resolution: the mention could join the event, or the
-    /// event's mentions could join one the mention founds (same kind, compatible dates, similar enough). An incremental
-    /// resolution re-resolves only such events, and those sharing sources with them.
+    /// Of new mentions, those a stored event could meet in a resolution: the mention could join the event, or the event's
+    /// mentions could join one the mention founds (same kind, compatible dates, similar enough). An incremental resolution
+    /// re-resolves only the events some new mention could meet, and those the resolver must see beside them. The event's
+    /// cluster is built once for all the mentions, so a day page of hundreds of entries costs one build per nearby event.
     /// </summary>
-    public bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention)
+    public IReadOnlyList<EventMention> MentionsMeeting(IReadOnlyList<EventMention> eventMentions, IReadOnlyList<EventMention> mentions)
+    {
+        if (eventMentions.Count == 0 || _keywordFrequencies is not { } frequencies)
+            return mentions.Where(m => CouldMeet(eventMentions, m, new KeywordWeights([.. eventMentions, m]))).ToList();
+        var weights = new KeywordWeights(frequencies);
+        var stored = ClusterOf(eventMentions, weights);
+        return mentions.Where(m => CouldMeet(eventMentions, m, weights, stored)).ToList();
+    }
+
+    private bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention, KeywordWeights weights, Cluster? stored = null)
     {
         if (eventMentions.Count == 0 || eventMentions[0].Kind != mention.Kind)
             return false;
-        var weights = _keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : new KeywordWeights([.. eventMentions, mention]);
-        var ordered = InResolutionOrder(eventMentions).ToList();
-        var stored = new Cluster(ordered[0], 0, weights);
-        foreach (var other in ordered.Skip(1))
-            stored.Add(other);
+        stored ??= ClusterOf(eventMentions, weights);
         if (Joins(stored, mention))
             return true;
         var founded = new Cluster(mention, 0, weights);
@@ -205,6 +211,15 @@ public sealed class EventResolver
 
         bool Joins(Cluster cluster, EventMention candidate) =>
             cluster.DateCompatible(candidate) && !cluster.HoldsEntryOf(candidate) && cluster.Similarity(candidate, weights) >= MinSimilarity;
+    }
+
+    private static Cluster ClusterOf(IReadOnlyList<EventMention> eventMentions, KeywordWeights weights)
+    {
+        var ordered = InResolutionOrder(eventMentions).ToList();
+        var cluster = new Cluster(ordered[0], 0, weights);
+        foreach (var other in ordered.Skip(1))
+            cluster.Add(other);
+        return cluster;
     }
 
     /// <summary>

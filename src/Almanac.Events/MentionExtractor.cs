@@ -24,7 +24,9 @@ public static class MentionExtractor
         if (analysis.Document.DayPage is not { } page)
             return PicturePlaces.Attach(analysis.Document, DatedClauses(analysis, people).ToList());
         var mentions = DayPageEntries(analysis.DocumentId, page, people).ToList();
-        mentions.AddRange(DatedClauses(analysis, people).Where(m => !InEntry(page, m) && !IsPageDate(page, m) && StatesYear(m.DateText)));
+        // A day page's headings and dateline are its structure (its day, its sections, the periods its entries are grouped
+        // in: "1901–present", "Pre-1600"), not events it is about.
+        mentions.AddRange(DatedClauses(analysis, people).Where(m => !m.IsTopic && !InEntry(page, m) && !IsPageDate(page, m) && StatesYear(m.DateText)));
         return PicturePlaces.Attach(analysis.Document, mentions);
     }
 

@@ -152,10 +152,9 @@ public sealed class IncrementalResolution(IAlmanacStore store)
     }
 
     /// <summary>
-    /// The events a document could change: those its mentions' date keys find and could meet (<see cref="EventResolver.CouldMeet"/>),
-    /// those holding its mentions or its copies',
-    /// and then, until none is added (or <see cref="MaxNeighbourhood"/> is passed), every event of a document those cite;
-    /// with what the store checks before writing (the key ranges looked up and the events found there).
+    /// The events a document could change, with what the store checks before writing (the key ranges looked up and the
+    /// events found there): those its mentions' date keys find and could meet (<see cref="EventResolver.MentionsMeeting"/>), those
+    /// holding its mentions or its copies', and the events the resolver must see beside those (see <see cref="WithContext"/>).
     /// </summary>
     private (List<string> Candidates, ResolutionBasis Basis) CandidateEvents(string documentId, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies, long generation)
     {
@@ -164,18 +163,52 @@ public sealed class IncrementalResolution(IAlmanacStore store)
         var nearby = store.GetMentionsOfEvents(inRanges).ToList();
         var frequencies = store.GetKeywordFrequencies(nearby.Concat(own).SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
         var resolver = new EventResolver(keywordFrequencies: frequencies);
-        // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could meet.
+        // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could
+        // meet; one a topical mention could meet may become topical.
+        var ownMentions = own.Select(m => m.Mention).ToList();
         var meeting = nearby.Where(m => m.EventId is not null).GroupBy(m => m.EventId!, StringComparer.Ordinal)
-            .Where(e => own.Any(m => resolver.CouldMeet(e.Select(x => x.Mention).ToList(), m.Mention)))
-            .Select(e => e.Key);
-        var candidates = meeting.Concat(store.GetEventsOfDocuments([documentId, .. copies])).ToHashSet(StringComparer.Ordinal);
-        var cited = new HashSet<string>(StringComparer.Ordinal) { documentId };
-        var added = candidates.ToList();
-        while (added.Count > 0 && candidates.Count <= MaxNeighbourhood)
-        {
-            var newlyCited = store.GetDocumentsOfEvents(added).Where(cited.Add).ToList();
-            added = newlyCited.Count == 0 ? [] : store.GetEventsOfDocuments(newlyCited).Where(candidates.Add).ToList();
-        }
+            .Select(e => (Id: e.Key, Meets: resolver.MentionsMeeting(e.Select(x => x.Mention).ToList(), ownMentions)))
+            .Where(e => e.Meets.Count > 0)
+            .ToList();
+        var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([documentId, .. copies])).ToHashSet(StringComparer.Ordinal);
+        var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
+        var candidates = WithContext(changing, becomingTopical, own);
         return (candidates.Order(StringComparer.Ordinal).ToList(), new ResolutionBasis(generation, near, inRanges));
     }
+
+    /// <summary>
+    /// The events that change, with every event the resolver must see beside them to give the result a full resolution
+    /// gives. First the events of a changing event's sources within reach of its dates or the document's
+    /// (<see cref="EventKeys.Near"/>): a mention of such a source may follow the changing event into another cluster. Then,
+    /// when an event in the set is one some source is about (a topical one: it takes the later events of its sources, the
+    /// ones it has and the ones it may gain, as its aftermath and counts them as referrers), every event of every source
+    /// of the set, followed until none is added or <see cref="MaxNeighbourhood"/> is passed. A day page has no topical
+    /// events (its headings are structure), so one whose entries meet entries of other pages reads those entries and
+    /// their neighbours on the calendar, not the other pages whole, nor every page those meet in turn.
+    /// </summary>
+    private HashSet<string> WithContext(HashSet<string> changing, IEnumerable<string> becomingTopical, IReadOnlyList<StoredMention> own)
+    {
+        var events = new HashSet<string>(changing, StringComparer.Ordinal);
+        var topical = becomingTopical.ToHashSet(StringComparer.Ordinal);
+        var withinReach = store.FindEvents(store.GetMentionsOfEvents(changing.ToList()).Concat(own).SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList())
+            .ToHashSet(StringComparer.Ordinal);
+        var added = EventsOf(store.GetDocumentsOfEvents(changing.ToList())).Where(withinReach.Contains).Concat(changing).ToList();
+        var sourcesRead = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            events.UnionWith(added);
+            topical.UnionWith(Topical(added));
+            if (topical.Count == 0 || events.Count > MaxNeighbourhood)
+                return events;
+            var sources = store.GetDocumentsOfEvents(events.ToList()).Where(sourcesRead.Add).ToList();
+            added = EventsOf(sources).Where(e => !events.Contains(e)).ToList();
+            if (added.Count == 0)
+                return events;
+        }
+    }
+
+    private IReadOnlyList<string> EventsOf(IReadOnlyList<string> documentIds) => documentIds.Count == 0 ? [] : store.GetEventsOfDocuments(documentIds);
+
+    private IReadOnlyList<string> Topical(IReadOnlyCollection<string> eventIds) =>
+        eventIds.Count == 0 ? [] : store.GetMentionsOfEvents(eventIds).Where(m => m.Mention.IsTopic && m.EventId is not null).Select(m => m.EventId!).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Ingest throughput as a user meets it (issue 12): Wikipedia's 366 date pages (../shared/corpora/wikipedia-days/days.jsonl)
+# rendered as HTML (12 MB, about 130,000 entries) and ingested with `almanac ingest FOLDER` into an empty SQLite store.
+# Prints documents/s, MB/s, peak memory, and the store's bytes per event and per source byte. With ALMANAC_BENCH_POSTGRES
+# set to a server URL (postgres://USER:PASSWORD@HOST:PORT) of a user who may create databases, also queues the pages in a fresh PostgreSQL database
+# and drains the queue with 1 worker, then (another fresh database) with 2 workers at once, timing the drain.
+# Usage: bench/ingest-days.sh   Knobs: DAYS (how many days, default all), ALMANAC_BENCH_POSTGRES.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+days_jsonl="$root/../shared/corpora/wikipedia-days/days.jsonl"
+work="$(mktemp -d /tmp/almanac-ingestdays.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+"$root/almanac" --help >/dev/null # builds the CLI first, so the build is not timed
+cli=(dotnet "$root/.almanac/bin/almanac.dll")
+dotnet run -c Release --project "$root/eval/Almanac.Eval.DayPages" -- "$days_jsonl" --days "${DAYS:-all}" --keep "$work/pages" --render-only html
+rm "$work/pages/gold.jsonl"
+documents=$(find "$work/pages" -type f | wc -l)
+source_bytes=$(du -cb "$work/pages"/* | tail -n 1 | cut -f1)
+echo "$documents HTML day pages, $((source_bytes / 1000)) KB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+rate() { # LABEL SECONDS
+    awk -v label="$1" -v s="$2" -v n="$documents" -v b="$source_bytes" \
+        'BEGIN { printf "%s: %.1f s, %.1f documents/s, %.2f MB/s\n", label, s, n / s, b / s / 1e6 }'
+}
+
+/usr/bin/time -f "%e %U %S %M" -o "$work/time" "${cli[@]}" ingest "$work/pages" --db "$work/store.db" >/dev/null
+read -r wall user sys peak <"$work/time"
+rate "sqlite, one ingest" "$wall"
+awk -v u="$user" -v s="$sys" -v p="$peak" 'BEGIN { printf "  CPU %.1f s, peak memory %.0f MB\n", u + s, p / 1000 }'
+store_bytes=$(du -cb "$work"/store.db* | tail -n 1 | cut -f1)
+python3 - "$store_bytes" "$source_bytes" "$work/store.db" <<'PY'
+import sqlite3, sys
+store, source, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+events = sqlite3.connect(path).execute("select count(*) from events").fetchone()[0]
+print(f"  store {store / 1e6:.1f} MB: {store / max(events, 1):.0f} bytes per event ({events} events), {store / source:.2f} bytes per source byte")
+PY
+
+if [ -n "${ALMANAC_BENCH_POSTGRES:-}" ]; then
+    server="${ALMANAC_BENCH_POSTGRES%/}"
+    for workers in 1 2; do
+        database="almanac_ingestdays_$$_$workers"
+        psql "$server/postgres" -qc "CREATE DATABASE $database"
+        "${cli[@]}" ingest "$work/pages" --queue --db "$server/$database" >/dev/null
+        start=$(date +%s.%N)
+        for _ in $(seq "$workers"); do "${cli[@]}" worker --db "$server/$database" >/dev/null & done
+        wait
+        rate "postgresql, $workers worker(s) draining the queue" "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')"
+        psql "$server/postgres" -qc "DROP DATABASE $database WITH (FORCE)"
+    done
+fi
