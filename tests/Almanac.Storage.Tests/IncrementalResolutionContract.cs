@@ -92,6 +92,28 @@ public abstract class IncrementalResolutionContract : IDisposable
     }
 
     [SkippableFact]
+    public void Ingest_DayPagesGroupedUnderPeriodHeadings_TheHeadingsAreNoEventsTyingThePagesTogether()
+    {
+        string Page(string day, string early, string late) => $"# {day}\n\n## Events\n\n### Pre-1600\n\n{early}\n\n### 1901–present\n\n{late}\n";
+        var pages = new[]
+        {
+            Write("march-3.md", Page("March 3", "- 1284 – The Statute of Rhuddlan incorporates Wales into England.\n- 1575 – Akbar defeats the army of Bengal at the Battle of Tukaroi.",
+                "- 1918 – Russia signs the Treaty of Brest-Litovsk.\n- 1969 – NASA launches Apollo 9 to test the lunar module.")),
+            Write("march-4.md", Page("March 4", "- 1152 – Frederick Barbarossa is elected King of the Germans.\n- 1493 – Columbus arrives back in Lisbon aboard the Niña.",
+                "- 1933 – Frances Perkins becomes the first female member of a US cabinet.\n- 1966 – A Canadian Pacific airliner crashes at Tokyo airport.")),
+        };
+        using var store = Open();
+        var ingestor = new Ingestor(store);
+        foreach (var page in pages)
+            ingestor.Ingest(DocumentFiles.Find([page]));
+
+        var events = store.GetEventsOfDocuments(store.GetDocuments().Select(d => d.Id).ToList()).Select(id => store.GetEvent(id)!).ToList();
+        Assert.Equal(8, events.Count);
+        Assert.All(events, e => Assert.Single(e.DocumentIds));
+        AssertStoredEqualsFullResolution(store, ingestor);
+    }
+
+    [SkippableFact]
     public void Reindex_StoreWhoseEventsWereLost_FilesEveryDocumentAsAFullResolutionDoes()
     {
         using var store = Open();
