@@ -16,7 +16,7 @@ namespace Almanac.Bench.Load;
 
 /// <summary>
 /// Where one request's time goes on a day of a big store, one request at a time: the store's share (opening it,
-/// reading the day, deserializing each event payload), the selection, then whole requests to the real app on
+/// reading the day with whole event payloads, and as day pages and feeds read it), the selection, then whole requests to the real app on
 /// loopback: the first (cold), a miss in the warmed-up process, a hit and a 304. A miss minus the store's and the selection's
 /// share is building the response (feed items and JSON, or HTML) and hashing it for the ETag.
 /// </summary>
@@ -33,11 +33,12 @@ internal static class RequestProfile
         using var store = Open(location);
         var entries = store.GetEventsOnDay(month, dom);
         var read = Median(() => store.GetEventsOnDay(month, dom));
+        var listings = Median(() => store.GetListingsOnDay(month, dom));
         var raw = isPostgres ? (TimeSpan?)null : Median(() => SqlitePayloads(location, month, dom));
         var select = Median(() => Selection.Select(entries, DateTime.UtcNow.Year));
         Console.WriteLine(Invariant($"store open {Ms(open)}; GetEventsOnDay {Ms(read)} for {entries.Count} events") +
             (raw is { } r ? Invariant($" (of which reading the payload strings alone {Ms(r)}, so deserializing ~{Ms(read - r)})") : "") +
-            Invariant($"; Selection.Select {Ms(select)}"));
+            Invariant($"; GetListingsOnDay {Ms(listings)} (what day pages and feeds read: listing fields and cited titles); Selection.Select {Ms(select)}"));
 
         await using var app = AlmanacWeb.Create(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], new AlmanacWebOptions(location, TimeProvider.System));
         await app.StartAsync();

@@ -566,6 +566,16 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2)),
         ("month", (short)month), ("day", (short)day));
 
+    public IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day) => Query(
+        PostgresQueries.ListingsOnDay,
+        r => ListingRows.Read(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetString(3)),
+        ("month", (short)month), ("day", (short)day), ("left_out", ListingRows.LeftOut.ToArray()));
+
+    public IReadOnlyDictionary<string, string> GetDocumentTitles(IReadOnlyCollection<string> documentIds) => Query(
+        "SELECT id, title FROM documents WHERE id = ANY(@ids)",
+        r => (Id: r.GetString(0), Title: r.GetString(1)), ("ids", documentIds.ToArray()))
+        .ToDictionary(x => x.Id, x => x.Title, StringComparer.Ordinal);
+
     public IReadOnlyList<Observance> GetObservancesOnDay(int month, int day) => Query(
         """
         SELECT o.document_id, o.month, o.day, o.name FROM observances o JOIN documents d ON d.id = o.document_id
