@@ -667,7 +667,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         r => new StoreCounts(checked((int)r.GetInt64(0)), checked((int)r.GetInt64(1)), checked((int)r.GetInt64(2)))).Single();
 
     public DateTimeOffset? GetLastIngestedAt() => Query(
-        "SELECT max(ingested_at) FROM documents",
+        PostgresQueries.LastIngestedAt,
         r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0)).Single();
 
     /// <summary>The sum of the write slots' counts: it grows with every committed write, whichever slot it took.</summary>
