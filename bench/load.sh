@@ -139,7 +139,7 @@ load() { # name url "server-pids" [wrk prefix...]
     # bounded by whatever else runs (wrk's core too), while the CPU a request costs the server is its own.
     # shellcheck disable=SC2086
     per_cpu[$name]=$(awk -v ticks=$(($(cpu_ticks $server) - before)) -v hz="$(getconf CLK_TCK)" \
-        '/requests in/ { printf "%.0f", ticks > 0 ? $1 / (ticks / hz) : 0 }' <<<"$out")
+        '/requests in/ { printf "%.0f", (ticks > 0 ? $1 / (ticks / hz) : 0) }' <<<"$out")
     rps[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     printf '%-34s %10s req/s  %7s per CPU second  p50 %9s  p99 %9s  errors: %s\n' "$name" "${rps[$name]}" "${per_cpu[$name]}" \
         "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
