@@ -132,6 +132,8 @@ cpu_ticks() { # pid...
 }
 load() { # name url "server-pids" [wrk prefix...]
     local name=$1 url=$2 server=$3 out before; shift 3
+    # Unmeasured first: the server's hit path compiled to its final tier and its buffers grown, as in a node that has run a while.
+    "$@" wrk -t"${threads:-1}" -c"$connections" -d3s --timeout 60s "$url" >/dev/null
     # shellcheck disable=SC2086 # the pids are words
     before=$(cpu_ticks $server)
     out=$("$@" wrk -t"${threads:-1}" -c"$connections" -d"${duration}s" --timeout 60s --latency "$url")
