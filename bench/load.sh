@@ -4,7 +4,8 @@
 #  2. a store of $EVENTS (default 1,000,000) events from days.jsonl texts with shifted years, on SQLite and PostgreSQL;
 #  3. GET /api/feed/onthisday/all/MM/DD and GET /day/MM-DD under wrk on loopback, one server on one core against
 #     wrk on the other: a SQLite node, a PostgreSQL node, and nginx serving the same bytes as static files (the
-#     ceiling); our throughput as a fraction of nginx's; server RSS;
+#     ceiling); our throughput as a fraction of nginx's, in requests per second and per second of the server's own CPU
+#     time (what a request costs the server, which other work on the machine does not change); server RSS;
 #  4. two PostgreSQL nodes behind nginx, the nodes and PostgreSQL in network namespaces of their own (SKIP_NETNS=1: not).
 # Installs wrk and nginx from Debian when missing, and PostgreSQL through .ci/postgres.sh (a throwaway cluster,
 # fsync off). The corpus is read from ../shared at run time; nothing it makes is kept.
@@ -122,24 +123,41 @@ nginx_conf static 1 "server { listen 127.0.0.1:5111; root $work/static; default_
 "${pin_server[@]}" nginx -c "$work/nginx-static.conf"
 curl -sf -o /dev/null "http://127.0.0.1:5111/day/$day" || { echo "bench: nginx does not serve the static copy" >&2; cat "$work/nginx-static-error.log" >&2; exit 1; }
 
-declare -A rps
-load() { # name url [wrk prefix...]
-    local name=$1 url=$2 out; shift 2
+declare -A rps per_cpu
+# CPU time a server and its children used, in clock ticks: what a run cost the server whatever else ran on its core.
+cpu_ticks() { # pid...
+    local total=0 pid
+    for pid in "$@" $(for parent in "$@"; do pgrep -P "$parent"; done); do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+    echo "$total"
+}
+load() { # name url "server-pids" [wrk prefix...]
+    local name=$1 url=$2 server=$3 out before; shift 3
+    # Unmeasured first: the server's hit path compiled to its final tier and its buffers grown, as in a node that has run a while.
+    "$@" wrk -t"${threads:-1}" -c"$connections" -d3s --timeout 60s "$url" >/dev/null
+    # shellcheck disable=SC2086 # the pids are words
+    before=$(cpu_ticks $server)
     out=$("$@" wrk -t"${threads:-1}" -c"$connections" -d"${duration}s" --timeout 60s --latency "$url")
+    # Requests per second of the server's own CPU time: on a machine shared with other work the rate wrk sees is
+    # bounded by whatever else runs (wrk's core too), while the CPU a request costs the server is its own.
+    # shellcheck disable=SC2086
+    per_cpu[$name]=$(awk -v ticks=$(($(cpu_ticks $server) - before)) -v hz="$(getconf CLK_TCK)" \
+        '/requests in/ { printf "%.0f", (ticks > 0 ? $1 / (ticks / hz) : 0) }' <<<"$out")
     rps[$name]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    printf '%-34s %10s req/s  p50 %9s  p99 %9s  errors: %s\n' "$name" "${rps[$name]}" \
+    printf '%-34s %10s req/s  %7s per CPU second  p50 %9s  p99 %9s  errors: %s\n' "$name" "${rps[$name]}" "${per_cpu[$name]}" \
         "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
         "$(grep -Eo 'Non-2xx or 3xx responses: [0-9]+|Socket errors: .*' <<<"$out" | tr '\n' ' ' || true)"
 }
 ratio() { # name reference
-    awk -v a="${rps[$1]}" -v b="${rps[$2]}" -v n="$1" 'BEGIN { printf "%-34s %.2f of %s\n", n, a / b, "'"$2"'" }'
+    awk -v a="${rps[$1]}" -v b="${rps[$2]}" -v c="${per_cpu[$1]}" -v d="${per_cpu[$2]}" -v n="$1" \
+        'BEGIN { printf "%-34s %.2f of %s in req/s, %.2f per CPU second\n", n, a / b, "'"$2"'", c / d }'
 }
 feed="api/feed/onthisday/all/$month/$dom"
+nginx_pid=$(cat "$work/nginx-static.pid")
 for page in feed day; do
     path=$feed; [ "$page" = day ] && path="day/$day"
-    load "$page nginx static (1 core)" "http://127.0.0.1:5111/$path" "${pin_client[@]}"
-    load "$page sqlite node (1 core)" "http://127.0.0.1:5101/$path" "${pin_client[@]}"
-    load "$page postgres node (1 core)" "http://127.0.0.1:5102/$path" "${pin_client[@]}"
+    load "$page nginx static (1 core)" "http://127.0.0.1:5111/$path" "$nginx_pid" "${pin_client[@]}"
+    load "$page sqlite node (1 core)" "http://127.0.0.1:5101/$path" "$sqlite_pid" "${pin_client[@]}"
+    load "$page postgres node (1 core)" "http://127.0.0.1:5102/$path" "$pg_pid" "${pin_client[@]}"
 done
 for page in feed day; do
     ratio "$page sqlite node (1 core)" "$page nginx static (1 core)"
@@ -179,7 +197,7 @@ if [ "${SKIP_NETNS:-0}" != 1 ] && ip netns add almanac-bench-probe 2>/dev/null; 
         rm -rf "$pg_dir"
     }
     db_url="postgres://almanac:$pg_password@10.211.0.2:$pg_port/big"
-    serve 5102 "$db_url" ip netns exec almanac-bench-a; serve 5103 "$db_url" ip netns exec almanac-bench-b
+    serve 5102 "$db_url" ip netns exec almanac-bench-a; node_a=${pids[-1]}; serve 5103 "$db_url" ip netns exec almanac-bench-b; node_b=${pids[-1]}
     wait_up "http://10.211.0.11:5102/day/$day" "$work/serve-5102.log"; wait_up "http://10.211.0.12:5103/day/$day" "$work/serve-5103.log"
     nginx_conf proxy 2 "upstream almanac_postgres { server 10.211.0.11:5102; server 10.211.0.12:5103; keepalive 64; }
     server { listen 127.0.0.1:5110;
@@ -188,9 +206,10 @@ if [ "${SKIP_NETNS:-0}" != 1 ] && ip netns add almanac-bench-probe 2>/dev/null; 
                      proxy_buffers 16 64k; proxy_busy_buffers_size 128k; proxy_max_temp_file_size 0; } }"
     nginx -c "$work/nginx-proxy.conf"
     echo "== two PostgreSQL nodes behind nginx, nodes and PostgreSQL in their own network namespaces (unpinned; wrk -t2)"
-    threads=2 load "feed postgres (2 nodes, nginx)" "http://127.0.0.1:5110/$feed"
-    threads=2 load "day postgres (2 nodes, nginx)" "http://127.0.0.1:5110/day/$day"
+    # Per CPU second here is of the two nodes together (the proxy's own CPU is not counted).
+    threads=2 load "feed postgres (2 nodes, nginx)" "http://127.0.0.1:5110/$feed" "$node_a $node_b"
+    threads=2 load "day postgres (2 nodes, nginx)" "http://127.0.0.1:5110/day/$day" "$node_a $node_b"
     nginx -c "$work/nginx-proxy.conf" -s stop
 else
-    echo "== two-node run skipped: this machine does not allow network namespaces (ip netns add failed)"
+    echo "== two-node run skipped: SKIP_NETNS=1, or this machine does not allow network namespaces (ip netns add failed)"
 fi

@@ -69,13 +69,18 @@ static int BulkLoad(string location, int count, string daysPath)
             events.Add(EventOf(line, index, year, copy));
         }
     }
+    var documents = YearPages(events);
     var built = clock.Elapsed;
     using IAlmanacStore store = PostgresLocation.IsPostgres(location) ? PostgresAlmanacStore.Open(location) : SqliteAlmanacStore.Open(location);
+    clock.Restart();
+    foreach (var document in documents)
+        store.AddDocument(document, []);
+    var documented = clock.Elapsed;
     clock.Restart();
     store.ReplaceEvents(events);
     var loaded = clock.Elapsed;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"bulk-load: {events.Count} events from {lines.Count} day lines built in {built.TotalSeconds:F1} s, stored in {loaded.TotalSeconds:F1} s ({events.Count / loaded.TotalSeconds:F0} events/s); store now {store.GetCounts()}"));
+        $"bulk-load: {events.Count} events from {lines.Count} day lines built in {built.TotalSeconds:F1} s, {documents.Count} year pages stored in {documented.TotalSeconds:F1} s, the events in {loaded.TotalSeconds:F1} s ({events.Count / loaded.TotalSeconds:F0} events/s); store now {store.GetCounts()}"));
     // The store's side of a day page, apart from rendering: one day's listing, read and deserialized, warm.
     store.GetEventsOnDay(1, 1);
     clock.Restart();
@@ -91,6 +96,18 @@ static int BulkLoad(string location, int count, string daysPath)
     return 0;
 }
 
+// Each event is cited by the page of its year ("Events of 1956"), which lists the year's lines by day, as a year
+// article does: a day then cites hundreds of documents of some kilobytes each, as a day of a real store does.
+static List<SourceDocument> YearPages(IEnumerable<HistoricalEvent> events) =>
+    events.GroupBy(e => e.Date.Year).OrderBy(g => g.Key).Select(g =>
+    {
+        var text = string.Join("\n", g.OrderBy(e => e.Date.Month).ThenBy(e => e.Date.Day)
+            .Select(e => $"{DateDisplay.Day(new NodaTime.AnnualDate(e.Date.Month!.Value, e.Date.Day!.Value))} – {e.Text}"));
+        return new SourceDocument(YearPageId(g.Key), $"bench/years/{g.Key}.txt", $"Events of {DateDisplay.Year(g.Key)}", text, Encoding.UTF8.GetByteCount(text));
+    }).ToList();
+
+static string YearPageId(int year) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"year|{year}")))[..16];
+
 static HistoricalEvent EventOf(DayLine line, int index, int year, int copy)
 {
     var date = HistoricalDate.OnDay(year, line.Month, line.Day);
@@ -102,7 +119,8 @@ static HistoricalEvent EventOf(DayLine line, int index, int year, int copy)
         _ => line.Text,
     };
     var people = line.Kind == MentionKind.Event ? [] : line.Pages.Take(1).ToList();
-    const string source = "bench-days-jsonl";
+    var source = YearPageId(year);
+    var mention = new EventMention(source, line.Kind, date, null, DateDisplay.Of(date), line.Text, 0, line.Text.Length, people, [], []);
     return new HistoricalEvent(id, line.Kind, title, line.Text, date, null, [new DateClaim(date, null, [source], 1)],
-        people, [], [new CitedSentence(line.Text, source)], 1.0 + line.Pages.Count * 0.1, []);
+        people, [], [new CitedSentence(line.Text, source)], 1.0 + line.Pages.Count * 0.1, [mention]);
 }

@@ -45,6 +45,22 @@ public static class DayListing
     }
 
     /// <summary>
+    /// The documents a listing cites: those of the mentions that state the day the event is listed under (its start or its
+    /// end, in either calendar), each once in mention order; all the mentions' documents when none states it (the day comes
+    /// from a claim the event resolved otherwise).
+    /// </summary>
+    public static IReadOnlyList<string> CitedDocuments(IEnumerable<(string DocumentId, HistoricalDate Date, HistoricalDate? EndDate)> mentions, HistoricalDate listed)
+    {
+        var all = mentions.ToList();
+        var stating = all.Where(m => StatesDay(m.Date, m.EndDate, listed)).ToList();
+        return (stating.Count > 0 ? stating : all).Select(m => m.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool StatesDay(HistoricalDate date, HistoricalDate? end, HistoricalDate listed) =>
+        date.Precision == Precision.Day
+        && (date.ToGregorian() == listed.ToGregorian() || date == listed || end is { } e && e.ToGregorian() == listed.ToGregorian());
+
+    /// <summary>
     /// Which calendar a listed day is in and why, for the page and the API; null for an ordinary Gregorian day.
     /// </summary>
     public static string? CalendarNote(HistoricalEvent e, HistoricalDate listed)

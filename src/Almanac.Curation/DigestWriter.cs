@@ -1,4 +1,5 @@
 using Almanac.Core;
+using Almanac.Storage;
 using System.Text;
 using Almanac.Curation.Markup;
 

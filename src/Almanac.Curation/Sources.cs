@@ -3,36 +3,32 @@ using Almanac.Storage;
 
 namespace Almanac.Curation;
 
-/// <summary>A source document as pages and feeds cite it.</summary>
-public sealed record SourceRef(string Id, string Title);
-
-/// <summary>Looks up the documents a request cites, each once per request.</summary>
+/// <summary>Looks up the documents a request cites, each once per request, their titles only and many in one query.</summary>
 public sealed class Sources(IAlmanacStore store)
 {
     private readonly Dictionary<string, SourceRef> _seen = new(StringComparer.Ordinal);
 
-    public SourceRef Get(string documentId)
+    public SourceRef Get(string documentId) => Of([documentId])[0];
+
+    public IReadOnlyList<SourceRef> Of(IEnumerable<string> documentIds)
     {
-        if (!_seen.TryGetValue(documentId, out var source))
-        {
-            var document = store.GetDocument(documentId);
-            source = new SourceRef(documentId, document is null || string.IsNullOrWhiteSpace(document.Title) ? "Untitled document" : document.Title);
-            _seen[documentId] = source;
-        }
-        return source;
+        var ids = documentIds.Distinct(StringComparer.Ordinal).ToList();
+        Load(ids);
+        return ids.Select(id => _seen[id]).ToList();
     }
 
-    public IReadOnlyList<SourceRef> Of(IEnumerable<string> documentIds) => documentIds.Distinct(StringComparer.Ordinal).Select(Get).ToList();
-
-    /// <summary>The documents that state the date an event is listed under on a day page.</summary>
-    public IReadOnlyList<SourceRef> ForListing(DayEntry entry)
+    /// <summary>Looks up in one query the documents of these ids not looked up yet, so citing any of them later asks the store nothing.</summary>
+    public void Load(IEnumerable<string> documentIds)
     {
-        var stating = entry.Event.Mentions.Where(m => StatesDay(m, entry.ListedDate)).Select(m => m.DocumentId).ToList();
-        return Of(stating.Count > 0 ? stating : entry.Event.DocumentIds);
+        var missing = documentIds.Where(id => !_seen.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
+        if (missing.Count == 0)
+            return;
+        var titles = store.GetDocumentTitles(missing);
+        foreach (var id in missing)
+            _seen[id] = SourceRef.Of(id, titles.GetValueOrDefault(id));
     }
 
-    private static bool StatesDay(EventMention mention, HistoricalDate listed) =>
-        mention.Date.Precision == Precision.Day
-        && (mention.Date.ToGregorian() == listed.ToGregorian() || mention.Date == listed
-            || mention.EndDate is { } end && end.ToGregorian() == listed.ToGregorian());
+    /// <summary>The documents that state the date an event is listed under on a day page, as the store read them with the listing if it did.</summary>
+    public IReadOnlyList<SourceRef> ForListing(DayEntry entry) =>
+        entry.Cited ?? Of(DayListing.CitedDocuments(entry.Event.Mentions.Select(m => (m.DocumentId, m.Date, m.EndDate)), entry.ListedDate));
 }

@@ -3,7 +3,20 @@ using Almanac.Core;
 namespace Almanac.Storage;
 
 /// <summary>An event as listed on a calendar day: the date it is listed under, and whether that is its best-supported date.</summary>
-public sealed record DayEntry(HistoricalEvent Event, HistoricalDate ListedDate, bool IsPrimaryDate);
+public sealed record DayEntry(HistoricalEvent Event, HistoricalDate ListedDate, bool IsPrimaryDate)
+{
+    /// <summary>
+    /// The documents the listing cites (<see cref="DayListing.CitedDocuments"/>) with their titles, when the store read them with the
+    /// listing (<see cref="IAlmanacStore.GetListingsOnDay"/>, whose events keep no mentions to work them out from); null otherwise.
+    /// </summary>
+    public IReadOnlyList<SourceRef>? Cited { get; init; }
+}
+
+/// <summary>A source document as pages and feeds cite it: its id and its title (<see cref="Of"/> names an untitled one).</summary>
+public sealed record SourceRef(string Id, string Title)
+{
+    public static SourceRef Of(string id, string? title) => new(id, string.IsNullOrWhiteSpace(title) ? "Untitled document" : title);
+}
 
 /// <summary>A document matching a search, with a short excerpt around the match.</summary>
 public sealed record DocumentHit(SourceDocument Document, string Excerpt);
@@ -185,4 +198,14 @@ public interface IAlmanacStore : IDisposable
     /// reader that caches what it read under the generation it saw first knows when its copy is out of date.
     /// </summary>
     long GetGeneration();
+
+    /// <summary>The titles of those of these documents that are stored, in one query, without reading their texts.</summary>
+    IReadOnlyDictionary<string, string> GetDocumentTitles(IReadOnlyCollection<string> documentIds);
+
+    /// <summary>
+    /// The day's listings as <see cref="GetEventsOnDay"/> gives them, in its order, read in one query with only what a list of
+    /// the day shows: each event without its mentions, summary, why, content, aftermath and related reading (its counts
+    /// kept), and with the documents it cites and their titles in <see cref="DayEntry.Cited"/>. For day pages and feeds.
+    /// </summary>
+    IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day);
 }

@@ -247,6 +247,61 @@ public abstract class AlmanacStoreContract
         Assert.Equal("e1", Assert.Single(store.SearchEvents("gdansk", 5)).Id);
     }
 
+    [SkippableFact]
+    public void GetListingsOnDay_DisputedEvent_ListsAsTheDayDoes_CitingTheDocumentsThatStateEachDayWithTheirTitles()
+    {
+        using var store = Open();
+        var (speech, _) = Speech("doc-a");
+        store.AddDocument(speech, []);
+        store.AddDocument(new SourceDocument("doc-b", "/b.txt", "A history of the thaw", "On 24 February 1956 …", 22), []);
+        store.AddDocument(new SourceDocument("doc-c", "/c.txt", " ", "The speech was published in June 1956.", 39), []);
+        EventMention Said(string document, HistoricalDate date) =>
+            new(document, MentionKind.Event, date, null, "", "Khrushchev’s secret speech denounced Stalin.", 0, 44, [], [], ["speech"]);
+        var disputed = Event("e1", HistoricalDate.OnDay(1956, 2, 25), HistoricalDate.OnDay(1956, 2, 24)) with
+        {
+            Mentions = [Said("doc-a", HistoricalDate.OnDay(1956, 2, 25)), Said("doc-b", HistoricalDate.OnDay(1956, 2, 24)),
+                        Said("doc-c", HistoricalDate.InMonth(1956, 6)), Said("not-stored", HistoricalDate.OnDay(1956, 2, 25))],
+            Why = [new CitedSentence("It began the thaw.", "doc-b")],
+        };
+        var unsourced = Event("e2", HistoricalDate.OnDay(1917, 2, 25), title: "A strike in Petrograd");
+        store.ReplaceEvents([disputed, unsourced]);
+
+        foreach (var (month, day) in new[] { (2, 25), (2, 24), (6, 4) })
+        {
+            var full = store.GetEventsOnDay(month, day);
+            var listed = store.GetListingsOnDay(month, day);
+            Assert.Equal(full.Select(e => (e.Event.Id, e.ListedDate, e.IsPrimaryDate)), listed.Select(e => (e.Event.Id, e.ListedDate, e.IsPrimaryDate)));
+            foreach (var (whole, listing) in full.Zip(listed))
+            {
+                Assert.Equal(DayListing.CitedDocuments(whole.Event.Mentions.Select(m => (m.DocumentId, m.Date, m.EndDate)), whole.ListedDate),
+                    listing.Cited!.Select(s => s.Id));
+                Assert.Equal((whole.Event.Title, whole.Event.Text, whole.Event.Date, whole.Event.SourceCount, whole.Event.MentionCount, whole.Event.Significance),
+                    (listing.Event.Title, listing.Event.Text, listing.Event.Date, listing.Event.SourceCount, listing.Event.MentionCount, listing.Event.Significance));
+                Assert.Equal(whole.Event.DateClaims.Select(c => c.Value), listing.Event.DateClaims.Select(c => c.Value));
+                Assert.Empty(listing.Event.Mentions);
+                Assert.Empty(listing.Event.Summary);
+                Assert.Empty(listing.Event.Why);
+            }
+        }
+        var onTheTwentyFifth = store.GetListingsOnDay(2, 25);
+        Assert.Equal([new SourceRef("doc-a", "Khrushchev’s Secret Speech"), new SourceRef("not-stored", "Untitled document")],
+            onTheTwentyFifth.Single(e => e.Event.Id == "e1").Cited);
+        Assert.Empty(onTheTwentyFifth.Single(e => e.Event.Id == "e2").Cited!);
+        Assert.Equal([new SourceRef("doc-b", "A history of the thaw")], Assert.Single(store.GetListingsOnDay(2, 24)).Cited);
+    }
+
+    [SkippableFact]
+    public void GetDocumentTitles_StoredAndUnknownIds_GivesTheStoredOnesTitles()
+    {
+        using var store = Open();
+        var (speech, mentions) = Speech("doc-a");
+        store.AddDocument(speech, mentions);
+        store.AddDocument(new SourceDocument("doc-b", "/b.txt", "", "Untitled text.", 14), []);
+        var titles = store.GetDocumentTitles(["doc-a", "doc-b", "nobody"]);
+        Assert.Equal(new Dictionary<string, string> { ["doc-a"] = "Khrushchev’s Secret Speech", ["doc-b"] = "" }, titles);
+        Assert.Empty(store.GetDocumentTitles([]));
+    }
+
     internal static (SourceDocument, IReadOnlyList<EventMention>) Speech(string id)
     {
         const string text = "Khrushchev’s secret speech, (February 25, 1956), in denunciation of the deceased Soviet leader Joseph Stalin.";

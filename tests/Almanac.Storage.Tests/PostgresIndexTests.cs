@@ -15,6 +15,7 @@ namespace Almanac.Storage.Tests;
 public sealed class PostgresIndexTests(PostgresTestDatabase database)
 {
     private const int EventCount = 20_000;
+    private const int DocumentCount = 2_000;
     private static readonly Lock FillLock = new();
     // Filled once per run and shared by the tests (its connections close when the run's database is dropped).
     private static (string Location, PostgresAlmanacStore Store)? s_filled;
@@ -36,6 +37,25 @@ public sealed class PostgresIndexTests(PostgresTestDatabase database)
         Assert.Contains("events_pkey", plan);
         Assert.DoesNotContain("Seq Scan", plan);
         Assert.Equal(EventCount / 366 + 1, Filled.Store.GetEventsOnDay(2, 25).Count, tolerance: 1);
+    }
+
+    [SkippableFact]
+    public void ListingsOnDay_LargeStore_UsesTheDayIndexAndReadsTheDayOnly()
+    {
+        var plan = Explain(PostgresQueries.ListingsOnDay, ("month", (short)2), ("day", (short)25), ("left_out", new[] { "mentions", "summary" }));
+        Assert.Contains("event_days_by_day", plan);
+        Assert.Contains("events_pkey", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+        Assert.Equal(Filled.Store.GetEventsOnDay(2, 25).Select(e => e.Event.Id), Filled.Store.GetListingsOnDay(2, 25).Select(e => e.Event.Id));
+    }
+
+    [SkippableFact]
+    public void LastIngestedAt_LargeStore_ReadsTheNewestFromTheIndex()
+    {
+        var plan = Explain(PostgresQueries.LastIngestedAt);
+        Assert.Contains("documents_ingested_at", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+        Assert.NotNull(Filled.Store.GetLastIngestedAt());
     }
 
     [SkippableFact]
@@ -73,13 +93,18 @@ public sealed class PostgresIndexTests(PostgresTestDatabase database)
     private static (string, PostgresAlmanacStore) Fill(string location)
     {
         var store = PostgresAlmanacStore.Open(location);
+        // Each event is mentioned by one of the documents, as a day of a real store cites hundreds.
+        for (var d = 0; d < DocumentCount; d++)
+            store.AddDocument(new SourceDocument($"d{d:D4}", $"/d{d:D4}.txt", $"Chronicle {d}", $"Chronicle {d} of the long war.", 29), []);
         // Leap years only, so 29 February is a day like the others.
         var start = new DateOnly(2000, 1, 1);
         var events = Enumerable.Range(0, EventCount).Select(i =>
         {
             var day = start.AddDays(i % 366);
+            var date = HistoricalDate.OnDay(1904 + 4 * (i % 24), day.Month, day.Day);
             var title = i % 500 == 0 ? $"Treaty signed, marker{i:D5}" : $"Battle number {i} of the long war, marker{i:D5}";
-            return AlmanacStoreContract.Event($"e{i:D5}", HistoricalDate.OnDay(1904 + 4 * (i % 24), day.Month, day.Day), title: title);
+            var mention = new EventMention($"d{i % DocumentCount:D4}", MentionKind.Event, date, null, "", title, 0, title.Length, [], [], []);
+            return AlmanacStoreContract.Event($"e{i:D5}", date, title: title) with { Mentions = [mention] };
         }).ToList();
         store.ReplaceEvents(events);
         using var connection = new NpgsqlConnection(location);

@@ -1,5 +1,4 @@
 using System.Net;
-using Almanac.Ingest;
 using Almanac.Storage.Sqlite;
 
 namespace Almanac.Web.Tests;
@@ -26,25 +25,15 @@ public sealed class ResponseCacheTests : IAsyncLifetime
         {
             // Twice, so the second answer comes from the cache.
             await _server.GetStringAsync(path);
-            Assert.DoesNotContain("harbour lantern", await _server.GetStringAsync(path));
+            Assert.DoesNotContain(Lantern.Words, await _server.GetStringAsync(path));
         }
         var before = await ETag(Feed);
 
-        var folder = Directory.CreateTempSubdirectory("almanac-cache-").FullName;
-        try
-        {
-            var document = Path.Combine(folder, "lantern.txt");
-            await File.WriteAllTextAsync(document, "The harbour lantern\n\nOn June 4, 1911, the harbour lantern of Port Almanac was lit for the first time.\n");
-            using (var store = SqliteAlmanacStore.Open(_server.DatabasePath))
-                Assert.Equal(1, new Ingestor(store).Ingest(DocumentFiles.Find([document])).Read);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using (var store = SqliteAlmanacStore.Open(_server.DatabasePath))
+            await Lantern.IngestInto(store);
 
         foreach (var path in new[] { Feed, DayPage, "/", "/calendar.ics", "/year/1911" })
-            Assert.Contains("harbour lantern", await _server.GetStringAsync(path));
+            Assert.Contains(Lantern.Words, await _server.GetStringAsync(path));
         Assert.NotEqual(before, await ETag(Feed));
     }
 
@@ -96,5 +85,26 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     {
         using var response = await _server.Client.GetAsync(path);
         return response.Headers.ETag ?? throw new InvalidOperationException($"GET {path}: no ETag");
+    }
+}
+
+/// <summary>A document about an event on 4 June 1911 that no seed mentions, ingested while a server runs to show it sees the write.</summary>
+internal static class Lantern
+{
+    public const string Words = "harbour lantern";
+
+    public static async Task IngestInto(Almanac.Storage.IAlmanacStore store)
+    {
+        var folder = Directory.CreateTempSubdirectory("almanac-cache-").FullName;
+        try
+        {
+            var document = Path.Combine(folder, "lantern.txt");
+            await File.WriteAllTextAsync(document, "The harbour lantern\n\nOn June 4, 1911, the harbour lantern of Port Almanac was lit for the first time.\n");
+            Assert.Equal(1, new Almanac.Ingest.Ingestor(store).Ingest(Almanac.Ingest.DocumentFiles.Find([document])).Read);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

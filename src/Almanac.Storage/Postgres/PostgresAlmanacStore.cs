@@ -566,6 +566,16 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2)),
         ("month", (short)month), ("day", (short)day));
 
+    public IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day) => Query(
+        PostgresQueries.ListingsOnDay,
+        r => ListingRows.Read(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetString(3)),
+        ("month", (short)month), ("day", (short)day), ("left_out", ListingRows.LeftOut.ToArray()));
+
+    public IReadOnlyDictionary<string, string> GetDocumentTitles(IReadOnlyCollection<string> documentIds) => Query(
+        "SELECT id, title FROM documents WHERE id = ANY(@ids)",
+        r => (Id: r.GetString(0), Title: r.GetString(1)), ("ids", documentIds.ToArray()))
+        .ToDictionary(x => x.Id, x => x.Title, StringComparer.Ordinal);
+
     public IReadOnlyList<Observance> GetObservancesOnDay(int month, int day) => Query(
         """
         SELECT o.document_id, o.month, o.day, o.name FROM observances o JOIN documents d ON d.id = o.document_id
@@ -657,7 +667,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         r => new StoreCounts(checked((int)r.GetInt64(0)), checked((int)r.GetInt64(1)), checked((int)r.GetInt64(2)))).Single();
 
     public DateTimeOffset? GetLastIngestedAt() => Query(
-        "SELECT max(ingested_at) FROM documents",
+        PostgresQueries.LastIngestedAt,
         r => r.IsDBNull(0) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(0)).Single();
 
     /// <summary>The sum of the write slots' counts: it grows with every committed write, whichever slot it took.</summary>

@@ -181,6 +181,10 @@ internal static class PostgresMigrations
         ALTER TABLE keyword_frequencies ADD COLUMN slot smallint NOT NULL DEFAULT 1;
         ALTER TABLE keyword_frequencies ALTER COLUMN slot DROP DEFAULT, DROP CONSTRAINT keyword_frequencies_pkey, ADD PRIMARY KEY (keyword, slot);
         """,
+        // Last-Modified of every response built afresh is the newest document's time: read from an index, not a scan of every document.
+        """
+        CREATE INDEX documents_ingested_at ON documents (ingested_at);
+        """,
     ];
 
     /// <summary>How many steps a current schema has run.</summary>

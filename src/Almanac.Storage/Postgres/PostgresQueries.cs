@@ -9,6 +9,32 @@ internal static class PostgresQueries
         WHERE d.month = @month AND d.day = @day ORDER BY d.year DESC, e.significance DESC, e.id COLLATE "C"
         """;
 
+    /// <summary>
+    /// <see cref="EventsOnDay"/> for a list of the day (see ListingRows): the payload without the members in @left_out, and
+    /// the mentions as [document, date, end date, title]. The titles of the day's cited documents are looked up together by
+    /// primary key (an array of ids, so no plan scans every document), never a document's text.
+    /// </summary>
+    public const string ListingsOnDay =
+        """
+        WITH listed AS (
+            SELECT e.id, e.payload::jsonb AS event, e.significance, d.year, d.listed_date, d.is_primary
+            FROM event_days d JOIN events e ON e.id = d.event_id WHERE d.month = @month AND d.day = @day),
+        mentions AS (
+            SELECT l.id, x.n, x.mention ->> 'documentId' AS document, x.mention ->> 'date' AS date, x.mention ->> 'endDate' AS end_date
+            FROM listed l CROSS JOIN LATERAL jsonb_array_elements(l.event -> 'mentions') WITH ORDINALITY AS x(mention, n)),
+        titles AS (
+            SELECT id, title FROM documents WHERE id = ANY (ARRAY(SELECT DISTINCT document FROM mentions))),
+        cited AS (
+            SELECT m.id, jsonb_agg(jsonb_build_array(m.document, m.date, m.end_date, t.title) ORDER BY m.n) AS mentions
+            FROM mentions m LEFT JOIN titles t ON t.id = m.document GROUP BY m.id)
+        SELECT (l.event - @left_out::text[])::text, l.listed_date, l.is_primary, coalesce(c.mentions, '[]')::text
+        FROM listed l LEFT JOIN cited c ON c.id = l.id
+        ORDER BY l.year DESC, l.significance DESC, l.id COLLATE "C"
+        """;
+
+    /// <summary>When the newest document was stored: what every response built afresh sends as Last-Modified.</summary>
+    public const string LastIngestedAt = "SELECT max(ingested_at) FROM documents";
+
     public const string Generation = "SELECT sum(value)::bigint FROM store_generation";
 
     public const string EventById = "SELECT payload FROM events WHERE id = @id";

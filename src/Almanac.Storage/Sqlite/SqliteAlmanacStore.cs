@@ -439,6 +439,22 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1),
         ("$month", month), ("$day", day));
 
+    public IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day) => Query(
+        $"""
+        SELECT json_remove(e.payload, {string.Join(", ", ListingRows.LeftOut.Select(m => $"'$.{m}'"))}), d.listed_date, d.is_primary,
+               (SELECT json_group_array(json_array(json_extract(m.value, '$.documentId'), json_extract(m.value, '$.date'), json_extract(m.value, '$.endDate'), doc.title))
+                FROM json_each(e.payload, '$.mentions') m LEFT JOIN documents doc ON doc.id = json_extract(m.value, '$.documentId'))
+        FROM event_days d JOIN events e ON e.id = d.event_id
+        WHERE d.month = $month AND d.day = $day ORDER BY d.year DESC, e.significance DESC, e.id
+        """,
+        r => ListingRows.Read(r.GetString(0), r.GetString(1), r.GetInt64(2) == 1, r.GetString(3)),
+        ("$month", month), ("$day", day));
+
+    public IReadOnlyDictionary<string, string> GetDocumentTitles(IReadOnlyCollection<string> documentIds) => Query(
+        "SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each($ids))",
+        r => (Id: r.GetString(0), Title: r.GetString(1)), ("$ids", JsonSerializer.Serialize(documentIds)))
+        .ToDictionary(x => x.Id, x => x.Title, StringComparer.Ordinal);
+
     public IReadOnlyList<Observance> GetObservancesOnDay(int month, int day) => Query(
         """
         SELECT o.document_id, o.month, o.day, o.name FROM observances o JOIN documents d ON d.id = o.document_id

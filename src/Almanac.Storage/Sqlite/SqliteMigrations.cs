@@ -149,6 +149,10 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX correction_anchors_mention ON correction_anchors(document_id, sentence_start);
         """,
+        // Last-Modified of every response built afresh is the newest document's time: read from an index, not a scan of every document.
+        """
+        CREATE INDEX documents_ingested_at ON documents(ingested_at);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -20,7 +20,7 @@ public static class OnThisDayApi
                 return Problems.BadRequest("Unknown feed type", $"'{Clip(type)}' is not a feed type; use one of: {string.Join(", ", Types)}.");
             if (month.Length != 2 || day.Length != 2 || Dates.ParseDay($"{month}-{day}") is not { } annual)
                 return Problems.BadRequest("Not a calendar day", $"'{Clip(month)}/{Clip(day)}' is not a calendar day; write MM/DD with two digits each, for example 06/04.");
-            var entries = store.GetEventsOnDay(annual.Month, annual.Day);
+            var entries = store.GetListingsOnDay(annual.Month, annual.Day);
             var items = new FeedItems(sources, $"{context.Request.Scheme}://{context.Request.Host}");
             var body = new Dictionary<string, IEnumerable<object>>(StringComparer.Ordinal);
             if (type is "all" or "selected")
@@ -31,8 +31,11 @@ public static class OnThisDayApi
             // Holidays listed without a year are the day's every year (moving ones as they fall in the reader's year);
             // dated ones (a founding in 1918) are events of theirs.
             if (type is "all" or "holidays")
-                body["holidays"] = Holidays.On(store, annual, ReaderToday.Resolve(context, clock).Year).Select(items.Holiday)
-                    .Concat<object>(body["holidays"]).ToList();
+            {
+                var holidays = Holidays.On(store, annual, ReaderToday.Resolve(context, clock).Year);
+                sources.Load(holidays.SelectMany(h => h.DocumentIds));
+                body["holidays"] = holidays.Select(items.Holiday).Concat<object>(body["holidays"]).ToList();
+            }
             return TypedResults.Ok(body);
         }).CacheOutput(ResponseCache.Policy);
         return routes;

@@ -1,4 +1,5 @@
 using Almanac.Core;
+using Almanac.Storage;
 using NodaTime;
 using Microsoft.AspNetCore.Http;
 

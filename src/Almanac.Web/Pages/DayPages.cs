@@ -46,8 +46,9 @@ public static class DayPages
 
     private static IResult Day(IAlmanacStore store, Sources sources, AnnualDate day, int currentYear, string heading, HtmlString note, DayExtras extras)
     {
-        var entries = store.GetEventsOnDay(day.Month, day.Day);
+        var entries = store.GetListingsOnDay(day.Month, day.Day);
         var holidays = Holidays.On(store, day, currentYear);
+        sources.Load(holidays.SelectMany(h => h.DocumentIds));
         var selected = Selection.Select(entries, currentYear);
         var previous = Dates.Neighbour(day, -1);
         var next = Dates.Neighbour(day, 1);
