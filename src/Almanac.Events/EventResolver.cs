@@ -185,28 +185,36 @@ public sealed class EventResolver
             .ThenBy(m => m.DocumentId, StringComparer.Ordinal).ThenBy(m => m.SentenceStart);
 
     /// <summary>
-    /// Of new mentions, those a stored event could meet in a resolution: the mention could join the event, or the event's
-    /// mentions could join one the mention founds (same kind, compatible dates, similar enough). An incremental resolution
-    /// re-resolves only the events some new mention could meet, and those the resolver must see beside them. The event's
-    /// cluster is built once for all the mentions, so a day page of hundreds of entries costs one build per nearby event.
+    /// For each stored event (given by its mentions), the new mentions it could meet in a resolution: the mention could
+    /// join the event, or the event's mentions could join one the mention founds (same kind, compatible dates, similar
+    /// enough). An incremental resolution re-resolves only the events some new mention could meet, and those the resolver
+    /// must see beside them. Each event's cluster and each mention's are built once, so a day page of hundreds of entries
+    /// among hundreds of nearby events costs their sum in builds, not their product.
     /// </summary>
-    public IReadOnlyList<EventMention> MentionsMeeting(IReadOnlyList<EventMention> eventMentions, IReadOnlyList<EventMention> mentions)
+    public IReadOnlyList<IReadOnlyList<EventMention>> MentionsMeeting(IReadOnlyList<IReadOnlyList<EventMention>> events, IReadOnlyList<EventMention> mentions)
     {
-        if (eventMentions.Count == 0 || _keywordFrequencies is not { } frequencies)
-            return mentions.Where(m => CouldMeet(eventMentions, m, new KeywordWeights([.. eventMentions, m]))).ToList();
+        if (_keywordFrequencies is not { } frequencies)
+            return events.Select(e => (IReadOnlyList<EventMention>)mentions.Where(m => CouldMeet(e, m, new KeywordWeights([.. e, m]))).ToList()).ToList();
         var weights = new KeywordWeights(frequencies);
-        var stored = ClusterOf(eventMentions, weights);
-        return mentions.Where(m => CouldMeet(eventMentions, m, weights, stored)).ToList();
+        var founded = new Dictionary<EventMention, Cluster>(ReferenceEqualityComparer.Instance);
+        return events.Select(e =>
+        {
+            var stored = e.Count == 0 ? null : ClusterOf(e, weights);
+            return (IReadOnlyList<EventMention>)mentions.Where(m => CouldMeet(e, m, weights, stored, Founded(m))).ToList();
+        }).ToList();
+
+        Cluster Founded(EventMention mention) =>
+            founded.TryGetValue(mention, out var cluster) ? cluster : founded[mention] = new Cluster(mention, 0, weights);
     }
 
-    private bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention, KeywordWeights weights, Cluster? stored = null)
+    private bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention, KeywordWeights weights, Cluster? stored = null, Cluster? founded = null)
     {
         if (eventMentions.Count == 0 || eventMentions[0].Kind != mention.Kind)
             return false;
         stored ??= ClusterOf(eventMentions, weights);
         if (Joins(stored, mention))
             return true;
-        var founded = new Cluster(mention, 0, weights);
+        founded ??= new Cluster(mention, 0, weights);
         return eventMentions.Any(m => Joins(founded, m));
 
         bool Joins(Cluster cluster, EventMention candidate) =>

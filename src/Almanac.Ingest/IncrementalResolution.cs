@@ -165,11 +165,9 @@ public sealed class IncrementalResolution(IAlmanacStore store)
         var resolver = new EventResolver(keywordFrequencies: frequencies);
         // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could
         // meet; one a topical mention could meet may become topical.
-        var ownMentions = own.Select(m => m.Mention).ToList();
-        var meeting = nearby.Where(m => m.EventId is not null).GroupBy(m => m.EventId!, StringComparer.Ordinal)
-            .Select(e => (Id: e.Key, Meets: resolver.MentionsMeeting(e.Select(x => x.Mention).ToList(), ownMentions)))
-            .Where(e => e.Meets.Count > 0)
-            .ToList();
+        var nearbyEvents = nearby.Where(m => m.EventId is not null).GroupBy(m => m.EventId!, StringComparer.Ordinal).ToList();
+        var meets = resolver.MentionsMeeting(nearbyEvents.Select(e => (IReadOnlyList<EventMention>)e.Select(x => x.Mention).ToList()).ToList(), own.Select(m => m.Mention).ToList());
+        var meeting = nearbyEvents.Select((e, i) => (Id: e.Key, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
         var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([documentId, .. copies])).ToHashSet(StringComparer.Ordinal);
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
         var candidates = WithContext(changing, becomingTopical, own);
