@@ -133,7 +133,15 @@ public sealed class TemporalTagger
                 continue;
             }
             var tokenEnd = TokenEnd(text, pos);
+            if (InLongerNumber(text, pos, tokenEnd))
+            {
+                pos = tokenEnd;
+                continue;
+            }
             var nextStart = tokenEnd;
+            // The decimals of "2.5 years" belong to the number: the word after it is "years".
+            if (nextStart + 1 < text.Length && text[nextStart] == '.' && char.IsAsciiDigit(text[pos]) && char.IsAsciiDigit(text[nextStart + 1]))
+                nextStart = TokenEnd(text, nextStart + 1);
             while (nextStart < text.Length && !char.IsLetterOrDigit(text[nextStart]))
                 nextStart++;
             var rules = _rules.Candidates(Word(text, pos, tokenEnd), Word(text, nextStart, TokenEnd(text, nextStart)));
@@ -153,6 +161,20 @@ public sealed class TemporalTagger
         }
         carry = carry with { Anchor = anchor };
         return found;
+    }
+
+    /// <summary>
+    /// Whether the digits at [start, end) are a group of a longer number ("384" of "1,384,119", "39" of "5.39")
+    /// or its first group before a thousands comma ("1" of "1,384"): no date starts there (a year or a day is
+    /// never written with a comma, and the decimals of "2.5 years" follow their whole part), so no rule is tried.
+    /// </summary>
+    private static bool InLongerNumber(string text, int start, int end)
+    {
+        if (!char.IsAsciiDigit(text[start]))
+            return false;
+        var continues = start >= 2 && text[start - 1] is ',' or '.' && char.IsAsciiDigit(text[start - 2]);
+        var grouped = end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1]);
+        return continues || grouped;
     }
 
     /// <summary>End of the word at <paramref name="start"/>: a run of letters, or of digits.</summary>
