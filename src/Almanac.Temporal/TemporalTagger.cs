@@ -133,18 +133,10 @@ public sealed class TemporalTagger
                 continue;
             }
             var tokenEnd = TokenEnd(text, pos);
-            if (InLongerNumber(text, pos, tokenEnd))
-            {
-                pos = tokenEnd;
-                continue;
-            }
-            var nextStart = tokenEnd;
-            // The decimals of "2.5 years" belong to the number: the word after it is "years".
-            if (nextStart + 1 < text.Length && text[nextStart] == '.' && char.IsAsciiDigit(text[pos]) && char.IsAsciiDigit(text[nextStart + 1]))
-                nextStart = TokenEnd(text, nextStart + 1);
-            while (nextStart < text.Length && !char.IsLetterOrDigit(text[nextStart]))
-                nextStart++;
-            var rules = _rules.Candidates(Word(text, pos, tokenEnd), Word(text, nextStart, TokenEnd(text, nextStart)));
+            // Most words start no rule: only for those that do is the next word read.
+            var start = InLongerNumber(text, pos, tokenEnd) ? null : _rules.Start(Word(text, pos, tokenEnd));
+            var next = start is null ? 0 : NextWordStart(text, pos, tokenEnd);
+            var rules = start is null ? [] : start.For(Word(text, next, TokenEnd(text, next)));
             var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, false, Reference(found, pos, carry)), candidates);
             if (timex is null)
             {
@@ -161,6 +153,18 @@ public sealed class TemporalTagger
         }
         carry = carry with { Anchor = anchor };
         return found;
+    }
+
+    /// <summary>Where the word after the one at [pos, tokenEnd) starts.</summary>
+    private static int NextWordStart(string text, int pos, int tokenEnd)
+    {
+        var next = tokenEnd;
+        // The decimals of "2.5 years" belong to the number: the word after it is "years".
+        if (next + 1 < text.Length && text[next] == '.' && char.IsAsciiDigit(text[pos]) && char.IsAsciiDigit(text[next + 1]))
+            next = TokenEnd(text, next + 1);
+        while (next < text.Length && !char.IsLetterOrDigit(text[next]))
+            next++;
+        return next;
     }
 
     /// <summary>
