@@ -10,22 +10,30 @@ namespace Almanac.Cli;
 /// <summary>
 /// Writes the tags of a streamed text as they come, paragraph by paragraph, in blocks: as one JSON array
 /// of {start, end, text, type, value, mod?, quant?} objects, or as tab-separated lines.
-/// Offsets are in the whole text. Memory stays one block however long the text.
+/// Offsets are in the whole text. Memory stays one block however long the text. Given the raw output
+/// stream, the UTF-8 JSON goes to it as written, not decoded into a text writer to be encoded again.
 /// </summary>
 internal sealed class TimexOutput : IDisposable
 {
     private const int FlushAt = 1 << 16;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly TextWriter _out;
+    private readonly Stream? _raw;
+    private readonly StreamWriter? _rawText;
     private readonly bool _json;
     private readonly ArrayBufferWriter<byte> _bytes = new(FlushAt * 2);
     private readonly Utf8JsonWriter? _writer;
     private readonly StringBuilder _lines = new();
-    private char[] _chars = new char[FlushAt * 2];
+    private char[] _chars = [];
 
-    public TimexOutput(TextWriter output, bool json)
+    public TimexOutput(TextWriter output, Stream? rawOutput, bool json)
     {
-        _out = output;
+        // Whatever the text writer holds goes out before the first block written around it.
+        output.Flush();
+        _raw = rawOutput;
+        _rawText = rawOutput is not null && !json ? new StreamWriter(rawOutput, Utf8, FlushAt * 2, leaveOpen: true) : null;
+        _out = _rawText ?? output;
         _json = json;
         if (json)
         {
@@ -67,9 +75,13 @@ internal sealed class TimexOutput : IDisposable
         _writer?.WriteEndArray();
         Flush(final: true);
         _writer?.Dispose();
-        if (_json)
+        if (_json && _raw is { } raw)
+            raw.Write("\n"u8);
+        else if (_json)
             _out.Write('\n');
         _out.Flush();
+        _rawText?.Dispose();
+        _raw?.Flush();
     }
 
     private void Flush(bool final)
@@ -79,6 +91,12 @@ internal sealed class TimexOutput : IDisposable
             w.Flush();
             if (_bytes.WrittenCount < FlushAt && !final)
                 return;
+            if (_raw is { } raw)
+            {
+                raw.Write(_bytes.WrittenSpan);
+                _bytes.ResetWrittenCount();
+                return;
+            }
             var needed = Encoding.UTF8.GetMaxCharCount(_bytes.WrittenCount);
             if (_chars.Length < needed)
                 _chars = new char[needed];

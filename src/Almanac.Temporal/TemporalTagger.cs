@@ -133,10 +133,10 @@ public sealed class TemporalTagger
                 continue;
             }
             var tokenEnd = TokenEnd(text, pos);
-            var nextStart = tokenEnd;
-            while (nextStart < text.Length && !char.IsLetterOrDigit(text[nextStart]))
-                nextStart++;
-            var rules = _rules.Candidates(Word(text, pos, tokenEnd), Word(text, nextStart, TokenEnd(text, nextStart)));
+            // Most words start no rule: only for those that do is the next word read.
+            var start = InLongerNumber(text, pos, tokenEnd) ? null : _rules.Start(Word(text, pos, tokenEnd));
+            var next = start is null ? 0 : NextWordStart(text, pos, tokenEnd);
+            var rules = start is null ? [] : start.For(Word(text, next, TokenEnd(text, next)));
             var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, false, Reference(found, pos, carry)), candidates);
             if (timex is null)
             {
@@ -153,6 +153,32 @@ public sealed class TemporalTagger
         }
         carry = carry with { Anchor = anchor };
         return found;
+    }
+
+    /// <summary>Where the word after the one at [pos, tokenEnd) starts.</summary>
+    private static int NextWordStart(string text, int pos, int tokenEnd)
+    {
+        var next = tokenEnd;
+        // The decimals of "2.5 years" belong to the number: the word after it is "years".
+        if (next + 1 < text.Length && text[next] == '.' && char.IsAsciiDigit(text[pos]) && char.IsAsciiDigit(text[next + 1]))
+            next = TokenEnd(text, next + 1);
+        while (next < text.Length && !char.IsLetterOrDigit(text[next]))
+            next++;
+        return next;
+    }
+
+    /// <summary>
+    /// Whether the digits at [start, end) are a group of a longer number ("384" of "1,384,119", "39" of "5.39")
+    /// or its first group before a thousands comma ("1" of "1,384"): no date starts there (a year or a day is
+    /// never written with a comma, and the decimals of "2.5 years" follow their whole part), so no rule is tried.
+    /// </summary>
+    private static bool InLongerNumber(string text, int start, int end)
+    {
+        if (!char.IsAsciiDigit(text[start]))
+            return false;
+        var continues = start >= 2 && text[start - 1] is ',' or '.' && char.IsAsciiDigit(text[start - 2]);
+        var grouped = end + 1 < text.Length && text[end] == ',' && char.IsAsciiDigit(text[end + 1]);
+        return continues || grouped;
     }
 
     /// <summary>End of the word at <paramref name="start"/>: a run of letters, or of digits.</summary>

@@ -30,9 +30,9 @@ public static class TagCommand
             HistoricalDate? documentDate = null;
             if (dct is not null)
                 documentDate = HistoricalDate.TryParseTimex(dct, out var parsed) ? parsed : throw new CliFailure($"--dct '{dct}' is not a date (YYYY-MM-DD)");
-            using var reader = path == "-" ? null : OpenFile(path);
+            using var reader = path != "-" ? OpenFile(path) : environment.RawIn is { } rawIn ? OpenStream(rawIn) : null;
             var paragraphs = TemporalTagger.Default.TagParagraphs(reader ?? environment.In, new TaggingContext(documentDate, mode));
-            using var written = new TimexOutput(environment.Out, parse.GetValue(json));
+            using var written = new TimexOutput(environment.Out, environment.RawOut, parse.GetValue(json));
             foreach (var paragraph in paragraphs)
                 written.Write(paragraph);
             return 0;
@@ -91,6 +91,10 @@ public static class TagCommand
             throw new CliFailure($"{path}: no such file");
         return new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
     }
+
+    /// <summary>Standard input read in large blocks, decoded as <see cref="OpenFile"/> decodes a file.</summary>
+    private static StreamReader OpenStream(Stream input) =>
+        new(input, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
 
     internal static AnchorMode ParseMode(string? text, AnchorMode fallback) => text switch
     {

@@ -355,6 +355,12 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     private static Normalized? Decade(Groups g, HistoricalDate? anchor)
     {
         int first;
+        if (g.Lookup("era", "era") == "BC")
+        {
+            // "the 470s BC" counts down from 479 BC; TIMEX3 writes it as its leading digits, BC047.
+            var value = "BC" + g.Int("decade")?.ToString("D3", CultureInfo.InvariantCulture);
+            return HistoricalDate.TryParseTimex(value, out var bcDecade) ? new Normalized(TimexType.Date, value) { Date = bcDecade } : null;
+        }
         if (g.Int("decade") is { } leading)
             first = leading * 10;
         else if (g.Int("decade2") is not { } tens)
@@ -493,6 +499,9 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var month = g.Has("month") ? g.Month("month") : SeasonStart(season);
         if (offset is null || month is null)
             return null;
+        // "That same spring" needs only the anchor's year; "last spring" needs its month to know which.
+        if (offset == 0 && AnchorYear(anchor) is { } anchorYear)
+            return season is null ? Month(new LocalDate(anchorYear, month.Value, 1)) : Season(anchorYear, season);
         if (AnchorMonth(anchor) is not { } now)
             return new Normalized(TimexType.Date, season is null ? FormattableString.Invariant($"XXXX-{month:D2}") : "XXXX-" + season);
         var year = offset switch
@@ -501,10 +510,11 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             > 0 => month > now.Month ? now.Year : now.Year + 1,
             _ => now.Year,
         };
-        return season is null
-            ? Month(new LocalDate(year, month.Value, 1))
-            : HistoricalDate.TryParseTimex(YearText(year) + "-" + season, out var d) ? FromDate(d) : null;
+        return season is null ? Month(new LocalDate(year, month.Value, 1)) : Season(year, season);
     }
+
+    private static Normalized? Season(int year, string season) =>
+        HistoricalDate.TryParseTimex(YearText(year) + "-" + season, out var d) ? FromDate(d) : null;
 
     private static int? SeasonStart(string? season) => season switch
     {
@@ -592,7 +602,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         {
             var groups = match.Groups;
             var endStart = EndGroups.Select(n => groups[n]).Where(x => x.Success).Min(x => x.Index);
-            var starts = StartGroups.Select(n => groups[n]).Where(x => x.Success && x.Index + x.Length <= endStart).ToArray();
+            // Every capture counts: "264 BC - 241 BC" states its era twice, and the first belongs to the start.
+            var starts = StartGroups.SelectMany(n => groups[n].Captures).Where(x => x.Index + x.Length <= endStart).ToArray();
             var first = starts.Length == 0 ? match.Index : starts.Min(x => x.Index);
             var last = starts.Length == 0 ? endStart : starts.Max(x => x.Index + x.Length);
             return (first, last, endStart, Math.Max(match.Index + match.Length, endStart));

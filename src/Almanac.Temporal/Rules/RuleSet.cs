@@ -52,12 +52,10 @@ internal sealed class RuleSet
     /// The rules that can start with this word (any case; a number is <see cref="NumberWord"/>) when the
     /// next word is <paramref name="next"/>, in file order. "the" alone starts nothing; "the 1930s" does.
     /// </summary>
-    public Rule[] Candidates(ReadOnlySpan<char> word, ReadOnlySpan<char> next)
-    {
-        if (!_byFirstWord.TryGetValue(word, out var entry))
-            return [];
-        return entry.BySecond is { } bySecond && bySecond.TryGetValue(next, out var rules) ? rules : entry.Any;
-    }
+    public Rule[] Candidates(ReadOnlySpan<char> word, ReadOnlySpan<char> next) => Start(word)?.For(next) ?? [];
+
+    /// <summary>The rules a word can start, by the word after it; null when the word starts none (most words).</summary>
+    public StartEntry? Start(ReadOnlySpan<char> word) => _byFirstWord.TryGetValue(word, out var entry) ? entry : null;
 
     public static RuleSet LoadEmbedded()
     {
@@ -146,7 +144,11 @@ internal sealed class RuleSet
     private static Rule[] Ordered(IEnumerable<Rule> rules) => rules.Distinct().OrderBy(r => r.Order).ToArray();
 
     /// <summary>The rules for one first word: those that start there whatever follows, and per second word the full set.</summary>
-    private sealed record StartEntry(Rule[] Any, Dictionary<string, Rule[]>.AlternateLookup<ReadOnlySpan<char>>? BySecond);
+    internal sealed record StartEntry(Rule[] Any, Dictionary<string, Rule[]>.AlternateLookup<ReadOnlySpan<char>>? BySecond)
+    {
+        /// <summary>The rules to try when <paramref name="next"/> follows, in file order.</summary>
+        public Rule[] For(ReadOnlySpan<char> next) => BySecond is { } bySecond && bySecond.TryGetValue(next, out var rules) ? rules : Any;
+    }
 
     private static Rule Compile(Dictionary<string, List<string>> block, int order, Vocabulary vocabulary)
     {
