@@ -21,6 +21,9 @@ public sealed record IngestSummary(int Read, int Skipped, int EventsFound, IRead
 
     /// <summary>Pictures of the stored documents that were not kept (a path out of the page's folder, a file that is no image…).</summary>
     public IReadOnlyList<RefusedPicture> RefusedPictures { get; init; } = [];
+
+    /// <summary>The calendar days the events the ingest found or joined are dated on, which the sanity gate checks.</summary>
+    public IReadOnlyList<NodaTime.AnnualDate> Days { get; init; } = [];
 }
 
 /// <summary>
@@ -101,8 +104,11 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         // Documents an interrupted ingest stored but did not resolve.
         resolutions.AddRange(_incremental.ResolveWaiting());
         failedAnalyses.AddRange(resolutions.SelectMany(r => r.Failures).Select(f => new IngestFailure(PathOf(f.DocumentId), StoredFailure(ResolutionReason(f)))));
-        var found = resolutions.SelectMany(r => r.EventIds).Distinct(StringComparer.Ordinal).Count(id => store.GetEvent(id) is not null);
-        return new IngestSummary(read, skipped, found, failures) { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced, RefusedPictures = refusedPictures };
+        var found = resolutions.SelectMany(r => r.EventIds).Distinct(StringComparer.Ordinal).Select(store.GetEvent).OfType<HistoricalEvent>().ToList();
+        var days = found.SelectMany(e => e.DateClaims.SelectMany(c => new[] { c.Date, c.Date.ToGregorian() }).Append(e.Date))
+            .Where(d => d.Precision == Precision.Day).Select(d => new NodaTime.AnnualDate(d.Month!.Value, d.Day!.Value)).Distinct().ToList();
+        return new IngestSummary(read, skipped, found.Count, failures)
+            { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced, RefusedPictures = refusedPictures, Days = days };
     }
 
     /// <summary>Resolves every stored document no event holds yet (see <see cref="IncrementalResolution"/>).</summary>

@@ -208,4 +208,7 @@ public interface IAlmanacStore : IDisposable
     /// kept), and with the documents it cites and their titles in <see cref="DayEntry.Cited"/>. For day pages and feeds.
     /// </summary>
     IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day);
+
+    /// <summary>How many of the 366 calendar days list at least one event: one pass over the day index, no payload read.</summary>
+    int CountDaysWithEvents();
 }

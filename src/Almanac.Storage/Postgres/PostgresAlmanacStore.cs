@@ -662,6 +662,9 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             r => new DocumentHit(ReadDocument(r), r.GetString(5)), ("query", match), ("limit", limit));
     }
 
+    public int CountDaysWithEvents() => Query(
+        "SELECT count(*) FROM (SELECT DISTINCT month, day FROM event_days) AS days", r => checked((int)r.GetInt64(0))).Single();
+
     public StoreCounts GetCounts() => Query(
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), (SELECT count(*) FROM events)",
         r => new StoreCounts(checked((int)r.GetInt64(0)), checked((int)r.GetInt64(1)), checked((int)r.GetInt64(2)))).Single();

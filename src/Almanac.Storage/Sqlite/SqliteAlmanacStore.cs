@@ -556,6 +556,9 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             r => new DocumentHit(ReadDocument(r), r.GetString(5)), ("$match", match), ("$limit", limit));
     }
 
+    public int CountDaysWithEvents() => Query(
+        "SELECT count(*) FROM (SELECT DISTINCT month, day FROM event_days) AS days", r => r.GetInt32(0)).Single();
+
     public StoreCounts GetCounts() => Query(
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), (SELECT count(*) FROM events)",
         r => new StoreCounts(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2))).Single();
