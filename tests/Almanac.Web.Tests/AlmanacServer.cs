@@ -1,6 +1,6 @@
-using Almanac.TestSupport;
 using Almanac.Ingest;
 using Almanac.Storage.Sqlite;
+using Almanac.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,12 +49,7 @@ public class AlmanacServer : IAsyncLifetime
     /// <summary>Settings the app starts with besides its address, as command-line arguments.</summary>
     protected virtual IReadOnlyList<string> Settings => [];
 
-    public async Task<string> GetStringAsync(string path)
-    {
-        using var response = await Client.GetAsync(path);
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}");
-        return await response.Content.ReadAsStringAsync();
-    }
+    public Task<string> GetStringAsync(string path) => Client.GetSuccessfulStringAsync(path);
 
     public async Task DisposeAsync()
     {

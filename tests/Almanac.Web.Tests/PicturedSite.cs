@@ -75,12 +75,7 @@ public sealed class PicturedSite : IAsyncLifetime
         Client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public async Task<string> GetStringAsync(string path)
-    {
-        using var response = await Client.GetAsync(path);
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}");
-        return await response.Content.ReadAsStringAsync();
-    }
+    public Task<string> GetStringAsync(string path) => Client.GetSuccessfulStringAsync(path);
 
     public async Task DisposeAsync()
     {

@@ -119,12 +119,7 @@ public sealed class PostgresNodeTests : IDisposable
             }
         }
 
-        private async Task<string> Get(string path)
-        {
-            using var response = await _client.GetAsync(path);
-            Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}");
-            return await response.Content.ReadAsStringAsync();
-        }
+        private Task<string> Get(string path) => _client.GetSuccessfulStringAsync(path);
 
         public async ValueTask DisposeAsync()
         {
