@@ -104,11 +104,18 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         // Documents an interrupted ingest stored but did not resolve.
         resolutions.AddRange(_incremental.ResolveWaiting());
         failedAnalyses.AddRange(resolutions.SelectMany(r => r.Failures).Select(f => new IngestFailure(PathOf(f.DocumentId), StoredFailure(ResolutionReason(f)))));
-        var found = resolutions.SelectMany(r => r.EventIds).Distinct(StringComparer.Ordinal).Select(store.GetEvent).OfType<HistoricalEvent>().ToList();
-        var days = found.SelectMany(e => e.DateClaims.SelectMany(c => new[] { c.Date, c.Date.ToGregorian() }).Append(e.Date))
-            .Where(d => d.Precision == Precision.Day).Select(d => new NodaTime.AnnualDate(d.Month!.Value, d.Day!.Value)).Distinct().ToList();
-        return new IngestSummary(read, skipped, found.Count, failures)
-            { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced, RefusedPictures = refusedPictures, Days = days };
+        // One event at a time: an ingest of day pages finds a hundred thousand events, which need not sit in memory together.
+        var (found, days) = (0, new HashSet<NodaTime.AnnualDate>());
+        foreach (var id in resolutions.SelectMany(r => r.EventIds).Distinct(StringComparer.Ordinal))
+        {
+            if (store.GetEvent(id) is not { } e)
+                continue;
+            found++;
+            days.UnionWith(e.DateClaims.SelectMany(c => new[] { c.Date, c.Date.ToGregorian() }).Append(e.Date)
+                .Where(d => d.Precision == Precision.Day).Select(d => new NodaTime.AnnualDate(d.Month!.Value, d.Day!.Value)));
+        }
+        return new IngestSummary(read, skipped, found, failures)
+            { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced, RefusedPictures = refusedPictures, Days = days.Order().ToList() };
     }
 
     /// <summary>Resolves every stored document no event holds yet (see <see cref="IncrementalResolution"/>).</summary>
