@@ -28,26 +28,21 @@ public static class SanityGate
     /// After an ingest: the days its events are listed on are checked entry by entry, the others only counted, so the
     /// check costs what the ingest touched, not the whole store.
     /// </summary>
-    public static SanityReport Check(IAlmanacStore store, IngestSummary ingest)
-    {
-        return Check(store, ingest.Days, 366 - store.CountDaysWithEvents()) with { UnplacedSentences = ingest.UnplacedSentences };
-    }
+    public static SanityReport Check(IAlmanacStore store, IngestSummary ingest) =>
+        Check(store, ingest.Days) with { UnplacedSentences = ingest.UnplacedSentences };
 
     /// <summary>Every day page of the store, entry by entry: what `reindex` runs after re-resolving everything.</summary>
-    public static SanityReport Check(IAlmanacStore store) => Check(store, ReaderDay.AllDays().ToList(), null);
+    public static SanityReport Check(IAlmanacStore store) => Check(store, ReaderDay.AllDays().ToList());
 
-    private static SanityReport Check(IAlmanacStore store, IReadOnlyCollection<AnnualDate> days, int? emptyDaysCounted)
+    /// <summary>The listed events of <paramref name="days"/> checked one by one; the empty days counted from the day index.</summary>
+    private static SanityReport Check(IAlmanacStore store, IReadOnlyCollection<AnnualDate> days)
     {
-        var emptyDays = 0;
         var withoutSource = new SortedSet<string>(StringComparer.Ordinal);
         var failing = new SortedSet<string>(StringComparer.Ordinal);
         var known = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var day in days)
         {
-            var entries = store.GetEventsOnDay(day.Month, day.Day);
-            if (entries.Count == 0)
-                emptyDays++;
-            foreach (var entry in entries)
+            foreach (var entry in store.GetEventsOnDay(day.Month, day.Day))
             {
                 var sources = entry.Event.DocumentIds;
                 if (sources.Count == 0 || !sources.All(id => known.TryGetValue(id, out var exists) ? exists : known[id] = store.ContainsDocument(id)))
@@ -60,6 +55,6 @@ public static class SanityGate
                 }
             }
         }
-        return new SanityReport(emptyDaysCounted ?? emptyDays, withoutSource.ToList(), failing.ToList()) { FailedDocuments = store.GetFailedDocuments() };
+        return new SanityReport(366 - store.CountDaysWithEvents(), withoutSource.ToList(), failing.ToList()) { FailedDocuments = store.GetFailedDocuments() };
     }
 }
