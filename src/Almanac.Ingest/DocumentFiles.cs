@@ -25,19 +25,18 @@ public sealed record FileSelection(IReadOnlyList<string> Files, IReadOnlyList<In
     /// </summary>
     public (ReadResult Result, long Bytes) Read(string entry)
     {
-        if (!IsWebPage(entry))
-        {
-            var file = DocumentReader.Read(entry);
-            return (file, file.IsSuccess ? new FileInfo(entry).Length : 0);
-        }
-        var (page, failure) = Raw(entry);
-        if (page is null)
-            return (ReadResult.Failed(new ReadFailure(entry, failure!)), 0);
-        var read = DocumentReader.Read(page.ReadAs, page.Content);
-        return (read.IsSuccess ? ReadResult.Success(read.Document with { Path = page.Path }, read.ContentHash) : read, page.Content.Length);
+        var (raw, failure) = Raw(entry);
+        return raw is null ? (ReadResult.Failed(new ReadFailure(entry, failure!)), 0) : Read(raw);
     }
 
-    /// <summary>One entry's bytes, unread, for the ingest queue: a web page fetched now, a file from disk within the size limit; or why there are none.</summary>
+    /// <summary>Reads an entry's bytes (see <see cref="Raw"/>) into a document.</summary>
+    public static (ReadResult Result, long Bytes) Read(RawDocument raw)
+    {
+        var read = DocumentReader.Read(raw.ReadAs, raw.Content);
+        return (read.IsSuccess ? ReadResult.Success(read.Document with { Path = raw.Path }, read.ContentHash) : read, raw.Content.Length);
+    }
+
+    /// <summary>One entry's bytes, unread: a web page fetched now, a file from disk within the size limit; or why there are none.</summary>
     public (RawDocument? Document, string? Failure) Raw(string entry)
     {
         if (IsWebPage(entry))
@@ -51,17 +50,8 @@ public sealed record FileSelection(IReadOnlyList<string> Files, IReadOnlyList<In
                 ? outcome.Failure ?? "nothing fetched"
                 : "a sitemap listed among pages; name it on its own to read the pages it lists");
         }
-        try
-        {
-            var length = new FileInfo(entry).Length;
-            if (length > DocumentReader.MaxBytes)
-                return (null, $"is {length} bytes, more than the {DocumentReader.MaxBytes} a document may have");
-            return (new RawDocument(entry, entry, File.ReadAllBytes(entry)), null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot read the file: {e.Message}");
-        }
+        var (content, failure) = DocumentReader.Load(entry);
+        return content is null ? (null, failure) : (new RawDocument(entry, entry, content), null);
     }
 
     /// <summary>

@@ -5,16 +5,20 @@ using Almanac.Storage;
 namespace Almanac.Ingest;
 
 /// <summary>
-/// What resolving one stored document did: the events holding its mentions now, and the documents resolution failed on;
-/// not <see cref="Resolved"/> when others kept writing around it and it was left waiting for the next ingest.
+/// What resolving stored documents together did: the events holding their mentions now, and the documents resolution
+/// failed on (theirs or a neighbour's); not <see cref="Resolved"/> when others kept writing around them and they were
+/// left waiting for the next ingest.
 /// </summary>
-public sealed record DocumentResolution(string DocumentId, IReadOnlyList<string> EventIds, IReadOnlyList<ResolutionFailure> Failures, bool Resolved = true);
+public sealed record DocumentResolution(IReadOnlyList<string> DocumentIds, IReadOnlyList<string> EventIds, IReadOnlyList<ResolutionFailure> Failures, bool Resolved = true);
 
 /// <summary>
-/// Resolves a stored document into the events it joins or founds, reading a neighbourhood of the store rather than all
-/// of it, so adding a document costs the same in a store of a thousand events or ten million:
+/// Resolves stored documents into the events they join or found, reading a neighbourhood of the store rather than all
+/// of it, so adding a document costs the same in a store of a thousand events or ten million. Documents stored together
+/// (a folder, what waits) are resolved in batches of about <see cref="BatchMentions"/> mentions: one neighbourhood, the
+/// union of theirs, read, resolved and written once, where one document at a time would re-resolve the events they share
+/// (a day page's neighbours are the pages of the days around it) once per document. For a batch:
 /// <list type="number">
-/// <item>its copy lineage, from the documents holding its shingle hashes, compared text to text;</item>
+/// <item>each document's copy lineage, from the documents holding its shingle hashes, compared text to text;</item>
 /// <item>the candidate events, through the store's date keys (<see cref="EventKeys.Near"/>) those its mentions could meet, the events already holding
 /// its mentions or those of its lineage, and every event of a document those events cite (only events sharing a source
 /// refer back to one another, and a source's share of its mentions is the event's centrality in it);</item>
@@ -47,6 +51,12 @@ public sealed class IncrementalResolution(IAlmanacStore store)
     private const int PageSize = 200;
 
     /// <summary>
+    /// Mentions a batch gathers before it is resolved: a few day pages, or hundreds of articles. Larger batches share
+    /// more of their neighbourhoods but hold more in memory and, on PostgreSQL, lock more date keys at once.
+    /// </summary>
+    public const int BatchMentions = 5_000;
+
+    /// <summary>
     /// Resolves every document waiting for it, oldest first, a page at a time. A document that stays waiting (others
     /// kept writing around it) is passed over, and the next page reaches past those.
     /// </summary>
@@ -55,14 +65,12 @@ public sealed class IncrementalResolution(IAlmanacStore store)
         var resolved = new List<DocumentResolution>();
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var passedOver = 0;
-        while (store.GetDocumentsAwaitingResolution(passedOver + PageSize).Where(id => !tried.Contains(id)).ToList() is { Count: > 0 } page)
+        while (store.GetDocumentsAwaitingResolution(passedOver + PageSize).Where(tried.Add).ToList() is { Count: > 0 } page)
         {
-            foreach (var documentId in page)
+            foreach (var resolution in InBatches(page))
             {
-                tried.Add(documentId);
-                var resolution = Resolve(documentId);
                 if (!resolution.Resolved)
-                    passedOver++;
+                    passedOver += resolution.DocumentIds.Count;
                 resolved.Add(resolution);
             }
         }
@@ -70,9 +78,9 @@ public sealed class IncrementalResolution(IAlmanacStore store)
     }
 
     /// <summary>
-    /// Resolves the neighbourhood of every stored document again, one document at a time in id order, with the rules of
+    /// Resolves the neighbourhood of every stored document again, a batch at a time in id order, with the rules of
     /// this version of Almanac: what `reindex` runs after a change of rules. Events stay served throughout, each
-    /// neighbourhood replaced in its own transaction, and memory is that of one neighbourhood and one page of ids.
+    /// neighbourhood replaced in its own transaction, and memory is that of one batch's neighbourhood and one page of ids.
     /// </summary>
     public IReadOnlyList<DocumentResolution> ResolveEverything(Action<int>? progress = null)
     {
@@ -80,34 +88,52 @@ public sealed class IncrementalResolution(IAlmanacStore store)
         var after = "";
         while (store.GetDocumentIdsAfter(after, PageSize) is { Count: > 0 } page)
         {
-            foreach (var documentId in page)
+            foreach (var resolution in InBatches(page))
             {
-                var resolution = Resolve(documentId);
                 // Only what went wrong is kept: a store of millions of documents must not be held as a list here.
                 if (resolution.Failures.Count > 0 || !resolution.Resolved)
                     resolved.Add(resolution);
-                progress?.Invoke(1);
+                progress?.Invoke(resolution.DocumentIds.Count);
             }
             after = page[^1];
         }
         return resolved;
     }
 
-    public DocumentResolution Resolve(string documentId)
+    /// <summary>The documents resolved in batches of about <see cref="BatchMentions"/> mentions, in their order.</summary>
+    private IEnumerable<DocumentResolution> InBatches(IReadOnlyList<string> documentIds)
     {
-        var copies = JoinLineage(documentId);
+        var mentions = store.CountMentions(documentIds);
+        var batch = new List<string>();
+        var gathered = 0;
+        foreach (var documentId in documentIds)
+        {
+            batch.Add(documentId);
+            gathered += mentions.GetValueOrDefault(documentId);
+            if (gathered < BatchMentions)
+                continue;
+            yield return Resolve(batch);
+            (batch, gathered) = ([], 0);
+        }
+        if (batch.Count > 0)
+            yield return Resolve(batch);
+    }
+
+    public DocumentResolution Resolve(IReadOnlyList<string> documentIds)
+    {
+        var copies = documentIds.SelectMany(JoinLineage).Distinct(StringComparer.Ordinal).ToList();
         var failures = new List<ResolutionFailure>();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var generation = store.GetGeneration();
-            var own = store.GetMentionsOfDocuments([documentId]);
-            var (eventIds, basis) = CandidateEvents(documentId, own, copies, generation);
+            var own = store.GetMentionsOfDocuments(documentIds);
+            var (eventIds, basis) = CandidateEvents(documentIds, own, copies, generation);
             var mentions = store.GetMentionsOfEvents(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
-            var documentIds = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
-            var documents = documentIds.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
-            var lineages = store.GetLineages(documentIds);
+            var sources = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+            var documents = sources.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
+            var lineages = store.GetLineages(sources);
             var frequencies = store.GetKeywordFrequencies(mentions.SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
-            var resolver = new EventResolver(id => lineages.GetValueOrDefault(id, id), frequencies, store.CountMentions(documentIds));
+            var resolver = new EventResolver(id => lineages.GetValueOrDefault(id, id), frequencies, store.CountMentions(sources));
             var resolution = resolver.Resolve(mentions.Select(m => m.Mention).ToList(), documents);
             if (resolution.Failures.Count > 0)
             {
@@ -122,11 +148,12 @@ public sealed class IncrementalResolution(IAlmanacStore store)
                 .ToList();
             if (store.UpdateEvents(new EventUpdate(eventIds, resolution.Events, assignments), basis))
             {
-                var joined = resolution.MentionsOf.Where(e => e.Value.Any(m => m.DocumentId == documentId)).Select(e => e.Key).ToList();
-                return new DocumentResolution(documentId, joined, failures);
+                var resolving = documentIds.ToHashSet(StringComparer.Ordinal);
+                var joined = resolution.MentionsOf.Where(e => e.Value.Any(m => resolving.Contains(m.DocumentId))).Select(e => e.Key).ToList();
+                return new DocumentResolution(documentIds, joined, failures);
             }
         }
-        return new DocumentResolution(documentId, [], failures, Resolved: false);
+        return new DocumentResolution(documentIds, [], failures, Resolved: false);
     }
 
     /// <summary>
@@ -152,11 +179,11 @@ public sealed class IncrementalResolution(IAlmanacStore store)
     }
 
     /// <summary>
-    /// The events a document could change, with what the store checks before writing (the key ranges looked up and the
-    /// events found there): those its mentions' date keys find and could meet (<see cref="EventResolver.MentionsMeeting"/>), those
-    /// holding its mentions or its copies', and the events the resolver must see beside those (see <see cref="WithContext"/>).
+    /// The events documents could change, with what the store checks before writing (the key ranges looked up and the
+    /// events found there): those their mentions' date keys find and could meet (<see cref="EventResolver.MentionsMeeting"/>), those
+    /// holding their mentions or their copies', and the events the resolver must see beside those (see <see cref="WithContext"/>).
     /// </summary>
-    private (List<string> Candidates, ResolutionBasis Basis) CandidateEvents(string documentId, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies, long generation)
+    private (List<string> Candidates, ResolutionBasis Basis) CandidateEvents(IReadOnlyList<string> documentIds, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies, long generation)
     {
         var near = own.SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList();
         var inRanges = store.FindEvents(near);
@@ -168,7 +195,7 @@ public sealed class IncrementalResolution(IAlmanacStore store)
         var nearbyEvents = nearby.Where(m => m.EventId is not null).GroupBy(m => m.EventId!, StringComparer.Ordinal).ToList();
         var meets = resolver.MentionsMeeting(nearbyEvents.Select(e => (IReadOnlyList<EventMention>)e.Select(x => x.Mention).ToList()).ToList(), own.Select(m => m.Mention).ToList());
         var meeting = nearbyEvents.Select((e, i) => (Id: e.Key, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
-        var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([documentId, .. copies])).ToHashSet(StringComparer.Ordinal);
+        var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([.. documentIds, .. copies])).ToHashSet(StringComparer.Ordinal);
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
         var candidates = WithContext(changing, becomingTopical, own);
         return (candidates.Order(StringComparer.Ordinal).ToList(), new ResolutionBasis(generation, near, inRanges));

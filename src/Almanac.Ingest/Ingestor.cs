@@ -44,8 +44,8 @@ public sealed record AnalysisOutcome(SourceDocument Document, IReadOnlyList<Even
 public sealed record ReindexSummary(int Retried, int Cleared, int Resolved, IReadOnlyList<IngestFailure> Failures);
 
 /// <summary>
-/// Runs the pipeline over files: read → segment → tag → extract mentions → store (one transaction
-/// per document), then resolves events across everything stored. Idempotent: a document already
+/// Runs the pipeline over files: read → segment → tag → extract mentions (on all cores) → store (one transaction
+/// per document), then resolves the stored documents into events in batches (<see cref="IncrementalResolution"/>). Idempotent: a document already
 /// stored (same content hash) is skipped; a failed file is reported and the batch goes on. A stage that
 /// throws on one document marks that document as failed (kept, left out of events, retried by
 /// <see cref="Reindex"/>); a document over its analysis budget is refused and nothing of it stored.
@@ -64,42 +64,47 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var unplaced = new List<UnplacedSentence>();
         var refusedPictures = new List<RefusedPicture>();
         var resolutions = new List<DocumentResolution>();
-        for (var i = 0; i < selection.Files.Count; i++)
+        var batch = new List<string>();
+        var batchMentions = 0;
+        foreach (var (path, outcome, unreadable) in Analyzed(selection, progress))
         {
-            var path = selection.Files[i];
-            progress?.Invoke(new IngestProgress(i, selection.Files.Count, path));
-            var (result, bytes) = selection.Read(path);
-            if (!result.IsSuccess)
+            if (unreadable is not null)
             {
-                failures.Add(new IngestFailure(path, result.Failure.Reason));
+                failures.Add(new IngestFailure(path, unreadable));
                 continue;
             }
-            if (store.ContainsDocument(result.ContentHash))
+            if (outcome is null)
             {
                 skipped++;
                 continue;
             }
-            var outcome = Analyze(result.ContentHash, result.Document, bytes);
             if (outcome.IsRefused)
             {
                 failures.Add(new IngestFailure(path, outcome.Failure!));
                 continue;
             }
-            if (store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure, CopyDetector.ShingleHashes(outcome.Document.Text)))
-            {
-                read++;
-                unplaced.AddRange(outcome.Unplaced);
-                refusedPictures.AddRange(outcome.RefusedPictures);
-                if (outcome.Failure is { } failure)
-                    failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
-                else
-                    resolutions.Add(_incremental.Resolve(outcome.Document.Id));
-            }
-            else
+            if (!store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure, CopyDetector.ShingleHashes(outcome.Document.Text)))
             {
                 skipped++;
+                continue;
             }
+            read++;
+            unplaced.AddRange(outcome.Unplaced);
+            refusedPictures.AddRange(outcome.RefusedPictures);
+            if (outcome.Failure is { } failure)
+            {
+                failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
+                continue;
+            }
+            batch.Add(outcome.Document.Id);
+            batchMentions += outcome.Mentions.Count;
+            if (batchMentions < IncrementalResolution.BatchMentions)
+                continue;
+            resolutions.Add(_incremental.Resolve(batch));
+            (batch, batchMentions) = ([], 0);
         }
+        if (batch.Count > 0)
+            resolutions.Add(_incremental.Resolve(batch));
         progress?.Invoke(new IngestProgress(selection.Files.Count, selection.Files.Count, ""));
         // Documents an interrupted ingest stored but did not resolve.
         resolutions.AddRange(_incremental.ResolveWaiting());
@@ -118,11 +123,50 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced, RefusedPictures = refusedPictures, Days = days.Order().ToList() };
     }
 
+    /// <summary>
+    /// The selection's files in order, each with what analysing it gave, or why it could not be read (neither: it is
+    /// stored already). Files are loaded and their content checked against the store here, on the caller's thread, which
+    /// alone uses the store; the next files are read and analysed on other cores meanwhile, a few at a time, so memory
+    /// holds a few documents whatever the folder's size.
+    /// </summary>
+    private IEnumerable<(string Path, AnalysisOutcome? Outcome, string? Unreadable)> Analyzed(FileSelection selection, Action<IngestProgress>? progress)
+    {
+        var running = new Queue<(string Path, Task<(AnalysisOutcome?, string?)> Analysis)>();
+        for (var i = 0; i < selection.Files.Count; i++)
+        {
+            var path = selection.Files[i];
+            progress?.Invoke(new IngestProgress(i, selection.Files.Count, path));
+            var (raw, failure) = selection.Raw(path);
+            if (raw is null)
+                running.Enqueue((path, Task.FromResult<(AnalysisOutcome?, string?)>((null, failure))));
+            else if (store.ContainsDocument(DocumentReader.ContentHash(raw.Content)))
+                running.Enqueue((path, Task.FromResult<(AnalysisOutcome?, string?)>((null, null))));
+            else
+                running.Enqueue((path, Task.Run(() => ReadAndAnalyze(raw))));
+            if (running.Count > Environment.ProcessorCount)
+                yield return Finished(running.Dequeue());
+        }
+        while (running.Count > 0)
+            yield return Finished(running.Dequeue());
+
+        static (string, AnalysisOutcome?, string?) Finished((string Path, Task<(AnalysisOutcome? Outcome, string? Unreadable)> Analysis) running)
+        {
+            var (outcome, unreadable) = running.Analysis.GetAwaiter().GetResult();
+            return (running.Path, outcome, unreadable);
+        }
+    }
+
+    private (AnalysisOutcome?, string?) ReadAndAnalyze(RawDocument raw)
+    {
+        var (result, bytes) = FileSelection.Read(raw);
+        return result.IsSuccess ? (Analyze(result.ContentHash, result.Document, bytes), null) : (null, result.Failure.Reason);
+    }
+
     /// <summary>Resolves every stored document no event holds yet (see <see cref="IncrementalResolution"/>).</summary>
     public IReadOnlyList<DocumentResolution> ResolveWaiting() => _incremental.ResolveWaiting();
 
     /// <summary>Resolves one stored document into the events it joins or founds (see <see cref="IncrementalResolution"/>).</summary>
-    public DocumentResolution ResolveDocument(string documentId) => _incremental.Resolve(documentId);
+    public DocumentResolution ResolveDocument(string documentId) => _incremental.Resolve([documentId]);
 
     /// <summary>
     /// Everything the pipeline makes of one read document, before it is stored, within the analysis budget. Never
@@ -220,7 +264,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             progress?.Invoke(resolved);
         });
         failures.AddRange(resolutions.SelectMany(r => r.Failures).Select(f => new IngestFailure(PathOf(f.DocumentId), ResolutionReason(f))));
-        failures.AddRange(resolutions.Where(r => !r.Resolved).Select(r => new IngestFailure(PathOf(r.DocumentId), LeftWaiting)));
+        failures.AddRange(resolutions.Where(r => !r.Resolved).SelectMany(r => r.DocumentIds).Select(id => new IngestFailure(PathOf(id), LeftWaiting)));
         var stillFailing = store.GetFailedDocuments().Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         return new ReindexSummary(failed.Count, failed.Count(f => !stillFailing.Contains(f.Id)), resolved, failures);
     }

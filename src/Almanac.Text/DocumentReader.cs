@@ -25,6 +25,16 @@ public static class DocumentReader
 
     public static ReadResult Read(string path)
     {
+        var (content, failure) = Load(path);
+        return content is null ? Failed(path, failure!) : Read(path, content);
+    }
+
+    /// <summary>
+    /// A file's bytes, or why they cannot be read (missing, a directory, empty, more than <see cref="MaxBytes"/>, unreadable)
+    /// in words a person understands. Never throws for IO errors.
+    /// </summary>
+    public static (byte[]? Content, string? Failure) Load(string path)
+    {
         ArgumentNullException.ThrowIfNull(path);
         try
         {
@@ -33,13 +43,13 @@ public static class DocumentReader
             if (info.LinkTarget is not null)
                 info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
             if (!info.Exists)
-                return Failed(path, Directory.Exists(path) ? "is a directory, not a file" : "file not found");
+                return (null, Directory.Exists(path) ? "is a directory, not a file" : "file not found");
             if (info.Length > MaxBytes)
-                return Failed(path, TooLarge(info.Length));
+                return (null, TooLarge(info.Length));
             // Pipes, sockets and devices also report 0 bytes; refusing before the open means a named pipe with no
             // writer cannot stall the ingest.
             if (info.Length == 0)
-                return Failed(path, "file is empty (0 bytes)");
+                return (null, "file is empty (0 bytes)");
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             // Read at most one byte past the limit, so a file that grew after the length check is still refused
             // without being read whole.
@@ -49,26 +59,29 @@ public static class DocumentReader
             while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
                 length += read;
             if (length > MaxBytes)
-                return Failed(path, TooLarge(stream.Length));
-            return Read(path, buffer.AsSpan(0, length));
+                return (null, TooLarge(stream.Length));
+            return (buffer.AsSpan(0, length).ToArray(), null);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             // Gone since it was listed, or a symbolic link to nothing.
-            return Failed(path, "file not found");
+            return (null, "file not found");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
-            return Failed(path, $"cannot read the file: {e.Message}");
+            return (null, $"cannot read the file: {e.Message}");
         }
     }
+
+    /// <summary>A document's identity: the SHA-256 of its bytes in lowercase hex.</summary>
+    public static string ContentHash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     public static ReadResult Read(string path, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (content.Length > MaxBytes)
             return Failed(path, TooLarge(content.Length));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var hash = ContentHash(content);
         if (DocumentFormats.PackagedOf(path) is { ReadBytes: { } readBytes } packaged)
         {
             var read = readBytes(content.ToArray());

@@ -328,10 +328,13 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         var replaced = update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToArray();
         var assigned = update.Assignments.Select(a => a.MentionId).ToHashSet();
         LockKeys(connection, transaction, basis.Ranges, update.Written.SelectMany(EventKeys.Of));
-        using (var lockEvents = new NpgsqlCommand("SELECT id FROM events WHERE id = ANY(@ids) ORDER BY id COLLATE \"C\" FOR UPDATE", connection, transaction))
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var lockEvents = new NpgsqlCommand("SELECT id, payload FROM events WHERE id = ANY(@ids) ORDER BY id COLLATE \"C\" FOR UPDATE", connection, transaction))
         {
             lockEvents.Parameters.AddWithValue("ids", replaced);
-            lockEvents.ExecuteNonQuery();
+            using var reader = lockEvents.ExecuteReader();
+            while (reader.Read())
+                stored[reader.GetString(0)] = reader.GetString(1);
         }
         using (var unseen = new NpgsqlCommand("""
             SELECT EXISTS (SELECT 1 FROM event_keys k JOIN unnest(@kinds, @froms, @tos) AS r(kind, low, high)
@@ -361,6 +364,10 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
                     return false;
             }
         }
+        // Most events of a neighbourhood come out of a resolution as they went in: those stay, rows and filing untouched.
+        var changed = update.Written.Select(e => (Event: e, Payload: JsonSerializer.Serialize(e, StoreJson.Options)))
+            .Where(e => stored.GetValueOrDefault(e.Event.Id) != e.Payload).ToList();
+        var unchanged = update.Written.Select(e => e.Id).Except(changed.Select(e => e.Event.Id), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         var slot = TakeWriteSlot(connection, transaction);
         using (var remove = new NpgsqlCommand("""
             DELETE FROM event_days WHERE event_id = ANY(@ids);
@@ -369,10 +376,10 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             UPDATE mentions SET event_id = NULL WHERE event_id = ANY(@ids);
             """, connection, transaction))
         {
-            remove.Parameters.AddWithValue("ids", replaced);
+            remove.Parameters.AddWithValue("ids", replaced.Where(id => !unchanged.Contains(id)).ToArray());
             remove.ExecuteNonQuery();
         }
-        WriteEvents(connection, transaction, update.Written);
+        WriteEvents(connection, transaction, changed);
         Assign(connection, transaction, update.Assignments);
         CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), replaced);
         AdvanceGeneration(connection, transaction, slot);
@@ -405,8 +412,12 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     }
 
     /// <summary>Inserts events with their search vectors, the days they are listed under and their date keys.</summary>
-    private static void WriteEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<HistoricalEvent> events)
+    private static void WriteEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<HistoricalEvent> events) =>
+        WriteEvents(connection, transaction, events.Select(e => (e, JsonSerializer.Serialize(e, StoreJson.Options))).ToList());
+
+    private static void WriteEvents(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<(HistoricalEvent Event, string Payload)> written)
     {
+        var events = written.Select(w => w.Event).ToList();
         // Dropped first: a transaction may write events twice (the resolver's, then those an editor's correction lies over).
         Execute(connection, transaction, """
             DROP TABLE IF EXISTS pg_temp.events_in;
@@ -415,13 +426,13 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         // COPY in binary: a million events load in seconds, where row-by-row inserts take minutes.
         using (var copy = connection.BeginBinaryImport("COPY events_in FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var e in events)
+            foreach (var (e, payload) in written)
             {
                 copy.StartRow();
                 copy.Write(e.Id, NpgsqlDbType.Text);
                 copy.Write(e.Date.Year, NpgsqlDbType.Integer);
                 copy.Write(e.Significance, NpgsqlDbType.Double);
-                copy.Write(JsonSerializer.Serialize(e, StoreJson.Options), NpgsqlDbType.Text);
+                copy.Write(payload, NpgsqlDbType.Text);
                 // A hidden event keeps an empty search vector: no search finds it.
                 var searchable = CorrectionLayer.Visible(e) is not null;
                 copy.Write(searchable ? e.Title : "", NpgsqlDbType.Text);
@@ -477,8 +488,9 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     {
         if (assignments.Count == 0)
             return;
+        // A mention already filed under its event is left alone: most of a neighbourhood's are.
         using var assign = new NpgsqlCommand(
-            "UPDATE mentions m SET event_id = a.event_id FROM unnest(@ids, @events) AS a(id, event_id) WHERE m.id = a.id", connection, transaction) { CommandTimeout = 0 };
+            "UPDATE mentions m SET event_id = a.event_id FROM unnest(@ids, @events) AS a(id, event_id) WHERE m.id = a.id AND m.event_id IS DISTINCT FROM a.event_id", connection, transaction) { CommandTimeout = 0 };
         assign.Parameters.AddWithValue("ids", assignments.Select(a => a.MentionId).ToArray());
         assign.Parameters.AddWithValue("events", assignments.Select(a => a.EventId).ToArray());
         assign.ExecuteNonQuery();

@@ -258,14 +258,21 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             if (Convert.ToInt64(generation.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != basis.Generation)
                 return false;
         }
-        var writer = new EventWriter(this, transaction);
         // A written id may be stored outside the removed ones (an event of a store resolved before events were filed).
-        foreach (var id in update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal))
-            writer.Remove(id);
-        foreach (var e in update.Written)
-            writer.Write(e);
+        var replaced = update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToList();
+        var stored = Query(transaction, "SELECT id, payload FROM events WHERE id IN (SELECT value FROM json_each($ids))",
+                r => (Id: r.GetString(0), Payload: r.GetString(1)), ("$ids", JsonSerializer.Serialize(replaced)))
+            .ToDictionary(e => e.Id, e => e.Payload, StringComparer.Ordinal);
+        // Most events of a neighbourhood come out of a resolution as they went in: those stay, rows and filing untouched.
+        var changed = update.Written.Select(e => (Event: e, Payload: JsonSerializer.Serialize(e, StoreJson.Options)))
+            .Where(e => stored.GetValueOrDefault(e.Event.Id) != e.Payload).ToList();
+        var unchanged = update.Written.Select(e => e.Id).Except(changed.Select(e => e.Event.Id), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var writer = new EventWriter(this, transaction);
+        writer.Remove(replaced.Where(id => !unchanged.Contains(id)).ToList());
+        foreach (var (e, payload) in changed)
+            writer.Write(e, payload);
         writer.Assign(update.Assignments);
-        CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), update.Removed.Concat(update.Written.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToList());
+        CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), replaced);
         AdvanceGeneration(transaction);
         transaction.Commit();
         return true;
@@ -290,17 +297,18 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             _fts = Prepare("INSERT INTO events_fts (id, title, body, people) VALUES ($id, $title, $body, $people)");
             _day = Prepare("INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary) VALUES ($id, $month, $day, $year, $listed, $primary)");
             _key = Prepare("INSERT OR IGNORE INTO event_keys (kind, value, event_id) VALUES ($kind, $value, $id)");
-            _assign = Prepare("UPDATE mentions SET event_id = $event WHERE id = $id");
+            // A mention already filed under its event is left alone: most of a neighbourhood's are.
+            _assign = Prepare("UPDATE mentions SET event_id = $event WHERE id = $id AND event_id IS NOT $event");
         }
 
-        public void Write(HistoricalEvent e)
+        public void Write(HistoricalEvent e, string? payload = null)
         {
             // A hidden event keeps an empty search text: no search finds it.
             var searchable = CorrectionLayer.Visible(e) is not null;
             Run(_fts, ("$id", e.Id), ("$title", searchable ? e.Title : ""),
                 ("$body", searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : ""),
                 ("$people", searchable ? string.Join("; ", e.People) : ""));
-            Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", JsonSerializer.Serialize(e, StoreJson.Options)));
+            Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", payload ?? JsonSerializer.Serialize(e, StoreJson.Options)));
             foreach (var (listed, primary) in DayListing.DaysOf(e))
                 Run(_day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
                     ("$listed", HistoricalDateJsonConverter.Format(listed)), ("$primary", primary ? 1 : 0));
@@ -308,15 +316,18 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                 Run(_key, ("$kind", (int)key.Kind), ("$value", key.Value), ("$id", e.Id));
         }
 
-        /// <summary>Removes the event; its mentions wait for resolution again unless <paramref name="keepMentions"/> (the same event is written back).</summary>
-        public void Remove(string eventId, bool keepMentions = false)
+        /// <summary>Removes the events; their mentions wait for resolution again unless <paramref name="keepMentions"/> (the same events are written back).</summary>
+        public void Remove(IReadOnlyCollection<string> eventIds, bool keepMentions = false)
         {
-            string[] statements = ["DELETE FROM event_days WHERE event_id = $id", "DELETE FROM events_fts WHERE rowid = (SELECT search_rowid FROM events WHERE id = $id)", "DELETE FROM event_keys WHERE event_id = $id",
-                "DELETE FROM events WHERE id = $id"];
-            foreach (var sql in keepMentions ? statements : [.. statements, "UPDATE mentions SET event_id = NULL WHERE event_id = $id"])
+            if (eventIds.Count == 0)
+                return;
+            const string Ids = "(SELECT value FROM json_each($ids))";
+            string[] statements = [$"DELETE FROM event_days WHERE event_id IN {Ids}", $"DELETE FROM events_fts WHERE rowid IN (SELECT search_rowid FROM events WHERE id IN {Ids})",
+                $"DELETE FROM event_keys WHERE event_id IN {Ids}", $"DELETE FROM events WHERE id IN {Ids}"];
+            foreach (var sql in keepMentions ? statements : [.. statements, $"UPDATE mentions SET event_id = NULL WHERE event_id IN {Ids}"])
             {
                 using var command = Prepare(sql);
-                Run(command, ("$id", eventId));
+                Run(command, ("$ids", JsonSerializer.Serialize(eventIds)));
             }
         }
 
