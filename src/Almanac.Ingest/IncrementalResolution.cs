@@ -14,7 +14,7 @@ public sealed record DocumentResolution(IReadOnlyList<string> DocumentIds, IRead
 /// <summary>
 /// Resolves stored documents into the events they join or found, reading a neighbourhood of the store rather than all
 /// of it, so adding a document costs the same in a store of a thousand events or ten million. Documents stored together
-/// (a folder, what waits) are resolved in batches of about <see cref="BatchMentions"/> mentions: one neighbourhood, the
+/// (a folder, what waits) are resolved in batches of about <see cref="DefaultBatchMentions"/> mentions: one neighbourhood, the
 /// union of theirs, read, resolved and written once, where one document at a time would re-resolve the events they share
 /// (a day page's neighbours are the pages of the days around it) once per document. For a batch:
 /// <list type="number">
@@ -35,7 +35,7 @@ public sealed record DocumentResolution(IReadOnlyList<string> DocumentIds, IRead
 /// neighbourhood of a new document in that order gives the events a full resolution gives there, whichever document
 /// arrived first. A document left waiting (a crash after it was stored) is resolved by the next ingest.
 /// </remarks>
-public sealed class IncrementalResolution(IAlmanacStore store)
+public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions = IncrementalResolution.DefaultBatchMentions)
 {
     /// <summary>Attempts before giving up on a document others keep writing around; it stays waiting for the next ingest.</summary>
     private const int MaxAttempts = 20;
@@ -51,10 +51,13 @@ public sealed class IncrementalResolution(IAlmanacStore store)
     private const int PageSize = 200;
 
     /// <summary>
-    /// Mentions a batch gathers before it is resolved: a few day pages, or hundreds of articles. Larger batches share
+    /// Mentions a batch gathers before it is resolved: a dozen day pages, or hundreds of articles. Larger batches share
     /// more of their neighbourhoods but hold more in memory and, on PostgreSQL, lock more date keys at once.
     /// </summary>
-    public const int BatchMentions = 5_000;
+    public const int DefaultBatchMentions = 5_000;
+
+    /// <summary>Mentions a batch gathers before it is resolved (see <see cref="DefaultBatchMentions"/>).</summary>
+    public int BatchMentions { get; } = batchMentions;
 
     /// <summary>
     /// Resolves every document waiting for it, oldest first, a page at a time. A document that stays waiting (others

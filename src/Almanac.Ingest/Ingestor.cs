@@ -50,11 +50,12 @@ public sealed record ReindexSummary(int Retried, int Cleared, int Resolved, IRea
 /// throws on one document marks that document as failed (kept, left out of events, retried by
 /// <see cref="Reindex"/>); a document over its analysis budget is refused and nothing of it stored.
 /// </summary>
-public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null, AnalysisBudget.Limits? budget = null)
+public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null, AnalysisBudget.Limits? budget = null,
+    int batchMentions = IncrementalResolution.DefaultBatchMentions)
 {
     private readonly TemporalTagger _tagger = tagger ?? TemporalTagger.Default;
     private readonly AnalysisBudget.Limits _budget = budget ?? AnalysisBudget.DefaultLimits;
-    private readonly IncrementalResolution _incremental = new(store);
+    private readonly IncrementalResolution _incremental = new(store, batchMentions);
 
     public IngestSummary Ingest(FileSelection selection, Action<IngestProgress>? progress = null)
     {
@@ -65,7 +66,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var refusedPictures = new List<RefusedPicture>();
         var resolutions = new List<DocumentResolution>();
         var batch = new List<string>();
-        var batchMentions = 0;
+        var gathered = 0;
         foreach (var (path, outcome, unreadable) in Analyzed(selection, progress))
         {
             if (unreadable is not null)
@@ -97,11 +98,11 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 continue;
             }
             batch.Add(outcome.Document.Id);
-            batchMentions += outcome.Mentions.Count;
-            if (batchMentions < IncrementalResolution.BatchMentions)
+            gathered += outcome.Mentions.Count;
+            if (gathered < _incremental.BatchMentions)
                 continue;
             resolutions.Add(_incremental.Resolve(batch));
-            (batch, batchMentions) = ([], 0);
+            (batch, gathered) = ([], 0);
         }
         if (batch.Count > 0)
             resolutions.Add(_incremental.Resolve(batch));

@@ -45,6 +45,20 @@ public abstract class IncrementalResolutionContract : IDisposable
                 .Concat(Directory.GetFiles(SharedFolder.Seeds).Order(StringComparer.Ordinal)));
 
     [SkippableFact]
+    public void Ingest_RealPagesAsOneFolderInSmallBatches_LeavesTheEventsOfAFullResolution()
+    {
+        using var store = Open();
+        // A few hundred mentions a batch: the 30 day pages alone make several, and prose sits in batches with day pages.
+        var ingestor = new Ingestor(store, batchMentions: 300);
+        var summary = ingestor.Ingest(DocumentFiles.Find([Path.Combine(SharedFolder.Corpus("real-pages"), "days"),
+            Path.Combine(SharedFolder.Corpus("real-pages"), "prose"), SharedFolder.Seeds]));
+
+        Assert.Empty(summary.Failures);
+        Assert.Empty(store.GetDocumentsAwaitingResolution(1));
+        AssertStoredEqualsFullResolution(store, ingestor);
+    }
+
+    [SkippableFact]
     public void ImportCalendars_ThenSeeds_LeavesTheEventsOfAFullResolution()
     {
         Skip.IfNot(Directory.Exists(CalendarImport.DefaultFolder), "Debian's calendar files are not installed");
@@ -169,12 +183,40 @@ public abstract class IncrementalResolutionContract : IDisposable
 public sealed class SqliteIncrementalResolutionTests : IncrementalResolutionContract
 {
     protected override IAlmanacStore Open() => SqliteAlmanacStore.Open(Path.Combine(Folder, "store.db"));
-}
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresIncrementalResolutionTests(PostgresTestDatabase database) : IncrementalResolutionContract
-{
-    private readonly Lazy<string> _schema = new(database.NewSchema);
+    [Fact]
+    public void Ingest_DocumentJoiningOneEvent_LeavesTheNeighbourItResolvedAgainUnwritten()
+    {
+        using var store = Open();
+        var ingestor = new Ingestor(store);
+        var first = Path.Combine(Folder, "kronstadt.txt");
+        File.WriteAllText(first, "On 1 March 1921 the sailors of Kronstadt passed a resolution demanding free elections to the soviets.\n\n"
+            + "On 2 March 1921 the sailors elected a provisional revolutionary committee to run the fortress.\n");
+        ingestor.Ingest(DocumentFiles.Find([first]));
+        var events = store.GetEventsOfDocuments([store.GetDocuments().Single().Id]).Select(id => store.GetEvent(id)!).ToList();
+        var (joined, neighbour) = (events.Single(e => e.Date.Day == 1), events.Single(e => e.Date.Day == 2));
+        Sql("CREATE TABLE written (event_id TEXT); CREATE TRIGGER note_written AFTER INSERT ON events BEGIN INSERT INTO written VALUES (new.id); END;");
 
-    protected override IAlmanacStore Open() => PostgresAlmanacStore.Open(_schema.Value);
+        // The new document joins the event of 1 March; the one of 2 March, a day away in the same source, is resolved again beside it.
+        var second = Path.Combine(Folder, "report.txt");
+        File.WriteAllText(second, "On 1 March 1921 the Kronstadt sailors passed a resolution that demanded free elections to the soviets, a report says.\n");
+        ingestor.Ingest(DocumentFiles.Find([second]));
+
+        Assert.Equal(2, store.GetEvent(joined.Id)?.SourceCount);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(neighbour), System.Text.Json.JsonSerializer.Serialize(store.GetEvent(neighbour.Id)));
+        Assert.Equal([joined.Id], Sql("SELECT event_id FROM written"));
+    }
+
+    private List<string> Sql(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Folder, "store.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add(reader.GetString(0));
+        return rows;
+    }
 }
