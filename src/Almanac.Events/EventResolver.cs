@@ -188,23 +188,74 @@ public sealed class EventResolver
     /// For each stored event (given by its mentions), the new mentions it could meet in a resolution: the mention could
     /// join the event, or the event's mentions could join one the mention founds (same kind, compatible dates, similar
     /// enough). An incremental resolution re-resolves only the events some new mention could meet, and those the resolver
-    /// must see beside them. Each event's cluster and each mention's are built once, so a day page of hundreds of entries
-    /// among hundreds of nearby events costs their sum in builds, not their product.
+    /// must see beside them. Only the events with a mention in the years around a new mention's are tested (<see cref="YearsIndex"/>),
+    /// and each event's cluster and each mention's are built once, so a day page of hundreds of entries among hundreds
+    /// of nearby events costs about their sum, not their product.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<EventMention>> MentionsMeeting(IReadOnlyList<IReadOnlyList<EventMention>> events, IReadOnlyList<EventMention> mentions)
     {
-        if (_keywordFrequencies is not { } frequencies)
-            return events.Select(e => (IReadOnlyList<EventMention>)mentions.Where(m => CouldMeet(e, m, new KeywordWeights([.. e, m]))).ToList()).ToList();
-        var weights = new KeywordWeights(frequencies);
+        var weights = _keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : null;
+        var stored = new Cluster?[events.Count];
         var founded = new Dictionary<EventMention, Cluster>(ReferenceEqualityComparer.Instance);
-        return events.Select(e =>
-        {
-            var stored = e.Count == 0 ? null : ClusterOf(e, weights);
-            return (IReadOnlyList<EventMention>)mentions.Where(m => CouldMeet(e, m, weights, stored, Founded(m))).ToList();
-        }).ToList();
+        var meeting = events.Select(_ => new List<EventMention>()).ToArray();
+        var years = new YearsIndex();
+        for (var i = 0; i < events.Count; i++)
+            foreach (var mention in events[i])
+                years.Add(mention, i);
+        foreach (var mention in mentions)
+            foreach (var i in years.Near(mention))
+            {
+                var e = events[i];
+                var meets = weights is null
+                    ? CouldMeet(e, mention, new KeywordWeights([.. e, mention]))
+                    : CouldMeet(e, mention, weights, stored[i] ??= ClusterOf(e, weights), Founded(mention, weights));
+                if (meets)
+                    meeting[i].Add(mention);
+            }
+        return meeting;
 
-        Cluster Founded(EventMention mention) =>
+        Cluster Founded(EventMention mention, KeywordWeights weights) =>
             founded.TryGetValue(mention, out var cluster) ? cluster : founded[mention] = new Cluster(mention, 0, weights);
+    }
+
+    /// <summary>
+    /// Which of some events have a mention whose years, with a year's margin either side (two days apart may be two
+    /// years), touch a mention's: no other event can be date-compatible with it either way, so the meeting test skips
+    /// them. A span longer than <see cref="EventKeys.MaxFiledYears"/> is near everything.
+    /// </summary>
+    private sealed class YearsIndex
+    {
+        private readonly Dictionary<int, List<int>> _byYear = [];
+        private readonly List<int> _long = [];
+
+        public void Add(EventMention mention, int index)
+        {
+            var (first, last) = Years(mention);
+            if (last - first > EventKeys.MaxFiledYears)
+            {
+                _long.Add(index);
+                return;
+            }
+            for (var year = first; year <= last; year++)
+                (_byYear.TryGetValue(year, out var list) ? list : _byYear[year] = []).Add(index);
+        }
+
+        /// <summary>The events near the mention, each once, in their order.</summary>
+        public IEnumerable<int> Near(EventMention mention)
+        {
+            var (first, last) = Years(mention);
+            if (last - first > EventKeys.MaxFiledYears)
+                return _byYear.Values.SelectMany(l => l).Concat(_long).Distinct().Order();
+            return Enumerable.Range(first, last - first + 1).SelectMany(y => _byYear.GetValueOrDefault(y) ?? []).Concat(_long).Distinct().Order();
+        }
+
+        private static (int First, int Last) Years(EventMention mention)
+        {
+            var (first, last) = mention.Date.ToGregorian().YearSpan;
+            if (mention.EndDate is { } end)
+                last = Math.Max(last, end.ToGregorian().YearSpan.Last);
+            return (first - 1, last + 1);
+        }
     }
 
     private bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention, KeywordWeights weights, Cluster? stored = null, Cluster? founded = null)

@@ -31,6 +31,21 @@ public static class MentionExtractor
     }
 
     /// <summary>
+    /// The text the tagger must read for <see cref="Extract"/>: all of it, except on a day page, where an entry's date is
+    /// the page's day and its own year and dates inside it never move it, so the entries are blanked (same length, so
+    /// every offset holds). A day page is hundreds of entries, each naming years, and tagging them was most of its analysis.
+    /// </summary>
+    public static string TextToTag(ReadDocument document)
+    {
+        if (document.DayPage is not { Entries.Count: > 0 } page)
+            return document.Text;
+        var text = document.Text.ToCharArray();
+        foreach (var entry in page.Entries.Where(e => e.Start >= 0 && e.Start < e.End && e.End <= text.Length))
+            Array.Fill(text, ' ', entry.Start, entry.End - entry.Start);
+        return new string(text);
+    }
+
+    /// <summary>
     /// A mention from a line a source dates itself, such as an entry of a calendar file: the line
     /// is the sentence, with its people, places and key words read as in any document.
     /// </summary>

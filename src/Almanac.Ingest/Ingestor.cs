@@ -38,6 +38,9 @@ public sealed record AnalysisOutcome(SourceDocument Document, IReadOnlyList<Even
 
     /// <summary>The pictures of the document that were not kept, each with why.</summary>
     public IReadOnlyList<RefusedPicture> RefusedPictures { get; init; } = [];
+
+    /// <summary>The document's shingle hashes (<see cref="CopyDetector.ShingleHashes"/>), which the store files it under; none when refused.</summary>
+    public IReadOnlyList<long> Shingles { get; init; } = [];
 }
 
 /// <summary>What a reindex did: documents analysed again and cleared, and those that failed again or could not be retried.</summary>
@@ -84,7 +87,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 failures.Add(new IngestFailure(path, outcome.Failure!));
                 continue;
             }
-            if (!store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure, CopyDetector.ShingleHashes(outcome.Document.Text)))
+            if (!store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure, outcome.Shingles))
             {
                 skipped++;
                 continue;
@@ -188,11 +191,12 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             var budget = AnalysisBudget.Start(_budget);
             var sentences = Segmenter.Split(read);
             budget.Check();
-            var timexes = _tagger.Tag(text, new TaggingContext(null, AnchorMode.Narrative) { Budget = budget });
+            var timexes = _tagger.Tag(MentionExtractor.TextToTag(read), new TaggingContext(null, AnchorMode.Narrative) { Budget = budget });
             var analysis = new DocumentAnalysis(documentId, read, sentences, timexes) { Budget = budget };
             var mentions = MentionExtractor.Extract(analysis);
             budget.Check();
-            return new AnalysisOutcome(document, mentions, null) { Unplaced = UnplacedDays.In(analysis, mentions), RefusedPictures = pictures.Refused };
+            return new AnalysisOutcome(document, mentions, null)
+                { Unplaced = UnplacedDays.In(analysis, mentions), RefusedPictures = pictures.Refused, Shingles = CopyDetector.ShingleHashes(text) };
         }
         catch (AnalysisBudgetExceededException e)
         {
@@ -200,7 +204,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new AnalysisOutcome(document, [], $"analysis failed ({e.GetType().Name}: {e.Message}); this is a bug in Almanac");
+            return new AnalysisOutcome(document, [], $"analysis failed ({e.GetType().Name}: {e.Message}); this is a bug in Almanac") { Shingles = CopyDetector.ShingleHashes(text) };
         }
     }
 

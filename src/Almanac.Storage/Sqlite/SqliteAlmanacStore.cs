@@ -67,15 +67,12 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         InsertMentions(transaction, mentions);
         if (analysisFailure is null)
             CountKeywords(transaction, mentions, +1);
-        using (var shingle = Command("INSERT OR IGNORE INTO document_shingles (hash, document_id) VALUES ($hash, $id)", ("$id", document.Id)))
+        // One statement for a page's thousands of hashes, in index order, so the B-tree is walked once rather than probed per row.
+        using (var shingle = Command("INSERT OR IGNORE INTO document_shingles (hash, document_id) SELECT value, $id FROM json_each($hashes)",
+                   ("$id", document.Id), ("$hashes", JsonSerializer.Serialize((shingles ?? []).Order()))))
         {
             shingle.Transaction = transaction;
-            var hash = shingle.Parameters.Add("$hash", SqliteType.Integer);
-            foreach (var value in shingles ?? [])
-            {
-                hash.Value = value;
-                shingle.ExecuteNonQuery();
-            }
+            shingle.ExecuteNonQuery();
         }
         InsertObservances(transaction, document);
         InsertImages(transaction, document);
