@@ -9,7 +9,11 @@ namespace Almanac.Ingest;
 /// failed on (theirs or a neighbour's); not <see cref="Resolved"/> when others kept writing around them and they were
 /// left waiting for the next ingest.
 /// </summary>
-public sealed record DocumentResolution(IReadOnlyList<string> DocumentIds, IReadOnlyList<string> EventIds, IReadOnlyList<ResolutionFailure> Failures, bool Resolved = true);
+public sealed record DocumentResolution(IReadOnlyList<string> DocumentIds, IReadOnlyList<string> EventIds, IReadOnlyList<ResolutionFailure> Failures, bool Resolved = true)
+{
+    /// <summary>The calendar days those events are dated on, as resolved (a later batch may move an event a day).</summary>
+    public IReadOnlySet<NodaTime.AnnualDate> Days { get; init; } = new HashSet<NodaTime.AnnualDate>();
+}
 
 /// <summary>
 /// Resolves stored documents into the events they join or found, reading a neighbourhood of the store rather than all
@@ -152,12 +156,18 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             if (store.UpdateEvents(new EventUpdate(eventIds, resolution.Events, assignments), basis))
             {
                 var resolving = documentIds.ToHashSet(StringComparer.Ordinal);
-                var joined = resolution.MentionsOf.Where(e => e.Value.Any(m => resolving.Contains(m.DocumentId))).Select(e => e.Key).ToList();
-                return new DocumentResolution(documentIds, joined, failures);
+                var joined = resolution.MentionsOf.Where(e => e.Value.Any(m => resolving.Contains(m.DocumentId))).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+                var days = resolution.Events.Where(e => joined.Contains(e.Id)).SelectMany(DaysOf).ToHashSet();
+                return new DocumentResolution(documentIds, joined.Order(StringComparer.Ordinal).ToList(), failures) { Days = days };
             }
         }
         return new DocumentResolution(documentIds, [], failures, Resolved: false);
     }
+
+    /// <summary>The days of the year an event is dated on, by any claim, in its calendar and in the Gregorian one.</summary>
+    private static IEnumerable<NodaTime.AnnualDate> DaysOf(HistoricalEvent e) =>
+        e.DateClaims.SelectMany(c => new[] { c.Date, c.Date.ToGregorian() }).Append(e.Date)
+            .Where(d => d.Precision == Precision.Day).Select(d => new NodaTime.AnnualDate(d.Month!.Value, d.Day!.Value));
 
     /// <summary>
     /// Puts the document into the lineage of every stored document it shares long passages with (merging their lineages),

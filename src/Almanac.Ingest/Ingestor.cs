@@ -113,16 +113,11 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         // Documents an interrupted ingest stored but did not resolve.
         resolutions.AddRange(_incremental.ResolveWaiting());
         failedAnalyses.AddRange(resolutions.SelectMany(r => r.Failures).Select(f => new IngestFailure(PathOf(f.DocumentId), StoredFailure(ResolutionReason(f)))));
-        // One event at a time: an ingest of day pages finds a hundred thousand events, which need not sit in memory together.
-        var (found, days) = (0, new HashSet<NodaTime.AnnualDate>());
-        foreach (var id in resolutions.SelectMany(r => r.EventIds).Distinct(StringComparer.Ordinal))
-        {
-            if (store.GetEvent(id) is not { } e)
-                continue;
-            found++;
-            days.UnionWith(e.DateClaims.SelectMany(c => new[] { c.Date, c.Date.ToGregorian() }).Append(e.Date)
-                .Where(d => d.Precision == Precision.Day).Select(d => new NodaTime.AnnualDate(d.Month!.Value, d.Day!.Value)));
-        }
+        // The events holding the resolved documents' mentions now, a page of documents at a time: an ingest of day pages
+        // finds a hundred thousand, which need not be read.
+        var found = resolutions.SelectMany(r => r.DocumentIds).Distinct(StringComparer.Ordinal).Chunk(PageOfDocuments)
+            .SelectMany(page => store.GetEventsOfDocuments(page)).Distinct(StringComparer.Ordinal).Count();
+        var days = resolutions.SelectMany(r => r.Days).ToHashSet();
         return new IngestSummary(read, skipped, found, failures)
             { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced, RefusedPictures = refusedPictures, Days = days.Order().ToList() };
     }
@@ -286,6 +281,9 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     private string PathOf(string documentId) => store.GetDocument(documentId)?.Path ?? documentId;
 
     internal static string ResolutionReason(ResolutionFailure failure) => $"resolution: {failure.Reason}; this is a bug in Almanac";
+
+    /// <summary>Documents whose events are looked up at a time.</summary>
+    private const int PageOfDocuments = 1_000;
 
     private const string LeftWaiting = "left waiting: other writers kept changing its events; the next ingest or reindex resolves it";
 
