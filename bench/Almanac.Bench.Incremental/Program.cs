@@ -102,6 +102,7 @@ static int Measure(string location, string file, string again)
     using var store = Open(location);
     using var self = Process.GetCurrentProcess();
     var ingestor = new Ingestor(store);
+    Console.WriteLine($"  documents: \"{File.ReadAllText(file).Trim()}\", then \"{File.ReadAllText(again).Trim()}\"");
     Console.WriteLine(Timed("one small document, cold (first in its process: loading the tagger's rules, compiling)", file));
     // Another in the same process: what each further document of an ingest costs.
     Console.WriteLine(Timed("another one, warm", again));
