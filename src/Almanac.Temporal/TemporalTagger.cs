@@ -200,8 +200,12 @@ public sealed class TemporalTagger
     private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, Situation situation, List<(Match, Rule)> candidates)
     {
         candidates.Clear();
+        // The text a needed word is looked for in (see Rule.Needs).
+        var ahead = text.AsSpan(pos, Math.Min(RuleSet.NeedsReach, text.Length - pos));
         foreach (var rule in rules)
         {
+            if (rule.Needs is { } needs && ahead.IndexOfAny(needs) < 0)
+                continue;
             try
             {
                 var match = rule.Pattern.Match(text, pos);

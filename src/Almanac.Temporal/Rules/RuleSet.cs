@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Almanac.Core;
@@ -17,6 +18,13 @@ internal sealed class RuleSet
     /// depended on the machine); a match that still runs out stops the document visibly (see TemporalTagger).
     /// </summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How far after a word the word a rule needs (its needs: line) is looked for: further than any expression
+    /// of those rules is written before that word ("a little more than twenty-four hours from now" has its "now"
+    /// 41 characters in). The examples are checked against it at load.
+    /// </summary>
+    public const int NeedsReach = 64;
 
     private const RegexOptions Options =
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
@@ -192,7 +200,32 @@ internal sealed class RuleSet
                 : throw new InvalidDataException($"Temporal rule '{name}' has rel '{relText}', not a whole number.");
         return new Rule(name, order, regex, type,
             Optional(block, "value", name), Optional(block, "mod", name), Optional(block, "quant", name), rel,
-            starts, examples);
+            starts, examples, Needs(Optional(block, "needs", name), examples, name));
+    }
+
+    /// <summary>
+    /// The words of a needs: line, one of which every match of the rule contains (a prefilter: the pattern
+    /// is tried only where one of them follows). Each example the rule must tag is checked to contain one
+    /// within <see cref="NeedsReach"/>, so a needs: line that would hide a match the rule is written for fails
+    /// at load, naming the rule.
+    /// </summary>
+    private static SearchValues<string>? Needs(string? line, IReadOnlyList<RuleExample> examples, string ruleName)
+    {
+        if (line is null)
+            return null;
+        var words = line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+            throw new InvalidDataException($"Temporal rule '{ruleName}' has an empty needs: line.");
+        foreach (var example in examples.Where(e => e.Expected != "none"))
+        {
+            // "[the year] ended March 31": the part in brackets is the match.
+            var text = example.Text;
+            var tagged = text.Contains('[', StringComparison.Ordinal) ? text[(text.IndexOf('[') + 1)..text.IndexOf(']')] : text;
+            var within = tagged[..Math.Min(tagged.Length, NeedsReach)];
+            if (!words.Any(w => within.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                throw new InvalidDataException($"Temporal rule '{ruleName}' needs one of '{line}' within {NeedsReach} characters, but its example '{text}' has none there.");
+        }
+        return SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<Dictionary<string, List<string>>> ReadBlocks(TextReader reader)
@@ -216,7 +249,7 @@ internal sealed class RuleSet
             if (colon <= 0)
                 throw new InvalidDataException($"Temporal rules line is not 'key: value': '{raw}'.");
             var key = raw[..colon].Trim();
-            if (key is not ("rule" or "example" or "starts" or "type" or "pattern" or "value" or "mod" or "quant" or "rel"))
+            if (key is not ("rule" or "example" or "starts" or "type" or "pattern" or "value" or "mod" or "quant" or "rel" or "needs"))
                 throw new InvalidDataException($"Temporal rules line has unknown key '{key}': '{raw}'.");
             if (!block.TryGetValue(key, out var values))
                 block[key] = values = [];
