@@ -291,9 +291,9 @@ public sealed class TemporalTagger
             while (wordEnd < end && char.IsLetter(text[wordEnd]))
                 wordEnd++;
             var distance = wordEnd <= position ? position - wordEnd : i - position;
-            if (_rules.Vocabulary.Lookup("future", text[i..wordEnd]) is not null)
+            if (_rules.Vocabulary.Lookup("future", text.AsSpan(i, wordEnd - i)) is not null)
                 nearestFuture = Math.Min(nearestFuture, distance);
-            else if (_rules.Vocabulary.Lookup("pasttense", text[i..wordEnd]) is not null)
+            else if (_rules.Vocabulary.Lookup("pasttense", text.AsSpan(i, wordEnd - i)) is not null)
                 nearestPast = Math.Min(nearestPast, distance);
             i = wordEnd;
         }
@@ -322,6 +322,6 @@ public sealed class TemporalTagger
         var start = end;
         while (start > 0 && char.IsLetter(text[start - 1]))
             start--;
-        return start == end || _rules.Vocabulary.Lookup("boundary", text[start..end]) is null;
+        return start == end || _rules.Vocabulary.Lookup("boundary", text.AsSpan(start, end - start)) is null;
     }
 }

@@ -600,7 +600,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
 
         public string? Text(string name) => match.Groups[name] is { Success: true } group ? group.Value : null;
 
-        public string? Lookup(string name, string list) => Text(name) is { } text ? vocabulary.Lookup(list, text.Trim().TrimEnd('-')) : null;
+        public string? Lookup(string name, string list) =>
+            match.Groups[name] is { Success: true } group ? vocabulary.Lookup(list, group.ValueSpan.Trim().TrimEnd('-')) : null;
 
         /// <summary>Digits, or a vocabulary value that is a number ("yesterday" is -1).</summary>
         public int? Int(string name)
