@@ -46,12 +46,29 @@ internal sealed class RuleSet
 
     private readonly Dictionary<string, StartEntry>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
 
+    /// <summary>
+    /// Which (length, first letter, last letter) shapes some start word has: most words of a text start no
+    /// rule, and this tells most of them apart without hashing the word.
+    /// </summary>
+    private readonly bool[] _startShapes = new bool[ShapeLengths * ShapeLetters * ShapeLetters];
+
+    private const int ShapeLengths = 32;
+    private const int ShapeLetters = 27;
+
     private RuleSet(IReadOnlyList<Rule> rules, Vocabulary vocabulary, Dictionary<string, StartEntry> byFirstWord)
     {
         Rules = rules;
         Vocabulary = vocabulary;
         _byFirstWord = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var word in byFirstWord.Keys.Where(w => w.Length > 0))
+            _startShapes[Shape(word)] = true;
     }
+
+    private static int Shape(ReadOnlySpan<char> word) =>
+        (Math.Min(word.Length, ShapeLengths - 1) * ShapeLetters + Letter(word[0])) * ShapeLetters + Letter(word[^1]);
+
+    /// <summary>A letter as 0-25 whatever its case; any other character as 26.</summary>
+    private static int Letter(char c) => (c | 0x20) is var lower and >= 'a' and <= 'z' ? lower - 'a' : 26;
 
     public IReadOnlyList<Rule> Rules { get; }
     public Vocabulary Vocabulary { get; }
@@ -63,7 +80,8 @@ internal sealed class RuleSet
     public Rule[] Candidates(ReadOnlySpan<char> word, ReadOnlySpan<char> next) => Start(word)?.For(next) ?? [];
 
     /// <summary>The rules a word can start, by the word after it; null when the word starts none (most words).</summary>
-    public StartEntry? Start(ReadOnlySpan<char> word) => _byFirstWord.TryGetValue(word, out var entry) ? entry : null;
+    public StartEntry? Start(ReadOnlySpan<char> word) =>
+        word.Length > 0 && _startShapes[Shape(word)] && _byFirstWord.TryGetValue(word, out var entry) ? entry : null;
 
     public static RuleSet LoadEmbedded()
     {
