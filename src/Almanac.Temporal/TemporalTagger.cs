@@ -200,8 +200,12 @@ public sealed class TemporalTagger
     private (Timex Timex, Normalized Normalized)? TryAt(string text, int pos, Rule[] rules, Situation situation, List<(Match, Rule)> candidates)
     {
         candidates.Clear();
+        // The text a needed word is looked for in (see Rule.Needs).
+        var ahead = text.AsSpan(pos, Math.Min(RuleSet.NeedsReach, text.Length - pos));
         foreach (var rule in rules)
         {
+            if (rule.Needs is { } needs && ahead.IndexOfAny(needs) < 0)
+                continue;
             try
             {
                 var match = rule.Pattern.Match(text, pos);
@@ -287,9 +291,9 @@ public sealed class TemporalTagger
             while (wordEnd < end && char.IsLetter(text[wordEnd]))
                 wordEnd++;
             var distance = wordEnd <= position ? position - wordEnd : i - position;
-            if (_rules.Vocabulary.Lookup("future", text[i..wordEnd]) is not null)
+            if (_rules.Vocabulary.Lookup("future", text.AsSpan(i, wordEnd - i)) is not null)
                 nearestFuture = Math.Min(nearestFuture, distance);
-            else if (_rules.Vocabulary.Lookup("pasttense", text[i..wordEnd]) is not null)
+            else if (_rules.Vocabulary.Lookup("pasttense", text.AsSpan(i, wordEnd - i)) is not null)
                 nearestPast = Math.Min(nearestPast, distance);
             i = wordEnd;
         }
@@ -318,6 +322,6 @@ public sealed class TemporalTagger
         var start = end;
         while (start > 0 && char.IsLetter(text[start - 1]))
             start--;
-        return start == end || _rules.Vocabulary.Lookup("boundary", text[start..end]) is null;
+        return start == end || _rules.Vocabulary.Lookup("boundary", text.AsSpan(start, end - start)) is null;
     }
 }

@@ -59,4 +59,26 @@ public sealed class RuleSetTests
         Assert.Single(set.Candidates("the", "January"));
         Assert.Empty(set.Candidates("the", "report"));
     }
+
+    [Fact]
+    public void Load_NeedsWordMissingFromAnExample_FailsNamingTheRule()
+    {
+        const string rules = "rule: needy.rule\nexample: January => 1998-01\nstarts: {month}\ntype: DATE\nneeds: century\npattern: (?<month>{month})\n";
+
+        var error = Assert.Throws<InvalidDataException>(() => RuleSet.Load(new StringReader(rules), Vocabulary));
+
+        Assert.Contains("needy.rule", error.Message);
+        Assert.Contains("century", error.Message);
+    }
+
+    [Fact]
+    public void Load_NeedsWordInEveryExample_KeepsTheWordsForThePrefilter()
+    {
+        const string rules = "rule: month.year\nexample: Jan 1998 => 1998-01\nstarts: {month}\ntype: DATE\nneeds: 19 | 20\npattern: (?<month>{month})\\s+(?<year>(?:19|20)[0-9]{2})\n";
+
+        var rule = Assert.Single(RuleSet.Load(new StringReader(rules), Vocabulary).Rules);
+
+        Assert.NotNull(rule.Needs);
+        Assert.True("in Jan 1998".AsSpan().ContainsAny(rule.Needs));
+    }
 }

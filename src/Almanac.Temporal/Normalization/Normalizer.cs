@@ -37,6 +37,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         "year", "month", "day", "season", "decade", "decade2", "century", "millennium", "era", "mod", "calendar",
         "endyear", "endmonth", "endday", "rel", "unit", "num", "dir", "weekday", "dayref", "partofday",
         "hour", "minute", "ampm", "quarter", "relyear", "half", "yearwords", "ref", "holiday", "roman", "frequency",
+        "bound", "boundafter",
     };
 
     /// <summary>The attributes of the match, or null when the match does not denote a valid time (31 February).</summary>
@@ -45,8 +46,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         var anchor = situation.Anchor;
         var mode = situation.Mode;
         var g = new Groups(match, vocabulary);
-        var mod = rule.Mod ?? g.Lookup("mod", "mod");
-        if (mod is null && g.Has("mod"))
+        var mod = rule.Mod ?? g.Lookup("mod", "mod") ?? Bound(g);
+        if (mod is null && (g.Has("mod") || g.Has("bound") || g.Has("boundafter")))
             return null;
         Normalized? result;
         if (rule.Value is not null)
@@ -69,6 +70,29 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             Mod = mod,
             Quant = rule.Quant,
             Date = result.Date is { } d && mod is not null ? d.With(DateModifierTimex.FromTimexMod(mod)) : result.Date,
+        };
+    }
+
+    /// <summary>
+    /// The mod a bound on a count gives ("nearly two years" LESS_THAN). On a point counted from the anchor the
+    /// bound is on the distance, so it says on which side of the point the time is: "nearly two years ago" is
+    /// AFTER two years ago, "more than a year later" AFTER a year later (TimeML 1.2.1 guidelines, TIMEX3
+    /// attributes, mod: "less than a year ago" AFTER, "more than a decade ago" BEFORE, "no more than a year ago"
+    /// ON_OR_AFTER).
+    /// </summary>
+    private static string? Bound(Groups g)
+    {
+        var mod = g.Lookup("bound", "bound") ?? g.Lookup("boundafter", "boundafter");
+        if (mod is null || g.Int("dir") is not { } direction)
+            return mod;
+        var back = direction < 0;
+        return mod switch
+        {
+            "LESS_THAN" => back ? "AFTER" : "BEFORE",
+            "MORE_THAN" => back ? "BEFORE" : "AFTER",
+            "EQUAL_OR_LESS" => back ? "ON_OR_AFTER" : "ON_OR_BEFORE",
+            "EQUAL_OR_MORE" => back ? "ON_OR_BEFORE" : "ON_OR_AFTER",
+            _ => mod,
         };
     }
 
@@ -576,7 +600,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
 
         public string? Text(string name) => match.Groups[name] is { Success: true } group ? group.Value : null;
 
-        public string? Lookup(string name, string list) => Text(name) is { } text ? vocabulary.Lookup(list, text.Trim().TrimEnd('-')) : null;
+        public string? Lookup(string name, string list) =>
+            match.Groups[name] is { Success: true } group ? vocabulary.Lookup(list, group.ValueSpan.Trim().TrimEnd('-')) : null;
 
         /// <summary>Digits, or a vocabulary value that is a number ("yesterday" is -1).</summary>
         public int? Int(string name)

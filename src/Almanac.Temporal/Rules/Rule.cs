@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Almanac.Core;
 
@@ -8,7 +9,9 @@ internal sealed record RuleExample(string Text, string Expected);
 
 /// <summary>
 /// One pattern of rules.txt. <see cref="Pattern"/> is anchored (\G) so it is tried only at the
-/// word starts listed in <see cref="Starts"/>; its named groups say what each part means.
+/// word starts listed in <see cref="Starts"/>; its named groups say what each part means. When
+/// <see cref="Needs"/> is set, every match contains one of those words, so the pattern is not tried
+/// where none follows within <see cref="RuleSet.NeedsReach"/> characters.
 /// </summary>
 internal sealed record Rule(
     string Name,
@@ -20,4 +23,5 @@ internal sealed record Rule(
     string? Quant,
     int? Rel,
     IReadOnlyList<string> Starts,
-    IReadOnlyList<RuleExample> Examples);
+    IReadOnlyList<RuleExample> Examples,
+    SearchValues<string>? Needs = null);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Almanac.Core;
@@ -17,6 +18,13 @@ internal sealed class RuleSet
     /// depended on the machine); a match that still runs out stops the document visibly (see TemporalTagger).
     /// </summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How far after a word the word a rule needs (its needs: line) is looked for: further than any expression
+    /// of those rules is written before that word ("a little more than twenty-four hours from now" has its "now"
+    /// 41 characters in). The examples are checked against it at load.
+    /// </summary>
+    public const int NeedsReach = 64;
 
     private const RegexOptions Options =
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
@@ -38,12 +46,29 @@ internal sealed class RuleSet
 
     private readonly Dictionary<string, StartEntry>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
 
+    /// <summary>
+    /// Which (length, first letter, last letter) shapes some start word has: most words of a text start no
+    /// rule, and this tells most of them apart without hashing the word.
+    /// </summary>
+    private readonly bool[] _startShapes = new bool[ShapeLengths * ShapeLetters * ShapeLetters];
+
+    private const int ShapeLengths = 32;
+    private const int ShapeLetters = 27;
+
     private RuleSet(IReadOnlyList<Rule> rules, Vocabulary vocabulary, Dictionary<string, StartEntry> byFirstWord)
     {
         Rules = rules;
         Vocabulary = vocabulary;
         _byFirstWord = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var word in byFirstWord.Keys.Where(w => w.Length > 0))
+            _startShapes[Shape(word)] = true;
     }
+
+    private static int Shape(ReadOnlySpan<char> word) =>
+        (Math.Min(word.Length, ShapeLengths - 1) * ShapeLetters + Letter(word[0])) * ShapeLetters + Letter(word[^1]);
+
+    /// <summary>A letter as 0-25 whatever its case; any other character as 26.</summary>
+    private static int Letter(char c) => (c | 0x20) is var lower and >= 'a' and <= 'z' ? lower - 'a' : 26;
 
     public IReadOnlyList<Rule> Rules { get; }
     public Vocabulary Vocabulary { get; }
@@ -55,7 +80,8 @@ internal sealed class RuleSet
     public Rule[] Candidates(ReadOnlySpan<char> word, ReadOnlySpan<char> next) => Start(word)?.For(next) ?? [];
 
     /// <summary>The rules a word can start, by the word after it; null when the word starts none (most words).</summary>
-    public StartEntry? Start(ReadOnlySpan<char> word) => _byFirstWord.TryGetValue(word, out var entry) ? entry : null;
+    public StartEntry? Start(ReadOnlySpan<char> word) =>
+        word.Length > 0 && _startShapes[Shape(word)] && _byFirstWord.TryGetValue(word, out var entry) ? entry : null;
 
     public static RuleSet LoadEmbedded()
     {
@@ -192,7 +218,32 @@ internal sealed class RuleSet
                 : throw new InvalidDataException($"Temporal rule '{name}' has rel '{relText}', not a whole number.");
         return new Rule(name, order, regex, type,
             Optional(block, "value", name), Optional(block, "mod", name), Optional(block, "quant", name), rel,
-            starts, examples);
+            starts, examples, Needs(Optional(block, "needs", name), examples, name));
+    }
+
+    /// <summary>
+    /// The words of a needs: line, one of which every match of the rule contains (a prefilter: the pattern
+    /// is tried only where one of them follows). Each example the rule must tag is checked to contain one
+    /// within <see cref="NeedsReach"/>, so a needs: line that would hide a match the rule is written for fails
+    /// at load, naming the rule.
+    /// </summary>
+    private static SearchValues<string>? Needs(string? line, IReadOnlyList<RuleExample> examples, string ruleName)
+    {
+        if (line is null)
+            return null;
+        var words = line.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+            throw new InvalidDataException($"Temporal rule '{ruleName}' has an empty needs: line.");
+        foreach (var example in examples.Where(e => e.Expected != "none"))
+        {
+            // "[the year] ended March 31": the part in brackets is the match.
+            var text = example.Text;
+            var tagged = text.Contains('[', StringComparison.Ordinal) ? text[(text.IndexOf('[') + 1)..text.IndexOf(']')] : text;
+            var within = tagged[..Math.Min(tagged.Length, NeedsReach)];
+            if (!words.Any(w => within.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                throw new InvalidDataException($"Temporal rule '{ruleName}' needs one of '{line}' within {NeedsReach} characters, but its example '{text}' has none there.");
+        }
+        return SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<Dictionary<string, List<string>>> ReadBlocks(TextReader reader)
@@ -216,7 +267,7 @@ internal sealed class RuleSet
             if (colon <= 0)
                 throw new InvalidDataException($"Temporal rules line is not 'key: value': '{raw}'.");
             var key = raw[..colon].Trim();
-            if (key is not ("rule" or "example" or "starts" or "type" or "pattern" or "value" or "mod" or "quant" or "rel"))
+            if (key is not ("rule" or "example" or "starts" or "type" or "pattern" or "value" or "mod" or "quant" or "rel" or "needs"))
                 throw new InvalidDataException($"Temporal rules line has unknown key '{key}': '{raw}'.");
             if (!block.TryGetValue(key, out var values))
                 block[key] = values = [];

@@ -10,19 +10,44 @@ namespace Almanac.Temporal.Rules;
 internal sealed class Vocabulary
 {
     private readonly Dictionary<string, Dictionary<string, string>> _lists;
+    private readonly Dictionary<string, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>> _bySpan;
     private readonly Dictionary<string, string> _patterns;
 
     private Vocabulary(Dictionary<string, Dictionary<string, string>> lists, Dictionary<string, string> patterns)
     {
         _lists = lists;
+        _bySpan = lists.ToDictionary(l => l.Key, l => l.Value.GetAlternateLookup<ReadOnlySpan<char>>(), StringComparer.Ordinal);
         _patterns = patterns;
     }
 
     public bool HasList(string name) => _lists.ContainsKey(name);
 
-    /// <summary>The normalized value of a surface form, comparing case- and spacing-insensitively.</summary>
-    public string? Lookup(string list, string surface) =>
-        _lists.TryGetValue(list, out var entries) && entries.TryGetValue(Key(surface), out var value) ? value : null;
+    /// <summary>
+    /// The normalized value of a surface form, comparing case- and spacing-insensitively. A surface written as
+    /// the entries are (words one space apart) is looked up as it is, without a copy: the tagger looks words
+    /// up for every match and for every word of a sentence with a weekday.
+    /// </summary>
+    public string? Lookup(string list, ReadOnlySpan<char> surface)
+    {
+        if (!_bySpan.TryGetValue(list, out var entries))
+            return null;
+        if (IsSingleSpaced(surface))
+            return entries.TryGetValue(surface, out var value) ? value : null;
+        return entries.Dictionary.TryGetValue(Key(surface), out var normalized) ? normalized : null;
+    }
+
+    /// <summary>Whether the text is words one space apart, with no white space around them.</summary>
+    private static bool IsSingleSpaced(ReadOnlySpan<char> text)
+    {
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+            return text.Length == 0;
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i + 1] == ' '))
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>The distinct normalized values of a list (none when there is no such list), for validating them at load.</summary>
     public IEnumerable<string> Values(string list) => _lists.TryGetValue(list, out var entries) ? entries.Values.Distinct() : [];
@@ -76,7 +101,7 @@ internal sealed class Vocabulary
                 continue;
             if (line.StartsWith("[vocab ", StringComparison.Ordinal) && line.EndsWith(']'))
             {
-                list = new Dictionary<string, string>(StringComparer.Ordinal);
+                list = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 lists.Add(line[7..^1].Trim(), list);
                 patternName = null;
             }
@@ -105,7 +130,7 @@ internal sealed class Vocabulary
     }
 
     /// <summary>Lower case with runs of white space as one space: how captured text is looked up.</summary>
-    private static string Key(string surface)
+    private static string Key(ReadOnlySpan<char> surface)
     {
         var builder = new StringBuilder(surface.Length);
         var space = false;
