@@ -68,11 +68,7 @@ public static class AlmanacWeb
                 return new StoreGeneration(own.GetGeneration, own);
             });
         }
-        services.AddOutputCache(cache =>
-        {
-            cache.SizeLimit = ResponseCache.SizeLimit;
-            cache.AddPolicy(ResponseCache.Policy, new ResponseCache());
-        });
+        services.AddSingleton<ResponseCache>();
         services.AddScoped<Sources>();
         services.TryAddSingleton(PictureSettings.None);
         services.AddSingleton(provider => EditorAccess.From(provider.GetRequiredService<IConfiguration>()));
@@ -90,7 +86,7 @@ public static class AlmanacWeb
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Add);
         // Before validation, so a cached response keeps the ETag it was stored with and a hit skips hashing.
-        app.UseOutputCache();
+        app.Use(app.Services.GetRequiredService<ResponseCache>().Serve);
         app.Use(Caching.Validate);
         app.MapGet("/site.css", () => Results.Text(SiteStyle.Css, "text/css; charset=utf-8"));
         app.MapDayPages();
