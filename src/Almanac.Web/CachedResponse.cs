@@ -97,7 +97,10 @@ public sealed class CachedResponse
             response.Headers.Vary = HeaderNames.AcceptEncoding;
         if (Caching.Names(request.Headers.IfNoneMatch, chosen.Tag))
         {
+            // Without the body's headers, which the response this request built itself carries.
             response.StatusCode = StatusCodes.Status304NotModified;
+            response.ContentLength = null;
+            response.Headers.ContentType = default;
             return Task.CompletedTask;
         }
         response.StatusCode = StatusCodes.Status200OK;

@@ -138,6 +138,21 @@ public sealed class ResponseCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DayPage_MissedWithTheETagOfTheSameBytes_Is304()
+    {
+        using var first = await GetAsync(DayPage, "gzip");
+        // Another Host is another key (so a miss), while the page's links are relative: the same bytes and ETag.
+        using var request = new HttpRequestMessage(HttpMethod.Get, DayPage);
+        request.Headers.Host = "almanac.example";
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var response = await _server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Equal(first.Headers.ETag, response.Headers.ETag);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task DayPage_Missed_IsSentWithItsLengthInOneBody()
     {
         using var response = await GetAsync("/day/02-25", "gzip");
