@@ -106,6 +106,8 @@ mkdir -p "$work/static/api/feed/onthisday/all/$month" "$work/static/day"
 for path in "api/feed/onthisday/all/$month/$dom" "day/$day"; do
     curl -sf "http://127.0.0.1:5101/$path" -o "$work/static/$path"
     curl -sf -H 'Accept-Encoding: gzip' "http://127.0.0.1:5101/$path" -o "$work/static/$path.gz"
+    # A node that does not encode (an older Almanac) sent the body as built: nginx then sends gzip -6's encoding.
+    gzip -t "$work/static/$path.gz" 2>/dev/null || gzip -6 -c "$work/static/$path" > "$work/static/$path.gz"
 done
 chmod -R a+rX "$work/static"
 curl -sf -o /dev/null "http://127.0.0.1:5101/day/$day" -w "one request, warm: day page %{time_total} s, "
