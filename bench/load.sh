@@ -3,13 +3,17 @@
 #  1. ingest throughput (documents/s, MB/s): SQLite, and PostgreSQL with 1, 2 and 4 queue workers;
 #  2. a store of $EVENTS (default 1,000,000) events from days.jsonl texts with shifted years, on SQLite and PostgreSQL;
 #  3. GET /api/feed/onthisday/all/MM/DD and GET /day/MM-DD under wrk on loopback, one server on one core against
-#     wrk on the other: a SQLite node, a PostgreSQL node, and nginx serving the same bytes as static files (the
-#     ceiling); our throughput as a fraction of nginx's, in requests per second and per second of the server's own CPU
-#     time (what a request costs the server, which other work on the machine does not change); server RSS;
+#     wrk on the other: a SQLite node, a PostgreSQL node, and nginx serving the same bytes as static files with sendfile
+#     (the ceiling), each as sent (wrk asks for no encoding) and gzip-encoded (Accept-Encoding: gzip; nginx sends our
+#     own gzip bytes, precompressed, with gzip_static); our throughput as a fraction of nginx's, in requests per second
+#     and per second of the server's own CPU time (what a request costs the server, which other work on the machine
+#     does not change); the day page's latency also at $P99_CONNECTIONS connections, which one core serves without a
+#     queue, so its p99 is the server's tail rather than the queue's; server RSS;
 #  4. two PostgreSQL nodes behind nginx, the nodes and PostgreSQL in network namespaces of their own (SKIP_NETNS=1: not).
 # Installs wrk and nginx from Debian when missing, and PostgreSQL through .ci/postgres.sh (a throwaway cluster,
 # fsync off). The corpus is read from ../shared at run time; nothing it makes is kept.
-# Knobs: EVENTS, DOCS (ingest documents), DURATION (s per wrk run), CONNECTIONS, DAY (MM-DD), SKIP_INGEST=1,
+# Knobs: EVENTS, DOCS (ingest documents), DURATION (s per wrk run), WARMUP (s under wrk before each), CONNECTIONS,
+# P99_CONNECTIONS, DAY (MM-DD), SKIP_INGEST=1,
 # PROFILE=1 (before the wrk runs, where one request's time goes on DAY, on each store: `Almanac.Bench.Load profile`).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +24,8 @@ events=${EVENTS:-1000000}
 docs=${DOCS:-200}
 duration=${DURATION:-15}
 connections=${CONNECTIONS:-32}
+p99_connections=${P99_CONNECTIONS:-4}
+warmup=${WARMUP:-10}
 day=${DAY:-02-25}
 month=${day%-*}
 dom=${day#*-}
@@ -81,7 +87,7 @@ if [ ${#pin_client[@]} -gt 0 ]; then
     for pid in "$pg_postmaster" $(pgrep -P "$pg_postmaster"); do taskset -p -c "$client_cpu" "$pid" >/dev/null; done
 fi
 
-echo "== HTTP under wrk (-t1 -c$connections -d${duration}s) on $day, one server at a time on CPU ${server_cpu:-any}, wrk and PostgreSQL on CPU ${client_cpu:-any}"
+echo "== HTTP under wrk (-t1 -c$connections -d${duration}s, after ${warmup}s unmeasured) on $day, one server at a time on CPU ${server_cpu:-any}, wrk and PostgreSQL on CPU ${client_cpu:-any}"
 serve() { # port store [command prefix...]
     local port=$1 store=$2; shift 2
     "$@" "${almanac[@]}" --db "$store" serve --urls "http://0.0.0.0:$port" >"$work/serve-$port.log" 2>&1 &
@@ -96,12 +102,17 @@ serve 5102 "$(pg_url big)" "${pin_server[@]}"; pg_pid=${pids[-1]}
 wait_up "http://127.0.0.1:5101/api/feed/onthisday/all/$month/$dom" "$work/serve-5101.log"
 wait_up "http://127.0.0.1:5102/api/feed/onthisday/all/$month/$dom" "$work/serve-5102.log"
 mkdir -p "$work/static/api/feed/onthisday/all/$month" "$work/static/day"
-curl -sf "http://127.0.0.1:5101/api/feed/onthisday/all/$month/$dom" -o "$work/static/api/feed/onthisday/all/$month/$dom"
-curl -sf "http://127.0.0.1:5101/day/$day" -o "$work/static/day/$day"
+# The same bytes for nginx as the nodes send: as built, and our gzip encoding beside it for gzip_static.
+for path in "api/feed/onthisday/all/$month/$dom" "day/$day"; do
+    curl -sf "http://127.0.0.1:5101/$path" -o "$work/static/$path"
+    curl -sf -H 'Accept-Encoding: gzip' "http://127.0.0.1:5101/$path" -o "$work/static/$path.gz"
+    # A node that does not encode (an older Almanac) sent the body as built: nginx then sends gzip -6's encoding.
+    gzip -t "$work/static/$path.gz" 2>/dev/null || gzip -6 -c "$work/static/$path" > "$work/static/$path.gz"
+done
 chmod -R a+rX "$work/static"
 curl -sf -o /dev/null "http://127.0.0.1:5101/day/$day" -w "one request, warm: day page %{time_total} s, "
 curl -sf -o /dev/null "http://127.0.0.1:5101/api/feed/onthisday/all/$month/$dom" -w "feed %{time_total} s (sqlite node)\n"
-echo "response sizes: feed $(stat -c %s "$work/static/api/feed/onthisday/all/$month/$dom") bytes, day page $(stat -c %s "$work/static/day/$day") bytes"
+echo "response sizes: feed $(stat -c %s "$work/static/api/feed/onthisday/all/$month/$dom") bytes (gzip $(stat -c %s "$work/static/api/feed/onthisday/all/$month/$dom.gz")), day page $(stat -c %s "$work/static/day/$day") bytes (gzip $(stat -c %s "$work/static/day/$day.gz"))"
 nginx_conf() { # name workers server-block
     cat > "$work/nginx-$1.conf" <<CONF
 worker_processes $2;
@@ -119,7 +130,8 @@ http {
 }
 CONF
 }
-nginx_conf static 1 "server { listen 127.0.0.1:5111; root $work/static; default_type application/json; location /day/ { default_type text/html; } }"
+nginx_conf static 1 "sendfile on; gzip_static on; gzip_vary on;
+    server { listen 127.0.0.1:5111; root $work/static; default_type application/json; location /day/ { default_type text/html; } }"
 "${pin_server[@]}" nginx -c "$work/nginx-static.conf"
 curl -sf -o /dev/null "http://127.0.0.1:5111/day/$day" || { echo "bench: nginx does not serve the static copy" >&2; cat "$work/nginx-static-error.log" >&2; exit 1; }
 
@@ -130,13 +142,16 @@ cpu_ticks() { # pid...
     for pid in "$@" $(for parent in "$@"; do pgrep -P "$parent"; done); do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
     echo "$total"
 }
-load() { # name url "server-pids" [wrk prefix...]
-    local name=$1 url=$2 server=$3 out before; shift 3
-    # Unmeasured first: the server's hit path compiled to its final tier and its buffers grown, as in a node that has run a while.
-    "$@" wrk -t"${threads:-1}" -c"$connections" -d3s --timeout 60s "$url" >/dev/null
+load() { # name url "server-pids" [wrk prefix...]; $encoding (an Accept-Encoding to send) and $clients (connections) if set
+    local name=$1 url=$2 server=$3 out before wrk_args; shift 3
+    wrk_args=(-t"${threads:-1}" -c"${clients:-$connections}" --timeout 60s)
+    [ -n "${encoding:-}" ] && wrk_args+=(-H "Accept-Encoding: $encoding")
+    # Unmeasured first: the server's hit path compiled to its final tier and its buffers grown, as in a node that has
+    # run a while (a .NET node is still compiling its hot methods a few seconds in).
+    "$@" wrk "${wrk_args[@]}" -d"${warmup}s" "$url" >/dev/null
     # shellcheck disable=SC2086 # the pids are words
     before=$(cpu_ticks $server)
-    out=$("$@" wrk -t"${threads:-1}" -c"$connections" -d"${duration}s" --timeout 60s --latency "$url")
+    out=$("$@" wrk "${wrk_args[@]}" -d"${duration}s" --latency "$url")
     # Requests per second of the server's own CPU time: on a machine shared with other work the rate wrk sees is
     # bounded by whatever else runs (wrk's core too), while the CPU a request costs the server is its own.
     # shellcheck disable=SC2086
@@ -153,15 +168,19 @@ ratio() { # name reference
 }
 feed="api/feed/onthisday/all/$month/$dom"
 nginx_pid=$(cat "$work/nginx-static.pid")
-for page in feed day; do
-    path=$feed; [ "$page" = day ] && path="day/$day"
-    load "$page nginx static (1 core)" "http://127.0.0.1:5111/$path" "$nginx_pid" "${pin_client[@]}"
-    load "$page sqlite node (1 core)" "http://127.0.0.1:5101/$path" "$sqlite_pid" "${pin_client[@]}"
-    load "$page postgres node (1 core)" "http://127.0.0.1:5102/$path" "$pg_pid" "${pin_client[@]}"
+runs=("feed" "feed gzip" "day" "day gzip" "day c$p99_connections")
+for run in "${runs[@]}"; do
+    path=$feed; [ "${run%% *}" = day ] && path="day/$day"
+    encoding=""; [ "${run#* }" = gzip ] && encoding=gzip
+    clients=$connections; [ "$run" = "day c$p99_connections" ] && clients=$p99_connections
+    load "$run nginx static (1 core)" "http://127.0.0.1:5111/$path" "$nginx_pid" "${pin_client[@]}"
+    load "$run sqlite node (1 core)" "http://127.0.0.1:5101/$path" "$sqlite_pid" "${pin_client[@]}"
+    load "$run postgres node (1 core)" "http://127.0.0.1:5102/$path" "$pg_pid" "${pin_client[@]}"
 done
-for page in feed day; do
-    ratio "$page sqlite node (1 core)" "$page nginx static (1 core)"
-    ratio "$page postgres node (1 core)" "$page nginx static (1 core)"
+encoding=""; clients=""
+for run in "${runs[@]}"; do
+    ratio "$run sqlite node (1 core)" "$run nginx static (1 core)"
+    ratio "$run postgres node (1 core)" "$run nginx static (1 core)"
 done
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
 echo "server RSS after load: sqlite node $(rss "$sqlite_pid"); postgres node $(rss "$pg_pid")"

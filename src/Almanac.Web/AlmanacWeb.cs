@@ -37,6 +37,8 @@ public static class AlmanacWeb
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             kestrel.Limits.MaxRequestBodySize = 16 * 1024;
         });
+        // A request runs on its socket's thread until it needs more than memory (SocketThreads).
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         // Requests are not logged one by one; start-up, shutdown and errors still are.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var database = options.DatabasePath ?? builder.Configuration["Almanac:Database"] ?? Environment.GetEnvironmentVariable("ALMANAC_DB")
@@ -68,11 +70,7 @@ public static class AlmanacWeb
                 return new StoreGeneration(own.GetGeneration, own);
             });
         }
-        services.AddOutputCache(cache =>
-        {
-            cache.SizeLimit = ResponseCache.SizeLimit;
-            cache.AddPolicy(ResponseCache.Policy, new ResponseCache());
-        });
+        services.AddSingleton<ResponseCache>();
         services.AddScoped<Sources>();
         services.TryAddSingleton(PictureSettings.None);
         services.AddSingleton(provider => EditorAccess.From(provider.GetRequiredService<IConfiguration>()));
@@ -90,7 +88,8 @@ public static class AlmanacWeb
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Add);
         // Before validation, so a cached response keeps the ETag it was stored with and a hit skips hashing.
-        app.UseOutputCache();
+        app.Use(app.Services.GetRequiredService<ResponseCache>().Serve);
+        app.Use(SocketThreads.Leave);
         app.Use(Caching.Validate);
         app.MapGet("/site.css", () => Results.Text(SiteStyle.Css, "text/css; charset=utf-8"));
         app.MapDayPages();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Almanac.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Almanac.Web;
@@ -41,8 +42,7 @@ public static class Caching
             response.Headers.CacheControl = "no-cache";
             if (context.RequestServices.GetRequiredService<IAlmanacStore>().GetLastIngestedAt() is { } stored)
                 response.Headers.LastModified = HeaderUtilities.FormatDate(stored);
-            if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var requested)
-                && requested.Any(r => r.Compare(tag, useStrongComparison: false) || r.Tag == "*"))
+            if (Names(context.Request.Headers.IfNoneMatch, tag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -54,4 +54,9 @@ public static class Caching
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>Whether an If-None-Match names the tag (compared weakly, as RFC 9110 says for If-None-Match) or is "*".</summary>
+    public static bool Names(StringValues ifNoneMatch, EntityTagHeaderValue tag) =>
+        ifNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var requested)
+        && requested.Any(r => r.Compare(tag, useStrongComparison: false) || r.Tag == "*");
 }

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text;
 using Almanac.Storage.Sqlite;
 
 namespace Almanac.Web.Tests;
@@ -79,6 +81,103 @@ public sealed class ResponseCacheTests : IAsyncLifetime
         using var response = await _server.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("gzip", "gzip")]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("*", "br")]
+    public async Task FeedAndDayPage_AcceptingAnEncoding_AreTheSameBytesEncodedWithTheirOwnETag(string acceptEncoding, string expected)
+    {
+        foreach (var path in new[] { Feed, DayPage })
+        {
+            using var plain = await _server.Client.GetAsync(path);
+            var body = await plain.Content.ReadAsByteArrayAsync();
+            for (var round = 0; round < 2; round++) // the first may build the response, the second is a hit
+            {
+                using var encoded = await GetAsync(path, acceptEncoding);
+                Assert.Equal(HttpStatusCode.OK, encoded.StatusCode);
+                Assert.Equal([expected], encoded.Content.Headers.ContentEncoding);
+                Assert.Contains("Accept-Encoding", encoded.Headers.Vary);
+                var bytes = await encoded.Content.ReadAsByteArrayAsync();
+                Assert.True(bytes.Length < body.Length / 3, $"{path}: {bytes.Length} bytes encoded against {body.Length}");
+                Assert.Equal(body, Decode(expected, bytes));
+                Assert.Equal(plain.Content.Headers.ContentType, encoded.Content.Headers.ContentType);
+                Assert.NotEqual(plain.Headers.ETag, encoded.Headers.ETag);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("identity")]
+    [InlineData("gzip;q=0, br;q=0")]
+    [InlineData("compress")]
+    public async Task Feed_AcceptingNoEncodingWeKeep_IsTheBodyAsBuilt(string? acceptEncoding)
+    {
+        using var plain = await _server.Client.GetAsync(Feed);
+        using var response = await GetAsync(Feed, acceptEncoding);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Feed_EncodedAndRepeatedWithItsETag_Is304OnlyForTheSameEncoding()
+    {
+        using var first = await GetAsync(Feed, "gzip");
+        var tag = first.Headers.ETag!;
+        using var again = await GetAsync(Feed, "gzip", tag);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Equal(tag, again.Headers.ETag);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+        using var plain = await GetAsync(Feed, null, tag);
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task DayPage_MissedWithTheETagOfTheSameBytes_Is304()
+    {
+        using var first = await GetAsync(DayPage, "gzip");
+        // Another Host is another key (so a miss), while the page's links are relative: the same bytes and ETag.
+        using var request = new HttpRequestMessage(HttpMethod.Get, DayPage);
+        request.Headers.Host = "almanac.example";
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var response = await _server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Equal(first.Headers.ETag, response.Headers.ETag);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task DayPage_Missed_IsSentWithItsLengthInOneBody()
+    {
+        using var response = await GetAsync("/day/02-25", "gzip");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.Contains("Secret Speech", Encoding.UTF8.GetString(Decode("gzip", bytes)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? acceptEncoding, System.Net.Http.Headers.EntityTagHeaderValue? ifNoneMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null)
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        if (ifNoneMatch is not null)
+            request.Headers.IfNoneMatch.Add(ifNoneMatch);
+        return await _server.Client.SendAsync(request);
+    }
+
+    private static byte[] Decode(string coding, byte[] bytes)
+    {
+        using var input = new MemoryStream(bytes);
+        using Stream decoder = coding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
     }
 
     private async Task<System.Net.Http.Headers.EntityTagHeaderValue> ETag(string path)

@@ -11,6 +11,7 @@ public static class ServeCommand
         var command = new Command("serve", "Serve the web pages, the JSON API and the feeds over the store.") { urls };
         command.SetGuardedAction(environment, parse =>
         {
+            SocketThreads.CompleteInline();
             var database = StoreLocation.Resolve(parse.GetValue(CliOptions.Database));
             // Open once before listening, so a store that cannot be opened fails here with a clear message.
             StoreLocation.Open(database).Dispose();

@@ -37,7 +37,7 @@ public static class OnThisDayApi
                 body["holidays"] = holidays.Select(items.Holiday).Concat<object>(body["holidays"]).ToList();
             }
             return TypedResults.Ok(body);
-        }).CacheOutput(ResponseCache.Policy);
+        }).CachePerGeneration();
         return routes;
     }
 

@@ -27,7 +27,7 @@ public static class FeedsApi
                 ? Anniversaries.Write(Anniversaries.All(store), "Almanac anniversaries", Origin(context), Updated(store, clock))
                 : Anniversaries.Write(Anniversaries.Matching(store.SearchEvents(q, Timelines.MaxResults)), $"Almanac anniversaries: {q}", Origin(context), Updated(store, clock));
             return Results.Text(calendar, "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).CacheOutput(ResponseCache.Policy);
+        }).CachePerGeneration();
         return routes;
     }
 

@@ -25,13 +25,13 @@ public static class BrowsePages
         var pages = routes.MapGroup("");
         pages.MapGet("/month/{month}", (string month, IAlmanacStore store) =>
             Number(month) is { } m and >= 1 and <= 12 ? Month(store, m) : NotFound("No such month", $"“{month}” is not a month: write 01 to 12, for example /month/06."))
-            .CacheOutput(ResponseCache.Policy);
+            .CachePerGeneration();
         pages.MapGet("/year/{year}", (string year, IAlmanacStore store) =>
             Number(year) is { } y and not 0 and >= -9999 and <= 9999 ? Year(store, y) : NotFound("No such year", $"“{year}” is not a year: write it as a number, negative for BC (there is no year 0), for example /year/1956 or /year/-44."))
-            .CacheOutput(ResponseCache.Policy);
+            .CachePerGeneration();
         pages.MapGet("/century/{century}", (string century, IAlmanacStore store) =>
             Number(century) is { } c and not 0 and >= -100 and <= 100 ? Century(store, c) : NotFound("No such century", $"“{century}” is not a century: write its number, negative for BC, for example /century/20 or /century/-1."))
-            .CacheOutput(ResponseCache.Policy);
+            .CachePerGeneration();
         return routes;
     }
 

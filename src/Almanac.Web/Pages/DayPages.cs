@@ -21,12 +21,12 @@ public static class DayPages
                 ? Html.Of($"<p class=\"meta\">The time zone “{unknown}” is unknown, so today is the day in UTC.</p>")
                 : Html.Of($"<p class=\"meta\">Today is {DateDisplay.Day(today.Day)} {today.Year} in {today.Zone.Id}.</p>");
             return Day(store, sources, today.Day, today.Year, $"Today, {DateDisplay.Day(today.Day)}", zoneNote, new DayExtras(pictures, TimelineWindow.Of(context.Request.Query), "/"));
-        }).CacheOutput(ResponseCache.Policy);
+        }).CachePerGeneration();
         pages.MapGet("/day/{day}", (string day, HttpContext context, IAlmanacStore store, Sources sources, TimeProvider clock, PictureSettings pictures) =>
             Dates.ParseDay(day) is { } annual
                 ? Day(store, sources, annual, ReaderToday.Resolve(context, clock).Year, $"On this day: {DateDisplay.Day(annual)}", HtmlString.Empty,
                     new DayExtras(pictures, TimelineWindow.Of(context.Request.Query), Urls.Day(annual)))
-                : NotADay(day)).CacheOutput(ResponseCache.Policy);
+                : NotADay(day)).CachePerGeneration();
         // The day picker's GET target: a month and a day become the day's own URL.
         pages.MapGet("/day", (string? month, string? day) =>
             Dates.FromParts(month ?? "", day ?? "") is { } annual
