@@ -111,19 +111,12 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     private IEnumerable<DocumentResolution> InBatches(IReadOnlyList<string> documentIds)
     {
         var mentions = store.CountMentions(documentIds);
-        var batch = new List<string>();
-        var gathered = 0;
+        var batch = new ResolutionBatch(this);
         foreach (var documentId in documentIds)
-        {
-            batch.Add(documentId);
-            gathered += mentions.GetValueOrDefault(documentId);
-            if (gathered < BatchMentions)
-                continue;
-            yield return Resolve(batch);
-            (batch, gathered) = ([], 0);
-        }
-        if (batch.Count > 0)
-            yield return Resolve(batch);
+            if (batch.Add(documentId, mentions.GetValueOrDefault(documentId)) is { } resolution)
+                yield return resolution;
+        if (batch.Resolve() is { } last)
+            yield return last;
     }
 
     public DocumentResolution Resolve(IReadOnlyList<string> documentIds)
@@ -249,4 +242,32 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
 
     private IReadOnlyList<string> Topical(IReadOnlyCollection<string> eventIds) =>
         eventIds.Count == 0 ? [] : store.GetMentionsOfEvents(eventIds).Where(m => m.Mention.IsTopic && m.EventId is not null).Select(m => m.EventId!).Distinct(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// Stored documents gathered for <see cref="IncrementalResolution"/>, resolved together as soon as about
+/// <see cref="IncrementalResolution.BatchMentions"/> mentions have gathered.
+/// </summary>
+public sealed class ResolutionBatch(IncrementalResolution resolution)
+{
+    private List<string> _documents = [];
+    private int _mentions;
+
+    /// <summary>Adds a stored document with its number of mentions; the batch's resolution when that filled it, else null.</summary>
+    public DocumentResolution? Add(string documentId, int mentions)
+    {
+        _documents.Add(documentId);
+        _mentions += mentions;
+        return _mentions < resolution.BatchMentions ? null : Resolve();
+    }
+
+    /// <summary>Resolves what has gathered and starts again; null when nothing has.</summary>
+    public DocumentResolution? Resolve()
+    {
+        if (_documents.Count == 0)
+            return null;
+        var documents = _documents;
+        (_documents, _mentions) = ([], 0);
+        return resolution.Resolve(documents);
+    }
 }

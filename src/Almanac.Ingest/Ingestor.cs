@@ -68,8 +68,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var unplaced = new List<UnplacedSentence>();
         var refusedPictures = new List<RefusedPicture>();
         var resolutions = new List<DocumentResolution>();
-        var batch = new List<string>();
-        var gathered = 0;
+        var batch = new ResolutionBatch(_incremental);
         foreach (var (path, outcome, unreadable) in Analyzed(selection, progress))
         {
             if (unreadable is not null)
@@ -100,15 +99,11 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
                 continue;
             }
-            batch.Add(outcome.Document.Id);
-            gathered += outcome.Mentions.Count;
-            if (gathered < _incremental.BatchMentions)
-                continue;
-            resolutions.Add(_incremental.Resolve(batch));
-            (batch, gathered) = ([], 0);
+            if (batch.Add(outcome.Document.Id, outcome.Mentions.Count) is { } resolution)
+                resolutions.Add(resolution);
         }
-        if (batch.Count > 0)
-            resolutions.Add(_incremental.Resolve(batch));
+        if (batch.Resolve() is { } last)
+            resolutions.Add(last);
         progress?.Invoke(new IngestProgress(selection.Files.Count, selection.Files.Count, ""));
         // Documents an interrupted ingest stored but did not resolve.
         resolutions.AddRange(_incremental.ResolveWaiting());

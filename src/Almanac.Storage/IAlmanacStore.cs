@@ -42,7 +42,28 @@ public sealed record MentionAssignment(long MentionId, string EventId);
 /// What resolving some mentions changed: the events they belonged to are <see cref="Removed"/> and the events
 /// resolved from them <see cref="Written"/> (an id may be in both), with every mention filed under its event.
 /// </summary>
-public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<HistoricalEvent> Written, IReadOnlyList<MentionAssignment> Assignments);
+public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<HistoricalEvent> Written, IReadOnlyList<MentionAssignment> Assignments)
+{
+    /// <summary>
+    /// The written events whose payload differs from the stored one (<paramref name="storedPayloads"/>, by id), each with its
+    /// payload, and the ids of those that do not: most events of a neighbourhood come out of a resolution as they went in,
+    /// and those stay untouched, rows and filing.
+    /// </summary>
+    internal (IReadOnlyList<(HistoricalEvent Event, string Payload)> Changed, IReadOnlySet<string> Kept) Against(IReadOnlyDictionary<string, string> storedPayloads)
+    {
+        var changed = new List<(HistoricalEvent, string)>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in Written)
+        {
+            var payload = System.Text.Json.JsonSerializer.Serialize(e, StoreJson.Options);
+            if (storedPayloads.GetValueOrDefault(e.Id) == payload)
+                kept.Add(e.Id);
+            else
+                changed.Add((e, payload));
+        }
+        return (changed, kept);
+    }
+}
 
 /// <summary>
 /// What a resolution read its events from, for the store to check when it writes them that nothing it relied on has

@@ -364,10 +364,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
                     return false;
             }
         }
-        // Most events of a neighbourhood come out of a resolution as they went in: those stay, rows and filing untouched.
-        var changed = update.Written.Select(e => (Event: e, Payload: JsonSerializer.Serialize(e, StoreJson.Options)))
-            .Where(e => stored.GetValueOrDefault(e.Event.Id) != e.Payload).ToList();
-        var unchanged = update.Written.Select(e => e.Id).Except(changed.Select(e => e.Event.Id), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var (changed, kept) = update.Against(stored);
         var slot = TakeWriteSlot(connection, transaction);
         using (var remove = new NpgsqlCommand("""
             DELETE FROM event_days WHERE event_id = ANY(@ids);
@@ -376,7 +373,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             UPDATE mentions SET event_id = NULL WHERE event_id = ANY(@ids);
             """, connection, transaction))
         {
-            remove.Parameters.AddWithValue("ids", replaced.Where(id => !unchanged.Contains(id)).ToArray());
+            remove.Parameters.AddWithValue("ids", replaced.Where(id => !kept.Contains(id)).ToArray());
             remove.ExecuteNonQuery();
         }
         WriteEvents(connection, transaction, changed);

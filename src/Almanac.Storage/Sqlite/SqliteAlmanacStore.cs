@@ -260,12 +260,9 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         var stored = Query(transaction, "SELECT id, payload FROM events WHERE id IN (SELECT value FROM json_each($ids))",
                 r => (Id: r.GetString(0), Payload: r.GetString(1)), ("$ids", JsonSerializer.Serialize(replaced)))
             .ToDictionary(e => e.Id, e => e.Payload, StringComparer.Ordinal);
-        // Most events of a neighbourhood come out of a resolution as they went in: those stay, rows and filing untouched.
-        var changed = update.Written.Select(e => (Event: e, Payload: JsonSerializer.Serialize(e, StoreJson.Options)))
-            .Where(e => stored.GetValueOrDefault(e.Event.Id) != e.Payload).ToList();
-        var unchanged = update.Written.Select(e => e.Id).Except(changed.Select(e => e.Event.Id), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var (changed, kept) = update.Against(stored);
         var writer = new EventWriter(this, transaction);
-        writer.Remove(replaced.Where(id => !unchanged.Contains(id)).ToList());
+        writer.Remove(replaced.Where(id => !kept.Contains(id)).ToList());
         foreach (var (e, payload) in changed)
             writer.Write(e, payload);
         writer.Assign(update.Assignments);
