@@ -52,7 +52,8 @@ internal static class GeneratedStore
             text.Append(entry).Append("\n\n");
         }
         var document = new SourceDocument(id, $"generated/{id[..12]}.txt", $"Generated day lines {copy}/{index}", text.ToString(), text.Length);
-        store.AddDocument(document, mentions, shingles: CopyDetector.ShingleHashes(document.Text));
+        store.AddDocument(document, mentions);
+        store.FileFingerprints(id, CopyDetector.Fingerprints(document.Text));
         // The document's events, resolved from it alone: generated documents never share an event, so the store holds
         // what an ingest would have made of them, without reading a neighbourhood for each.
         var stored = store.GetMentionsOfDocuments([id]);

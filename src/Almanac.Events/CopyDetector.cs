@@ -5,10 +5,11 @@ namespace Almanac.Events;
 /// <summary>
 /// Groups documents into lineages by the long passages they share. Every run of
 /// <see cref="ShingleWords"/> words (lower-cased) is a shingle; two documents are copies when they
-/// share at least <see cref="MinSharedShingles"/> shingles and those cover at least
-/// <see cref="MinSharedShare"/> of the smaller one, so a quotation both cite does not make two
-/// essays one source, while a reproduced article does. Copying is transitive: lineages are the
-/// connected groups.
+/// share at least <see cref="MinSharedShingles"/> shingles, those cover at least
+/// <see cref="MinSharedShare"/> of the smaller one, and they share <see cref="MinSharedFingerprints"/> fingerprints
+/// (<see cref="Fingerprints"/>; always so when one passage they share is <see cref="MinSharedShingles"/> shingles long),
+/// so a quotation both cite does not make two essays one source, while a reproduced article does.
+/// Copying is transitive: lineages are the connected groups.
 /// </summary>
 public static class CopyDetector
 {
@@ -19,10 +20,26 @@ public static class CopyDetector
     /// <summary>A shingle in more documents than this is a formula (a licence line, a feed footer), not a copied passage.</summary>
     public const int MaxHolders = 50;
 
+    /// <summary>
+    /// Fingerprints two copies share at least. A phrase that happens to be chosen in two texts (a heading, a stock
+    /// sentence) gives one, and does not make them candidates to compare text to text.
+    /// </summary>
+    public const int MinSharedFingerprints = 2;
+
+    /// <summary>
+    /// Shingles per winnowing window: any passage of this many consecutive shingles two documents share gives them a
+    /// fingerprint in common, and one of <see cref="MinSharedShingles"/> spans two disjoint windows, so a copy whose
+    /// shared passage is as long as a copy's must be always shares <see cref="MinSharedFingerprints"/>.
+    /// </summary>
+    public const int FingerprintWindow = MinSharedShingles / MinSharedFingerprints;
+
     public static IReadOnlyList<Lineage> Detect(IReadOnlyList<SourceDocument> documents)
     {
         var words = documents.ToDictionary(d => d.Id, d => Words.Split(d.Text), StringComparer.Ordinal);
-        var shingles = documents.ToDictionary(d => d.Id, d => Shingles(d.Text, words[d.Id]), StringComparer.Ordinal);
+        var sequences = documents.ToDictionary(d => d.Id, d => ShingleSequence(words[d.Id]), StringComparer.Ordinal);
+        var shingles = sequences.ToDictionary(s => s.Key, s => FirstStarts(s.Value), StringComparer.Ordinal);
+        var fingerprints = sequences.ToDictionary(s => s.Key, s => Winnow(s.Value), StringComparer.Ordinal);
+        var fingerprintHolders = fingerprints.Values.SelectMany(f => f).CountBy(f => f).ToDictionary();
         // Which documents hold each shingle, to find pairs without comparing every pair.
         var holders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var document in documents)
@@ -39,7 +56,8 @@ public static class CopyDetector
         foreach (var ((a, b), count) in sharedCounts.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal))
         {
             var smaller = Math.Min(shingles[a].Count, shingles[b].Count);
-            if (count < MinSharedShingles || count < MinSharedShare * smaller)
+            if (count < MinSharedShingles || count < MinSharedShare * smaller
+                || fingerprints[a].Count(f => fingerprintHolders[f] <= MaxHolders && fingerprints[b].Contains(f)) < MinSharedFingerprints)
                 continue;
             parent[Find(a)] = Find(b);
             var text = documents.First(d => d.Id == a).Text;
@@ -64,27 +82,66 @@ public static class CopyDetector
     }
 
     /// <summary>
-    /// The hashes of a text's distinct shingles (64-bit FNV-1a of the lower-cased words), which the store files a document
-    /// under so the documents sharing passages with a new one are found through an index, not by reading every text.
+    /// The text's fingerprints, which the store files a document under so the documents sharing passages with a new one
+    /// are found through an index, not by reading every text: by winnowing (Schleimer, Wilkerson and Aiken, 2003), the
+    /// smallest shingle hash (64-bit FNV-1a of the lower-cased words) of every <see cref="FingerprintWindow"/> consecutive
+    /// shingles, the rightmost on a tie. Two texts sharing a passage that long select the same hash in it, and a text keeps
+    /// about 2 in <see cref="FingerprintWindow"/> + 1 of its shingles (a day page of 5,000: about 770), so the index grows
+    /// by hundreds of rows a document, not by every shingle.
     /// </summary>
-    public static IReadOnlyList<long> ShingleHashes(string text) =>
-        Shingles(text, Words.Split(text)).Keys.Select(Hash).Distinct().ToList();
+    public static IReadOnlyList<long> Fingerprints(string text) => [.. Winnow(ShingleSequence(Words.Split(text)))];
 
     /// <summary>
-    /// The documents that could share a passage with a new one, from the holders of its shingle hashes: those holding at
-    /// least <see cref="MinSharedShingles"/> of them, leaving out formulas (a hash with more than <see cref="MaxHolders"/> holders).
-    /// Each candidate is then compared text to text with <see cref="Detect"/>.
+    /// The documents that could be copies of a new one: those sharing <see cref="MinSharedFingerprints"/> of its
+    /// fingerprints, leaving out formulas (a fingerprint with more than <see cref="MaxHolders"/> holders). Each candidate
+    /// is then compared text to text with <see cref="Detect"/>.
     /// </summary>
-    public static IReadOnlyList<string> CopyCandidates(string documentId, IReadOnlyList<(long Shingle, string DocumentId)> holders) => holders
-        .GroupBy(h => h.Shingle)
+    public static IReadOnlyList<string> CopyCandidates(string documentId, IReadOnlyList<(long Fingerprint, string DocumentId)> holders) => holders
+        .GroupBy(h => h.Fingerprint)
         .Where(g => g.Count() <= MaxHolders)
         .SelectMany(g => g.Select(h => h.DocumentId))
         .Where(id => id != documentId)
         .GroupBy(id => id, StringComparer.Ordinal)
-        .Where(g => g.Count() >= MinSharedShingles)
+        .Where(g => g.Count() >= MinSharedFingerprints)
         .Select(g => g.Key)
         .Order(StringComparer.Ordinal)
         .ToList();
+
+    private static HashSet<long> Winnow(string[] shingles)
+    {
+        var hashes = Array.ConvertAll(shingles, Hash);
+        var selected = new HashSet<long>();
+        if (hashes.Length == 0)
+            return selected;
+        var window = Math.Min(FingerprintWindow, hashes.Length);
+        var chosen = -1;
+        for (var start = 0; start + window <= hashes.Length; start++)
+        {
+            var end = start + window - 1;
+            if (chosen < start)
+            {
+                // The last choice left the window: choose again from all of it.
+                chosen = start;
+                for (var i = start + 1; i <= end; i++)
+                    if (hashes[i] <= hashes[chosen])
+                        chosen = i;
+            }
+            else if (hashes[end] <= hashes[chosen])
+                chosen = end;
+            selected.Add(hashes[chosen]);
+        }
+        return selected;
+    }
+
+    /// <summary>The text's shingles (each word lower-cased once), in the order they start.</summary>
+    private static string[] ShingleSequence(List<Word> words)
+    {
+        var lower = words.Select(w => w.Text.ToLowerInvariant()).ToArray();
+        var shingles = new string[Math.Max(0, lower.Length - ShingleWords + 1)];
+        for (var i = 0; i < shingles.Length; i++)
+            shingles[i] = string.Join(' ', lower, i, ShingleWords);
+        return shingles;
+    }
 
     private static long Hash(string shingle)
     {
@@ -104,12 +161,12 @@ public static class CopyDetector
 
     private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
 
-    /// <summary>Each shingle of a text with the index of its first word, first occurrence kept.</summary>
-    private static Dictionary<string, int> Shingles(string text, List<Word> words)
+    /// <summary>Each shingle with the index of its first word, first occurrence kept.</summary>
+    private static Dictionary<string, int> FirstStarts(string[] shingles)
     {
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i + ShingleWords <= words.Count; i++)
-            result.TryAdd(string.Join(' ', words.Skip(i).Take(ShingleWords).Select(w => w.Text.ToLowerInvariant())), i);
+        var result = new Dictionary<string, int>(shingles.Length, StringComparer.Ordinal);
+        for (var i = 0; i < shingles.Length; i++)
+            result.TryAdd(shingles[i], i);
         return result;
     }
 

@@ -81,7 +81,7 @@ public sealed class CalendarImport(IAlmanacStore store)
                 Observances = fixedHolidays,
                 MovingObservances = movingHolidays,
             };
-            if (store.AddDocument(document, mentions, shingles: CopyDetector.ShingleHashes(text)))
+            if (store.AddDocument(document, mentions))
                 files++;
             else
                 skipped++;

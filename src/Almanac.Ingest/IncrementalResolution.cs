@@ -22,7 +22,7 @@ public sealed record DocumentResolution(IReadOnlyList<string> DocumentIds, IRead
 /// union of theirs, read, resolved and written once, where one document at a time would re-resolve the events they share
 /// (a day page's neighbours are the pages of the days around it) once per document. For a batch:
 /// <list type="number">
-/// <item>each document's copy lineage, from the documents holding its shingle hashes, compared text to text;</item>
+/// <item>each document's copy lineage, from the documents sharing its fingerprints, compared text to text;</item>
 /// <item>the candidate events, through the store's date keys (<see cref="EventKeys.Near"/>) those its mentions could meet, the events already holding
 /// its mentions or those of its lineage, and every event of a document those events cite (only events sharing a source
 /// refer back to one another, and a source's share of its mentions is the event's centrality in it);</item>
@@ -163,14 +163,18 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             .Where(d => d.Precision == Precision.Day).Select(d => new NodaTime.AnnualDate(d.Month!.Value, d.Day!.Value));
 
     /// <summary>
-    /// Puts the document into the lineage of every stored document it shares long passages with (merging their lineages),
-    /// and returns those documents: their events' corroboration counts change.
+    /// Files the document under its fingerprints, puts it into the lineage of every stored document it shares long
+    /// passages with (merging their lineages), and returns those documents: their events' corroboration counts change.
+    /// Filing here, where every stored document passes (and `reindex` passes again), also files a store's documents from
+    /// before fingerprints.
     /// </summary>
     private IReadOnlyList<string> JoinLineage(string documentId)
     {
         if (store.GetDocument(documentId) is not { } document)
             return [];
-        var candidates = CopyDetector.CopyCandidates(documentId, store.FindShingleHolders(CopyDetector.ShingleHashes(document.Text)));
+        var fingerprints = CopyDetector.Fingerprints(document.Text);
+        store.FileFingerprints(documentId, fingerprints);
+        var candidates = CopyDetector.CopyCandidates(documentId, store.FindFingerprintHolders(fingerprints));
         if (candidates.Count == 0)
             return [];
         var texts = candidates.Select(store.GetDocument).OfType<SourceDocument>().Append(document).ToList();

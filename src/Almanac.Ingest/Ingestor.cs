@@ -38,9 +38,6 @@ public sealed record AnalysisOutcome(SourceDocument Document, IReadOnlyList<Even
 
     /// <summary>The pictures of the document that were not kept, each with why.</summary>
     public IReadOnlyList<RefusedPicture> RefusedPictures { get; init; } = [];
-
-    /// <summary>The document's shingle hashes (<see cref="CopyDetector.ShingleHashes"/>), which the store files it under; none when refused.</summary>
-    public IReadOnlyList<long> Shingles { get; init; } = [];
 }
 
 /// <summary>What a reindex did: documents analysed again and cleared, and those that failed again or could not be retried.</summary>
@@ -86,7 +83,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 failures.Add(new IngestFailure(path, outcome.Failure!));
                 continue;
             }
-            if (!store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure, outcome.Shingles))
+            if (!store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure))
             {
                 skipped++;
                 continue;
@@ -186,7 +183,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             var mentions = MentionExtractor.Extract(analysis);
             budget.Check();
             return new AnalysisOutcome(document, mentions, null)
-                { Unplaced = UnplacedDays.In(analysis, mentions), RefusedPictures = pictures.Refused, Shingles = CopyDetector.ShingleHashes(text) };
+                { Unplaced = UnplacedDays.In(analysis, mentions), RefusedPictures = pictures.Refused };
         }
         catch (AnalysisBudgetExceededException e)
         {
@@ -194,7 +191,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new AnalysisOutcome(document, [], $"analysis failed ({e.GetType().Name}: {e.Message}); this is a bug in Almanac") { Shingles = CopyDetector.ShingleHashes(text) };
+            return new AnalysisOutcome(document, [], $"analysis failed ({e.GetType().Name}: {e.Message}); this is a bug in Almanac");
         }
     }
 

@@ -53,6 +53,6 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
         var outcome = ingestor.Analyze(queued.Id, read.Document with { Path = queued.Path }, queued.Content.Length);
         return outcome.IsRefused
             ? QueueResult.Refused(outcome.Failure!)
-            : QueueResult.Stored(outcome.Document, outcome.Mentions, outcome.Failure, outcome.Shingles);
+            : QueueResult.Stored(outcome.Document, outcome.Mentions, outcome.Failure);
     }
 }

@@ -85,11 +85,8 @@ public interface IAlmanacStore : IDisposable
     /// Stores a document and its mentions in one transaction; returns false when it was already stored. A document
     /// whose analysis failed is stored with the reason (<paramref name="analysisFailure"/>) and no mentions.
     /// </summary>
-    /// <remarks>
-    /// The document's <paramref name="shingles"/> (hashes of its word runs, see the copy detector) are filed with it, so the
-    /// documents sharing passages with a later one are found through the index. Keyword frequencies count its mentions.
-    /// </remarks>
-    bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null, IReadOnlyList<long>? shingles = null);
+    /// <remarks>Keyword frequencies count its mentions.</remarks>
+    bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null);
 
     /// <summary>Marks stored documents as failed, each with its reason: their mentions stay stored but are left out of <see cref="GetMentions"/>.</summary>
     void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures);
@@ -148,8 +145,14 @@ public interface IAlmanacStore : IDisposable
     /// <summary>How many resolved mentions there are, and in how many each of <paramref name="keywords"/> stands.</summary>
     KeywordFrequencies GetKeywordFrequencies(IReadOnlyCollection<string> keywords);
 
-    /// <summary>Which documents are filed under each of these shingle hashes.</summary>
-    IReadOnlyList<(long Shingle, string DocumentId)> FindShingleHolders(IReadOnlyCollection<long> shingles);
+    /// <summary>
+    /// Files a stored document under its copy-detection fingerprints (see the copy detector), committed at once: of two
+    /// documents filed at the same time by two writers, each filing before it looks for holders, the second to look finds the first.
+    /// </summary>
+    void FileFingerprints(string documentId, IReadOnlyCollection<long> fingerprints);
+
+    /// <summary>Which documents are filed under each of these fingerprints.</summary>
+    IReadOnlyList<(long Fingerprint, string DocumentId)> FindFingerprintHolders(IReadOnlyCollection<long> fingerprints);
 
     /// <summary>The copy lineage of each of these documents; a document that copies nothing is its own.</summary>
     IReadOnlyDictionary<string, string> GetLineages(IReadOnlyCollection<string> documentIds);

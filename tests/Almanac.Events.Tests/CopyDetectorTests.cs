@@ -1,4 +1,7 @@
 using Almanac.Core;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Almanac.Events.Tests;
 
@@ -29,6 +32,32 @@ public sealed class CopyDetectorTests(SeedPipeline seeds) : IClassFixture<SeedPi
         var text = Filler("history", 120);
         var lineages = CopyDetector.Detect([Document("a", text), Document("b", "Copied: " + text), Document("c", text + " Copied again.")]);
         Assert.Equal(["a", "b", "c"], Assert.Single(lineages).DocumentIds);
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Fingerprints_TextsSharingAPassageAsLongAsACopysMustBe_ShareEnoughToBeCompared() =>
+        Prop.ForAll(Gen.Choose(0, 400).Two().Select(p => (p.Item1, p.Item2)).ToArbitrary(), Gen.Choose(0, 10_000).ToArbitrary(), (lengths, seed) =>
+        {
+            // Different words around the passage in each text, so only the passage is shared.
+            var passage = Words("passage", CopyDetector.MinSharedShingles + CopyDetector.ShingleWords - 1, seed);
+            var a = $"{Words("before", lengths.Item1, seed)} {passage} {Words("after", lengths.Item2, seed)}";
+            var b = $"{Words("other", lengths.Item2, seed)} {passage} {Words("else", lengths.Item1, seed)}";
+            return CopyDetector.Fingerprints(a).Intersect(CopyDetector.Fingerprints(b)).Count() >= CopyDetector.MinSharedFingerprints;
+        });
+
+    [Fact]
+    public void Fingerprints_OfALongText_AreAFewOfItsShingles()
+    {
+        var text = Words("history", 5_000, seed: 7);
+        var fingerprints = CopyDetector.Fingerprints(text).Count;
+        // Winnowing keeps about 2 in (window + 1) shingles.
+        Assert.InRange(fingerprints, 5_000 / CopyDetector.FingerprintWindow, 5_000 * 3 / (CopyDetector.FingerprintWindow + 1));
+    }
+
+    private static string Words(string theme, int count, int seed)
+    {
+        var random = new Random(seed);
+        return string.Join(' ', Enumerable.Range(0, count).Select(i => $"{theme}{random.Next(1_000)}x{i}"));
     }
 
     private static SourceDocument Document(string id, string text) => new(id, id + ".txt", id, text, text.Length);

@@ -207,6 +207,28 @@ public sealed class SqliteIncrementalResolutionTests : IncrementalResolutionCont
         Assert.Equal([joined.Id], Sql("SELECT event_id FROM written"));
     }
 
+    [Fact]
+    public void Reindex_StoreFromBeforeFingerprints_FilesThemSoALaterCopyJoinsItsOriginal()
+    {
+        var original = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"word{i}")) + ". On 25 February 1956 Khrushchev denounced Stalin in a secret speech.";
+        var first = Path.Combine(Folder, "original.txt");
+        File.WriteAllText(first, original);
+        using var store = Open();
+        var ingestor = new Ingestor(store);
+        ingestor.Ingest(DocumentFiles.Find([first]));
+        // What the migration to fingerprints leaves: documents filed under none.
+        Sql("DELETE FROM document_fingerprints");
+
+        ingestor.Reindex();
+        var copy = Path.Combine(Folder, "copy.txt");
+        File.WriteAllText(copy, "A reprint of the article follows.\n\n" + original);
+        ingestor.Ingest(DocumentFiles.Find([copy]));
+
+        var speech = Assert.Single(store.GetEventsOnDay(2, 25)).Event;
+        Assert.Equal(2, speech.SourceCount);
+        Assert.Equal(1, Assert.Single(speech.DateClaims).Lineages);
+    }
+
     private List<string> Sql(string sql)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Folder, "store.db")};Pooling=False");

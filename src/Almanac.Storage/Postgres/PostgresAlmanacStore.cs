@@ -36,11 +36,11 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     public bool ContainsDocument(string documentId) =>
         Query("SELECT 1 FROM documents WHERE id = @id", _ => true, ("id", documentId)).Count > 0;
 
-    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null, IReadOnlyList<long>? shingles = null)
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null)
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        if (!AddDocument(connection, transaction, document, mentions, analysisFailure, shingles ?? []))
+        if (!AddDocument(connection, transaction, document, mentions, analysisFailure))
             return false;
         transaction.Commit();
         return true;
@@ -48,7 +48,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
 
     /// <summary>Stores a document and its mentions inside the caller's transaction, so a queue claim and the write commit together.</summary>
     internal static bool AddDocument(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document, IReadOnlyList<EventMention> mentions,
-        string? analysisFailure, IReadOnlyList<long> shingles)
+        string? analysisFailure)
     {
         using (var insert = new NpgsqlCommand(
             """
@@ -72,14 +72,6 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             AddMentions(connection, transaction, mentions);
         if (analysisFailure is null)
             CountKeywords(connection, transaction, slot, mentions, +1);
-        if (shingles.Count > 0)
-        {
-            using var shingle = new NpgsqlCommand(
-                "INSERT INTO document_shingles (hash, document_id) SELECT DISTINCT h, @id FROM unnest(@hashes) AS h ON CONFLICT DO NOTHING", connection, transaction);
-            shingle.Parameters.AddWithValue("id", document.Id);
-            shingle.Parameters.AddWithValue("hashes", shingles.ToArray());
-            shingle.ExecuteNonQuery();
-        }
         if (document.Observances.Count > 0)
             AddObservances(connection, transaction, document);
         foreach (var image in document.ImageFiles)
@@ -544,9 +536,19 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         return new KeywordFrequencies(checked((int)total), byKeyword);
     }
 
-    public IReadOnlyList<(long Shingle, string DocumentId)> FindShingleHolders(IReadOnlyCollection<long> shingles) => Query(
-        "SELECT hash, document_id FROM document_shingles WHERE hash = ANY(@hashes)",
-        r => (r.GetInt64(0), r.GetString(1)), ("hashes", shingles.ToArray()));
+    public void FileFingerprints(string documentId, IReadOnlyCollection<long> fingerprints)
+    {
+        using var connection = DataSource.OpenConnection();
+        using var file = new NpgsqlCommand(
+            "INSERT INTO document_fingerprints (hash, document_id) SELECT h, @id FROM unnest(@hashes) AS h ORDER BY h ON CONFLICT DO NOTHING", connection);
+        file.Parameters.AddWithValue("id", documentId);
+        file.Parameters.AddWithValue("hashes", fingerprints.ToArray());
+        file.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<(long Fingerprint, string DocumentId)> FindFingerprintHolders(IReadOnlyCollection<long> fingerprints) => Query(
+        "SELECT hash, document_id FROM document_fingerprints WHERE hash = ANY(@hashes)",
+        r => (r.GetInt64(0), r.GetString(1)), ("hashes", fingerprints.ToArray()));
 
     public IReadOnlyDictionary<string, string> GetLineages(IReadOnlyCollection<string> documentIds) => Query(
         "SELECT id, coalesce(lineage_id, id) FROM documents WHERE id = ANY(@ids)",

@@ -15,11 +15,8 @@ public sealed record QueueResult(SourceDocument? Document, IReadOnlyList<EventMe
     /// <summary>Why analysing the stored document failed; it is stored without mentions, marked, for a reindex to retry.</summary>
     public string? AnalysisFailure { get; init; }
 
-    /// <summary>The stored document's shingle hashes, filed with it for copy detection.</summary>
-    public IReadOnlyList<long> Shingles { get; init; } = [];
-
-    public static QueueResult Stored(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null, IReadOnlyList<long>? shingles = null) =>
-        new(document, mentions, null) { AnalysisFailure = analysisFailure, Shingles = shingles ?? [] };
+    public static QueueResult Stored(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null) =>
+        new(document, mentions, null) { AnalysisFailure = analysisFailure };
 
     public static QueueResult Refused(string reason) => new(null, [], reason);
 }
@@ -102,7 +99,7 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
         var result = process(claimed);
         if (result.Document is { } document)
         {
-            PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions, result.AnalysisFailure, result.Shingles);
+            PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions, result.AnalysisFailure);
             using var done = new NpgsqlCommand("DELETE FROM document_queue WHERE id = @id", connection, transaction);
             done.Parameters.AddWithValue("id", claimed.Id);
             done.ExecuteNonQuery();

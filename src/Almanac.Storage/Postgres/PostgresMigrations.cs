@@ -185,6 +185,12 @@ internal static class PostgresMigrations
         """
         CREATE INDEX documents_ingested_at ON documents (ingested_at);
         """,
+        // Copy detection files a document under its winnowed fingerprints, a few hundred, not every shingle hash.
+        // Stored documents are filed again by `almanac reindex`.
+        """
+        DROP TABLE document_shingles;
+        CREATE TABLE document_fingerprints (hash bigint NOT NULL, document_id text NOT NULL, PRIMARY KEY (hash, document_id));
+        """,
     ];
 
     /// <summary>How many steps a current schema has run.</summary>

@@ -46,7 +46,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         return command.ExecuteScalar() is not null;
     }
 
-    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null, IReadOnlyList<long>? shingles = null)
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         using (var insert = Command(
@@ -67,13 +67,6 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         InsertMentions(transaction, mentions);
         if (analysisFailure is null)
             CountKeywords(transaction, mentions, +1);
-        // One statement for a page's thousands of hashes, in index order, so the B-tree is walked once rather than probed per row.
-        using (var shingle = Command("INSERT OR IGNORE INTO document_shingles (hash, document_id) SELECT value, $id FROM json_each($hashes)",
-                   ("$id", document.Id), ("$hashes", JsonSerializer.Serialize((shingles ?? []).Order()))))
-        {
-            shingle.Transaction = transaction;
-            shingle.ExecuteNonQuery();
-        }
         InsertObservances(transaction, document);
         InsertImages(transaction, document);
         if (document.MovingObservances.Count > 0)
@@ -407,9 +400,17 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         return new KeywordFrequencies(Convert.ToInt32(total.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), byKeyword);
     }
 
-    public IReadOnlyList<(long Shingle, string DocumentId)> FindShingleHolders(IReadOnlyCollection<long> shingles) => Query(
-        "SELECT hash, document_id FROM document_shingles WHERE hash IN (SELECT value FROM json_each($hashes))",
-        r => (r.GetInt64(0), r.GetString(1)), ("$hashes", JsonSerializer.Serialize(shingles)));
+    public void FileFingerprints(string documentId, IReadOnlyCollection<long> fingerprints)
+    {
+        // One statement for a document's hundreds of hashes, in index order, so the B-tree is walked once rather than probed per row.
+        using var file = Command("INSERT OR IGNORE INTO document_fingerprints (hash, document_id) SELECT value, $id FROM json_each($hashes)",
+            ("$id", documentId), ("$hashes", JsonSerializer.Serialize(fingerprints.Order())));
+        file.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<(long Fingerprint, string DocumentId)> FindFingerprintHolders(IReadOnlyCollection<long> fingerprints) => Query(
+        "SELECT hash, document_id FROM document_fingerprints WHERE hash IN (SELECT value FROM json_each($hashes))",
+        r => (r.GetInt64(0), r.GetString(1)), ("$hashes", JsonSerializer.Serialize(fingerprints)));
 
     public IReadOnlyDictionary<string, string> GetLineages(IReadOnlyCollection<string> documentIds) => Query(
         "SELECT id, coalesce(lineage_id, id) FROM documents WHERE id IN (SELECT value FROM json_each($ids))",

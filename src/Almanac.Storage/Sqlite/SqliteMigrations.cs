@@ -153,6 +153,12 @@ internal static class SqliteMigrations
         """
         CREATE INDEX documents_ingested_at ON documents(ingested_at);
         """,
+        // Copy detection files a document under its winnowed fingerprints, a few hundred, not every shingle hash (a day
+        // page's 5,000 rows written into random pages of the index). Stored documents are filed again by `almanac reindex`.
+        """
+        DROP TABLE document_shingles;
+        CREATE TABLE document_fingerprints (hash INTEGER NOT NULL, document_id TEXT NOT NULL, PRIMARY KEY (hash, document_id)) WITHOUT ROWID;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
