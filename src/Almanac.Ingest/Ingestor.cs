@@ -117,32 +117,38 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     /// <summary>
     /// The selection's files in order, each with what analysing it gave, or why it could not be read (neither: it is
     /// stored already). Files are loaded and their content checked against the store here, on the caller's thread, which
-    /// alone uses the store; the next files are read and analysed on other cores meanwhile, a few at a time, so memory
-    /// holds a few documents whatever the folder's size.
+    /// alone uses the store; the next files are read and analysed on other cores meanwhile, up to
+    /// <see cref="AnalysesAheadPerCore"/> a core and <see cref="BytesAhead"/> of files, so the other cores keep analysing
+    /// while this thread resolves a batch, and memory holds a few documents whatever the folder's size.
     /// </summary>
     private IEnumerable<(string Path, AnalysisOutcome? Outcome, string? Unreadable)> Analyzed(FileSelection selection, Action<IngestProgress>? progress)
     {
-        var running = new Queue<(string Path, Task<(AnalysisOutcome?, string?)> Analysis)>();
+        var running = new Queue<(string Path, long Bytes, Task<(AnalysisOutcome?, string?)> Analysis)>();
+        var bytesAhead = 0L;
         for (var i = 0; i < selection.Files.Count; i++)
         {
             var path = selection.Files[i];
             progress?.Invoke(new IngestProgress(i, selection.Files.Count, path));
             var (raw, failure) = selection.Raw(path);
             if (raw is null)
-                running.Enqueue((path, Task.FromResult<(AnalysisOutcome?, string?)>((null, failure))));
+                running.Enqueue((path, 0, Task.FromResult<(AnalysisOutcome?, string?)>((null, failure))));
             else if (store.ContainsDocument(DocumentReader.ContentHash(raw.Content)))
-                running.Enqueue((path, Task.FromResult<(AnalysisOutcome?, string?)>((null, null))));
+                running.Enqueue((path, 0, Task.FromResult<(AnalysisOutcome?, string?)>((null, null))));
             else
-                running.Enqueue((path, Task.Run(() => ReadAndAnalyze(raw))));
-            if (running.Count > Environment.ProcessorCount)
+            {
+                running.Enqueue((path, raw.Content.Length, Task.Run(() => ReadAndAnalyze(raw))));
+                bytesAhead += raw.Content.Length;
+            }
+            while (running.Count > AnalysesAheadPerCore * Environment.ProcessorCount || (running.Count > 1 && bytesAhead > BytesAhead))
                 yield return Finished(running.Dequeue());
         }
         while (running.Count > 0)
             yield return Finished(running.Dequeue());
 
-        static (string, AnalysisOutcome?, string?) Finished((string Path, Task<(AnalysisOutcome? Outcome, string? Unreadable)> Analysis) running)
+        (string, AnalysisOutcome?, string?) Finished((string Path, long Bytes, Task<(AnalysisOutcome? Outcome, string? Unreadable)> Analysis) running)
         {
             var (outcome, unreadable) = running.Analysis.GetAwaiter().GetResult();
+            bytesAhead -= running.Bytes;
             return (running.Path, outcome, unreadable);
         }
     }
@@ -276,6 +282,12 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
 
     /// <summary>Documents whose events are looked up at a time.</summary>
     private const int PageOfDocuments = 1_000;
+
+    /// <summary>Documents read and analysed ahead of the one being stored, per core (see <see cref="Analyzed"/>).</summary>
+    private const int AnalysesAheadPerCore = 4;
+
+    /// <summary>Bytes of files held ahead of the one being stored, past which only one more is read.</summary>
+    private const long BytesAhead = 16 << 20;
 
     private const string LeftWaiting = "left waiting: other writers kept changing its events; the next ingest or reindex resolves it";
 
