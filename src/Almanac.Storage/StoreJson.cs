@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Almanac.Core;
 
 namespace Almanac.Storage;
@@ -6,8 +7,23 @@ namespace Almanac.Storage;
 /// <summary>How records are serialized into the store's payload columns, shared by every backend.</summary>
 public static class StoreJson
 {
+    /// <summary>
+    /// A payload holds what a record is made of and nothing it can compute again: no property without a setter or a
+    /// constructor parameter (an event's document ids and date value, a claim's value). A mention keeps its date
+    /// value, which the corrections' anchors match in SQL. Nulls stay: an absent property would read back as its
+    /// default, which is not always null.
+    /// </summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new HistoricalDateJsonConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutComputed } },
     };
+
+    private static void LeaveOutComputed(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || type.Type == typeof(EventMention))
+            return;
+        foreach (var computed in type.Properties.Where(p => p.Set is null && p.AssociatedParameter is null).ToList())
+            type.Properties.Remove(computed);
+    }
 }
