@@ -39,8 +39,14 @@ public static class AlmanacWeb
             // Names the software to every scanner and costs a header on every response.
             kestrel.AddServerHeader = false;
         });
-        // A request runs on its socket's thread until it needs more than memory (SocketThreads).
-        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+        // A request runs on its socket's thread until it needs more than memory (SocketThreads). Each read goes straight
+        // into a buffer rather than first waiting for data with an empty read: one system call less per request, for a
+        // 4 KB buffer held by each idle connection.
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.UnsafePreferInlineScheduling = true;
+            sockets.WaitForDataBeforeAllocatingBuffer = false;
+        });
         // Requests are not logged one by one; start-up, shutdown and errors still are.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var database = options.DatabasePath ?? builder.Configuration["Almanac:Database"] ?? Environment.GetEnvironmentVariable("ALMANAC_DB")
