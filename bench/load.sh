@@ -9,7 +9,8 @@
 #     and per second of the server's own CPU time (what a request costs the server, which other work on the machine
 #     does not change); the day page's latency also at $P99_CONNECTIONS connections, which one core serves without a
 #     queue, so its p99 is the server's tail rather than the queue's; server RSS;
-#  4. two PostgreSQL nodes behind nginx, the nodes and PostgreSQL in network namespaces of their own (SKIP_NETNS=1: not).
+#  4. PostgreSQL nodes, each and PostgreSQL in a network namespace of its own: one asked directly, two behind nginx
+#     (SKIP_NETNS=1: not).
 # Installs wrk and nginx from Debian when missing, and PostgreSQL through .ci/postgres.sh (a throwaway cluster,
 # fsync off). The corpus is read from ../shared at run time; nothing it makes is kept.
 # Knobs: EVENTS, DOCS (ingest documents), DURATION (s per wrk run), WARMUP (s under wrk before each), SETTLE (s idle between

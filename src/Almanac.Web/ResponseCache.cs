@@ -17,8 +17,9 @@ namespace Almanac.Web;
 /// building it.
 /// A hit is answered first in the pipeline (<see cref="AnswerHits"/>), before routing, error pages and the headers every
 /// response gets, which its kept headers already hold: only a response of an endpoint marked
-/// <see cref="CachedPerGeneration"/> is ever kept, so finding its key is enough. Misses are built after routing
-/// (<see cref="BuildMisses"/>), where the endpoint says whether the response may be kept.
+/// <see cref="CachedPerGeneration"/> is ever kept, so finding its key is enough (on SQLite the key's generation is then
+/// read for every GET without a query, kept or not: one shared read of a row, beside the reads such a page makes).
+/// Misses are built after routing (<see cref="BuildMisses"/>), where the endpoint says whether the response may be kept.
 /// </summary>
 public sealed class ResponseCache(IStoreGeneration generation, TimeProvider clock) : IDisposable
 {
