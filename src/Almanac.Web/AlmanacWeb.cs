@@ -36,9 +36,17 @@ public static class AlmanacWeb
             kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             kestrel.Limits.MaxRequestBodySize = 16 * 1024;
+            // Names the software to every scanner and costs a header on every response.
+            kestrel.AddServerHeader = false;
         });
-        // A request runs on its socket's thread until it needs more than memory (SocketThreads).
-        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+        // A request runs on its socket's thread until it needs more than memory (SocketThreads). Each read goes straight
+        // into a buffer rather than first waiting for data with an empty read: one system call less per request, for a
+        // 4 KB buffer held by each idle connection.
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.UnsafePreferInlineScheduling = true;
+            sockets.WaitForDataBeforeAllocatingBuffer = false;
+        });
         // Requests are not logged one by one; start-up, shutdown and errors still are.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var database = options.DatabasePath ?? builder.Configuration["Almanac:Database"] ?? Environment.GetEnvironmentVariable("ALMANAC_DB")
@@ -84,11 +92,16 @@ public static class AlmanacWeb
     {
         // Made now, not at the first request: a PostgreSQL node starts listening for the store's changes.
         app.Services.GetRequiredService<IStoreGeneration>();
+        var cache = app.Services.GetRequiredService<ResponseCache>();
+        // First: a hit or a 304 is sent from memory with the headers it was kept with (the security headers among them),
+        // so no routing, error handling or header middleware runs for most of what a node answers.
+        app.Use(cache.AnswerHits);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Add);
+        app.UseRouting();
         // Before validation, so a cached response keeps the ETag it was stored with and a hit skips hashing.
-        app.Use(app.Services.GetRequiredService<ResponseCache>().Serve);
+        app.Use(cache.BuildMisses);
         app.Use(SocketThreads.Leave);
         app.Use(Caching.Validate);
         app.MapGet("/site.css", () => Results.Text(SiteStyle.Css, "text/css; charset=utf-8"));

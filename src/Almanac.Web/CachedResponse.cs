@@ -108,29 +108,18 @@ public sealed class CachedResponse
         if (chosen.Coding is { } coding)
             response.Headers.ContentEncoding = coding;
         response.ContentLength = chosen.Body.Length;
-        return response.Body.WriteAsync(chosen.Body, context.RequestAborted).AsTask();
+        // Without RequestAborted, whose token source a request makes only when asked: Kestrel ends the write when the connection goes.
+        return response.Body.WriteAsync(chosen.Body).AsTask();
     }
 
-    /// <summary>The smallest representation whose coding the client accepts (by name or by "*", with q above 0); else the body as built.</summary>
+    /// <summary>The smallest representation whose coding the client accepts; else the body as built.</summary>
     private Representation Choose(StringValues acceptEncoding)
     {
-        var identity = _representations[^1];
-        if (_representations.Length == 1 || acceptEncoding.Count == 0 || !StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var accepted))
-            return identity;
-        return _representations.FirstOrDefault(representation => representation.Coding is { } coding && Accepts(accepted, coding)) ?? identity;
-    }
-
-    private static bool Accepts(IList<StringWithQualityHeaderValue> accepted, string coding)
-    {
-        double? any = null;
-        foreach (var value in accepted)
-        {
-            if (StringSegment.Equals(value.Value, coding, StringComparison.OrdinalIgnoreCase))
-                return (value.Quality ?? 1) > 0;
-            if (value.Value == "*")
-                any = value.Quality ?? 1;
-        }
-        return any > 0;
+        if (acceptEncoding.Count > 0)
+            foreach (var representation in _representations)
+                if (representation.Coding is { } coding && AcceptEncoding.Accepts(acceptEncoding, coding))
+                    return representation;
+        return _representations[^1];
     }
 
     private static byte[] Encode(byte[] body, Func<Stream, Stream> encoder)

@@ -12,7 +12,8 @@ public sealed record ReaderToday(AnnualDate Day, int Year, TimeZoneInfo Zone, st
 
     public static ReaderToday Resolve(HttpContext context, TimeProvider clock)
     {
-        var requested = context.Request.Query[Parameter].FirstOrDefault();
+        // Query only when there is one: a cached response's key is resolved per request, and an empty query still allocates.
+        var requested = context.Request.QueryString.HasValue ? context.Request.Query[Parameter].FirstOrDefault() : null;
         var fromQuery = !string.IsNullOrWhiteSpace(requested);
         if (!fromQuery)
             requested = context.Request.Cookies[Parameter];

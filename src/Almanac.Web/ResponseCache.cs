@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Almanac.Web;
 
@@ -16,8 +15,13 @@ namespace Almanac.Web;
 /// are always built afresh, and so are those with If-Modified-Since alone, which would otherwise be answered by date
 /// (see <see cref="Caching"/>). Concurrent misses on one key wait for the first to build the response instead of each
 /// building it.
+/// A hit is answered first in the pipeline (<see cref="AnswerHits"/>), before routing, error pages and the headers every
+/// response gets, which its kept headers already hold: only a response of an endpoint marked
+/// <see cref="CachedPerGeneration"/> is ever kept, so finding its key is enough (on SQLite the key's generation is then
+/// read for every GET without a query, kept or not: one shared read of a row, beside the reads such a page makes).
+/// Misses are built after routing (<see cref="BuildMisses"/>), where the endpoint says whether the response may be kept.
 /// </summary>
-public sealed class ResponseCache : IDisposable
+public sealed class ResponseCache(IStoreGeneration generation, TimeProvider clock) : IDisposable
 {
     /// <summary>Room for a few dozen days of a million-event store (a day's complete feed is about 4 MB).</summary>
     public const long SizeLimit = 128L * 1024 * 1024;
@@ -28,9 +32,19 @@ public sealed class ResponseCache : IDisposable
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
     private readonly ConcurrentDictionary<Key, Task<CachedResponse?>> _building = new();
 
-    public async Task Serve(HttpContext context, RequestDelegate next)
+    /// <summary>Answers a request from the bytes kept under its key, or passes it on.</summary>
+    public async Task AnswerHits(HttpContext context, RequestDelegate next)
     {
-        if (!Cacheable(context))
+        if (Eligible(context.Request) && _entries.TryGetValue(await KeyOf(context), out CachedResponse? cached))
+            await cached!.WriteTo(context);
+        else
+            await next(context);
+    }
+
+    /// <summary>Builds the response of a cacheable endpoint once per key (or waits for the request building it) and keeps it.</summary>
+    public async Task BuildMisses(HttpContext context, RequestDelegate next)
+    {
+        if (!Eligible(context.Request) || context.GetEndpoint()?.Metadata.GetMetadata<CachedPerGeneration>() is null)
         {
             await next(context);
             return;
@@ -42,21 +56,16 @@ public sealed class ResponseCache : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    private static bool Cacheable(HttpContext context)
-    {
-        var request = context.Request;
-        return context.GetEndpoint()?.Metadata.GetMetadata<CachedPerGeneration>() is not null
-            && HttpMethods.IsGet(request.Method) && !request.QueryString.HasValue
-            && !(request.Headers.IfModifiedSince.Count > 0 && request.Headers.IfNoneMatch.Count == 0);
-    }
+    private static bool Eligible(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && !request.QueryString.HasValue
+        && !(request.Headers.IfModifiedSince.Count > 0 && request.Headers.IfNoneMatch.Count == 0);
 
-    private static async ValueTask<Key> KeyOf(HttpContext context)
+    private async ValueTask<Key> KeyOf(HttpContext context)
     {
         var request = context.Request;
-        var services = context.RequestServices;
-        var today = ReaderToday.Resolve(context, services.GetRequiredService<TimeProvider>());
-        var generation = await services.GetRequiredService<IStoreGeneration>().CurrentAsync();
-        return new Key(request.Scheme, request.Host.Value ?? "", request.Path.Value ?? "", generation,
+        var today = ReaderToday.Resolve(context, clock);
+        var current = await generation.CurrentAsync();
+        return new Key(request.Scheme, request.Host.Value ?? "", request.Path.Value ?? "", current,
             today.Day.Month, today.Day.Day, today.Year, today.Zone.Id, today.UnknownZone);
     }
 
