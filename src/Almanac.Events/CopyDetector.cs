@@ -28,8 +28,8 @@ public static class CopyDetector
 
     /// <summary>
     /// Shingles per winnowing window: any passage of this many consecutive shingles two documents share gives them a
-    /// fingerprint in common, and one of <see cref="MinSharedShingles"/> spans two disjoint windows, so a copy whose
-    /// shared passage is as long as a copy's must be always shares <see cref="MinSharedFingerprints"/>.
+    /// fingerprint in common. A passage of <see cref="MinSharedShingles"/>, the fewest a copy shares, spans two disjoint
+    /// windows, so two documents sharing one always share <see cref="MinSharedFingerprints"/> fingerprints.
     /// </summary>
     public const int FingerprintWindow = MinSharedShingles / MinSharedFingerprints;
 
