@@ -159,6 +159,12 @@ internal static class SqliteMigrations
         DROP TABLE document_shingles;
         CREATE TABLE document_fingerprints (hash INTEGER NOT NULL, document_id TEXT NOT NULL, PRIMARY KEY (hash, document_id)) WITHOUT ROWID;
         """,
+        // Every mention read keeps only the documents analysis did not fail on. The column comes after a document's text,
+        // which for a day page spills over several pages, so each mention's check read them all: 10,000 mentions of a
+        // million-event store took 0.3 s. This index answers it beside the id.
+        """
+        CREATE INDEX documents_analysis_failure ON documents(id, analysis_failure);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -16,7 +16,7 @@ internal sealed record RuleExample(string Text, string Expected);
 internal sealed record Rule(
     string Name,
     int Order,
-    Regex Pattern,
+    RulePattern Pattern,
     TimexType Type,
     string? Value,
     string? Mod,

@@ -26,8 +26,7 @@ internal sealed class RuleSet
     /// </summary>
     public const int NeedsReach = 64;
 
-    private const RegexOptions Options =
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
+    public const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     /// <summary>How a number is known in the index: "#" and its count of digits ("#4" for 1956), at most <see cref="LongestNumber"/>.</summary>
     public static string NumberWord(int digits) => NumberWords[Math.Min(digits, LongestNumber) - 1];
@@ -184,11 +183,11 @@ internal sealed class RuleSet
         if (!Enum.TryParse<TimexType>(typeText, ignoreCase: true, out var type))
             throw new InvalidDataException($"Temporal rule '{name}' has unknown type '{typeText}'.");
 
-        Regex regex;
+        RulePattern regex;
         try
         {
             // \G anchors the match at the word the tagger tries; the look-ahead keeps "May" out of "Mayor".
-            regex = new Regex(@"\G(?:" + vocabulary.Expand(pattern, name) + @")(?![\p{L}\p{N}])", Options, MatchTimeout);
+            regex = new RulePattern(@"\G(?:" + vocabulary.Expand(pattern, name) + @")(?![\p{L}\p{N}])", PatternOptions, MatchTimeout);
         }
         catch (ArgumentException e)
         {
