@@ -197,14 +197,18 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     {
         var near = own.SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList();
         var inRanges = store.FindEvents(near);
-        var nearby = store.GetMentionsOfEvents(inRanges).ToList();
-        var frequencies = store.GetKeywordFrequencies(nearby.Concat(own).SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
-        var resolver = new EventResolver(keywordFrequencies: frequencies);
+        var ownMentions = own.Select(m => m.Mention).ToList();
+        var shared = new SharedTerms(ownMentions);
         // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could
         // meet; one a topical mention could meet may become topical.
-        var nearbyEvents = nearby.Where(m => m.EventId is not null).GroupBy(m => m.EventId!, StringComparer.Ordinal).ToList();
-        var meets = resolver.MentionsMeeting(nearbyEvents.Select(e => (IReadOnlyList<EventMention>)e.Select(x => x.Mention).ToList()).ToList(), own.Select(m => m.Mention).ToList());
-        var meeting = nearbyEvents.Select((e, i) => (Id: e.Key, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
+        var nearbyEvents = store.GetMentionsOfEvents(inRanges).Where(m => m.EventId is not null)
+            .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
+            .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))
+            .Where(e => shared.With(e.Mentions))
+            .ToList();
+        var frequencies = store.GetKeywordFrequencies(nearbyEvents.SelectMany(e => e.Mentions).Concat(ownMentions).SelectMany(m => m.Keywords).ToHashSet(StringComparer.Ordinal));
+        var meets = new EventResolver(keywordFrequencies: frequencies).MentionsMeeting(nearbyEvents.Select(e => e.Mentions).ToList(), ownMentions);
+        var meeting = nearbyEvents.Select((e, i) => (e.Id, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
         var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([.. documentIds, .. copies])).ToHashSet(StringComparer.Ordinal);
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
         var candidates = WithContext(changing, becomingTopical, own);
