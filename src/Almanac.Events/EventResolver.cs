@@ -196,6 +196,7 @@ public sealed class EventResolver
     {
         var weights = _keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : null;
         var stored = new Cluster?[events.Count];
+        var alike = new List<List<EventMention>>?[events.Count];
         var founded = new Dictionary<EventMention, Cluster>(ReferenceEqualityComparer.Instance);
         var meeting = events.Select(_ => new List<EventMention>()).ToArray();
         var years = new YearsIndex();
@@ -208,7 +209,7 @@ public sealed class EventResolver
                 var e = events[i];
                 var meets = weights is null
                     ? CouldMeet(e, mention, new KeywordWeights([.. e, mention]))
-                    : CouldMeet(e, mention, weights, stored[i] ??= ClusterOf(e, weights), Founded(mention, weights));
+                    : CouldMeet(e, mention, weights, stored[i] ??= ClusterOf(e, weights), Founded(mention, weights), alike[i] ??= Alike(e));
                 if (meets)
                     meeting[i].Add(mention);
             }
@@ -228,16 +229,24 @@ public sealed class EventResolver
         private readonly Dictionary<int, List<int>> _byYear = [];
         private readonly List<int> _long = [];
 
+        /// <summary>Files an event under a mention's years; an event's mentions are added together, so each list holds it once.</summary>
         public void Add(EventMention mention, int index)
         {
             var (first, last) = Years(mention);
             if (last - first > EventKeys.MaxFiledYears)
             {
-                _long.Add(index);
+                AddOnce(_long, index);
                 return;
             }
             for (var year = first; year <= last; year++)
-                (_byYear.TryGetValue(year, out var list) ? list : _byYear[year] = []).Add(index);
+                AddOnce(_byYear.TryGetValue(year, out var list) ? list : _byYear[year] = [], index);
+        }
+
+        // Filed once per mention, an event of thousands of mentions made every lookup read them all.
+        private static void AddOnce(List<int> events, int index)
+        {
+            if (events.Count == 0 || events[^1] != index)
+                events.Add(index);
         }
 
         /// <summary>The events near the mention, each once, in their order.</summary>
@@ -258,19 +267,29 @@ public sealed class EventResolver
         }
     }
 
-    private bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention, KeywordWeights weights, Cluster? stored = null, Cluster? founded = null)
+    private bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention, KeywordWeights weights, Cluster? stored = null, Cluster? founded = null,
+        List<List<EventMention>>? alike = null)
     {
         if (eventMentions.Count == 0 || eventMentions[0].Kind != mention.Kind)
             return false;
         stored ??= ClusterOf(eventMentions, weights);
-        if (Joins(stored, mention))
+        if (stored.DateCompatible(mention) && !stored.HoldsEntryOf(mention) && stored.Similarity(mention, weights) >= MinSimilarity)
             return true;
         founded ??= new Cluster(mention, 0, weights);
-        return eventMentions.Any(m => Joins(founded, m));
-
-        bool Joins(Cluster cluster, EventMention candidate) =>
-            cluster.DateCompatible(candidate) && !cluster.HoldsEntryOf(candidate) && cluster.Similarity(candidate, weights) >= MinSimilarity;
+        return (alike ?? Alike(eventMentions)).Any(same =>
+            founded.DateCompatible(same[0]) && founded.Similarity(same[0], weights) >= MinSimilarity && same.Any(m => !founded.HoldsEntryOf(m)));
     }
+
+    /// <summary>
+    /// An event's mentions grouped by all that a cluster's date and similarity tests read of them (dates, keywords,
+    /// people, places), so each group is tested once against a new mention: a page of 90,000 dated sentences holds
+    /// thousands of alike mentions per event, and testing each of them against each new one made its ingest quadratic.
+    /// </summary>
+    private static List<List<EventMention>> Alike(IReadOnlyList<EventMention> mentions) => mentions
+        .GroupBy(m => (m.Date, m.EndDate, Terms: string.Join('\u0001', m.Keywords.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            + '\u0002' + string.Join('\u0001', m.People.Order(StringComparer.Ordinal)) + '\u0002' + string.Join('\u0001', m.Places.Order(StringComparer.Ordinal))))
+        .Select(g => g.ToList())
+        .ToList();
 
     private static Cluster ClusterOf(IReadOnlyList<EventMention> eventMentions, KeywordWeights weights)
     {
