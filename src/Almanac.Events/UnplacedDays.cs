@@ -24,11 +24,11 @@ public static class UnplacedDays
     {
         if (analysis.Document.DayPage is not null)
             return [];
-        var placed = mentions.Where(m => m.Date.Precision == Precision.Day).Select(m => (m.SentenceStart, m.SentenceEnd)).ToList();
+        var placed = new Spans(mentions.Where(m => m.Date.Precision == Precision.Day).Select(m => (m.SentenceStart, m.SentenceEnd)));
         var unplaced = new List<UnplacedSentence>();
         foreach (var sentence in analysis.Sentences)
         {
-            if (sentence.BlockKind == BlockKind.Heading || placed.Any(p => p.SentenceStart < sentence.End && sentence.Start < p.SentenceEnd))
+            if (sentence.BlockKind == BlockKind.Heading || placed.Overlap(sentence.Start, sentence.End))
                 continue;
             Match day;
             try
@@ -46,4 +46,39 @@ public static class UnplacedDays
     }
 
     private const int MaxShown = 160;
+
+    /// <summary>
+    /// Spans of text, asked whether any overlaps a range in logarithmic time: a document of 90,000 dated sentences
+    /// asked each sentence against every mention (8 billion comparisons).
+    /// </summary>
+    internal sealed class Spans
+    {
+        private readonly int[] _starts;
+        private readonly int[] _furthestEnd;
+
+        public Spans(IEnumerable<(int Start, int End)> spans)
+        {
+            var sorted = spans.OrderBy(s => s.Start).ToArray();
+            _starts = sorted.Select(s => s.Start).ToArray();
+            // The furthest end of the spans up to each one: those starting before a range's end overlap it when it reaches past the range's start.
+            _furthestEnd = new int[sorted.Length];
+            for (var i = 0; i < sorted.Length; i++)
+                _furthestEnd[i] = Math.Max(sorted[i].End, i > 0 ? _furthestEnd[i - 1] : int.MinValue);
+        }
+
+        public bool Overlap(int start, int end)
+        {
+            // How many spans start before the range ends (a lower bound search).
+            var (low, high) = (0, _starts.Length);
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_starts[middle] < end)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            return low > 0 && _furthestEnd[low - 1] > start;
+        }
+    }
 }
