@@ -57,15 +57,13 @@ internal static class Summaries
         var content = new List<CitedSentence>();
         // The title's head word ("speech" in "Khrushchev's Secret Speech"): a sentence naming it describes the event itself.
         var head = Words.Keywords(title).LastOrDefault();
-        foreach (var sentence in SourceSentences(mentions, documents)
+        foreach (var sentence in SharingTopic(mentions, documents, topic, atLeast: 3, cued: false)
                      .Where(s => !elsewhere(s.Text))
                      .OrderByDescending(s => Overlap(s.Keywords, topic) + (head is not null && s.Keywords.Contains(head) ? 2 : 0))
                      .ThenBy(s => s.Text.Length))
         {
             if (content.Count == 4)
                 break;
-            if (Overlap(sentence.Keywords, topic) < 3)
-                continue;
             if (IsNearDuplicate(sentence.Text, taken) || IsNearDuplicate(sentence.Text, content))
                 continue;
             content.Add(new CitedSentence(sentence.Text, sentence.DocumentId));
@@ -77,8 +75,7 @@ internal static class Summaries
         HashSet<string> topic, List<CitedSentence> chosen)
     {
         var picked = new List<CitedSentence>(chosen);
-        var ranked = SourceSentences(mentions, documents)
-            .Where(s => s.Cues > 0 && Overlap(s.Keywords, topic) >= 2)
+        var ranked = SharingTopic(mentions, documents, topic, atLeast: 2, cued: true)
             .Select(s => (s.Text, s.DocumentId, Score: s.Cues * 2 + Overlap(s.Keywords, topic)))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Text.Length)
             .ToList();
@@ -99,12 +96,44 @@ internal static class Summaries
     /// <summary>A whole sentence of a source, with its key words and consequence cues counted once.</summary>
     private sealed record SourceSentence(string Text, string DocumentId, HashSet<string> Keywords, int Cues);
 
-    private static IEnumerable<SourceSentence> SourceSentences(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents)
+    /// <summary>A source's whole sentences, and where each key word stands in them: in any, and in those with consequence cues.</summary>
+    private sealed class SourceText(IReadOnlyList<SourceSentence> sentences)
+    {
+        public IReadOnlyList<SourceSentence> Sentences { get; } = sentences;
+        public Dictionary<string, List<int>> ByWord { get; } = Index(sentences, cued: false);
+        public Dictionary<string, List<int>> CuedByWord { get; } = Index(sentences, cued: true);
+
+        private static Dictionary<string, List<int>> Index(IReadOnlyList<SourceSentence> sentences, bool cued)
+        {
+            var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < sentences.Count; i++)
+                if (!cued || sentences[i].Cues > 0)
+                    foreach (var word in sentences[i].Keywords)
+                        (index.TryGetValue(word, out var at) ? at : index[word] = []).Add(i);
+            return index;
+        }
+    }
+
+    /// <summary>
+    /// The sentences of the mentions' sources, in source and then text order, sharing at least <paramref name="atLeast"/>
+    /// topic words (with <paramref name="cued"/>, only those with a consequence cue). A sentence sharing that many holds one
+    /// of the source's rarest (topic words it has − <paramref name="atLeast"/> + 1), so only their sentences are read, never
+    /// those of a word every sentence has: a source of 20,000 dated sentences made each of its 20,000 events read them all.
+    /// </summary>
+    private static IEnumerable<SourceSentence> SharingTopic(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
+        HashSet<string> topic, int atLeast, bool cued)
     {
         foreach (var documentId in mentions.Select(m => m.DocumentId).Distinct(StringComparer.Ordinal))
-            if (documents.TryGetValue(documentId, out var document))
-                foreach (var sentence in SentencesOf(document))
-                    yield return sentence;
+        {
+            if (!documents.TryGetValue(documentId, out var document))
+                continue;
+            var source = SentencesOf(document);
+            var index = cued ? source.CuedByWord : source.ByWord;
+            var standing = topic.Select(word => index.GetValueOrDefault(word)).OfType<List<int>>().OrderBy(at => at.Count).ToList();
+            foreach (var i in standing.Take(standing.Count - atLeast + 1).SelectMany(at => at).Distinct().Order())
+                if (Overlap(source.Sentences[i].Keywords, topic) >= atLeast)
+                    yield return source.Sentences[i];
+        }
     }
 
     private static HashSet<string> TopicWords(IReadOnlyList<EventMention> mentions, string title)
@@ -145,14 +174,14 @@ internal static class Summaries
     }
 
     // Every event of a document asks for its sentences; split and read each document once.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceDocument, IReadOnlyList<SourceSentence>> Split = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceDocument, SourceText> Split = [];
 
-    private static IReadOnlyList<SourceSentence> SentencesOf(SourceDocument document) =>
-        Split.GetValue(document, d => Segmenter.Split(new ReadDocument(d.Path, d.Title,
+    private static SourceText SentencesOf(SourceDocument document) =>
+        Split.GetValue(document, d => new SourceText(Segmenter.Split(new ReadDocument(d.Path, d.Title,
                 d.Text.Split("\n\n").Select(b => new TextBlock(BlockKind.Paragraph, b)).ToList()))
             .Where(s => IsSentence(s.Text))
             .Select(s => new SourceSentence(s.Text.Trim(), d.Id, Words.Keywords(s.Text).ToHashSet(StringComparer.Ordinal), Cues(s.Text)))
-            .ToList());
+            .ToList()));
 
     private static int Overlap(string sentence, HashSet<string> topic) =>
         Words.Keywords(sentence).Distinct(StringComparer.Ordinal).Count(topic.Contains);
