@@ -100,25 +100,14 @@ internal static class Summaries
     private sealed class SourceText(IReadOnlyList<SourceSentence> sentences)
     {
         public IReadOnlyList<SourceSentence> Sentences { get; } = sentences;
-        public Dictionary<string, List<int>> ByWord { get; } = Index(sentences, cued: false);
-        public Dictionary<string, List<int>> CuedByWord { get; } = Index(sentences, cued: true);
-
-        private static Dictionary<string, List<int>> Index(IReadOnlyList<SourceSentence> sentences, bool cued)
-        {
-            var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var i = 0; i < sentences.Count; i++)
-                if (!cued || sentences[i].Cues > 0)
-                    foreach (var word in sentences[i].Keywords)
-                        (index.TryGetValue(word, out var at) ? at : index[word] = []).Add(i);
-            return index;
-        }
+        public WordIndex ByWord { get; } = new(sentences.Select((s, i) => (i, (IReadOnlySet<string>)s.Keywords)));
+        public WordIndex CuedByWord { get; } = new(sentences.Select((s, i) => (i, (IReadOnlySet<string>)s.Keywords)).Where(x => sentences[x.i].Cues > 0));
     }
 
     /// <summary>
     /// The sentences of the mentions' sources, in source and then text order, sharing at least <paramref name="atLeast"/>
-    /// topic words (with <paramref name="cued"/>, only those with a consequence cue). A sentence sharing that many holds one
-    /// of the source's rarest (topic words it has − <paramref name="atLeast"/> + 1), so only their sentences are read, never
-    /// those of a word every sentence has: a source of 20,000 dated sentences made each of its 20,000 events read them all.
+    /// topic words (with <paramref name="cued"/>, only those with a consequence cue), found through each source's
+    /// <see cref="WordIndex"/>: a source of 20,000 dated sentences made each of its 20,000 events read them all.
     /// </summary>
     private static IEnumerable<SourceSentence> SharingTopic(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
         HashSet<string> topic, int atLeast, bool cued)
@@ -128,11 +117,8 @@ internal static class Summaries
             if (!documents.TryGetValue(documentId, out var document))
                 continue;
             var source = SentencesOf(document);
-            var index = cued ? source.CuedByWord : source.ByWord;
-            var standing = topic.Select(word => index.GetValueOrDefault(word)).OfType<List<int>>().OrderBy(at => at.Count).ToList();
-            foreach (var i in standing.Take(standing.Count - atLeast + 1).SelectMany(at => at).Distinct().Order())
-                if (Overlap(source.Sentences[i].Keywords, topic) >= atLeast)
-                    yield return source.Sentences[i];
+            foreach (var i in (cued ? source.CuedByWord : source.ByWord).SharingAtLeast(topic, atLeast))
+                yield return source.Sentences[i];
         }
     }
 
