@@ -29,7 +29,10 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         connection.Open();
         try
         {
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;");
+            // A page cache of up to 64 MiB (SQLite's default is 2 MiB): an ingest writes into random pages of indexes of hundreds
+            // of megabytes (fingerprints, date keys, search text), and with the default most writes read their page back from the
+            // file first. Pages are taken as they are read, so a short-lived connection (a web request) holds only what it read.
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA cache_size=-65536;");
             SqliteMigrations.Apply(connection);
             return new SqliteAlmanacStore(connection);
         }
