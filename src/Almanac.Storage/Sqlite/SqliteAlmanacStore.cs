@@ -74,7 +74,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         InsertImages(transaction, document);
         if (document.MovingObservances.Count > 0)
             InsertMovingObservances(transaction, document);
-        AdvanceGeneration(transaction);
+        AdvanceGeneration(transaction, eventsToo: false);
         transaction.Commit();
         return true;
     }
@@ -241,11 +241,11 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         transaction.Commit();
     }
 
-    /// <remarks>SQLite lets one writer in at a time, so comparing the whole store's generation costs nothing here.</remarks>
+    /// <remarks>SQLite lets one writer in at a time, so comparing the whole store's events generation costs nothing here.</remarks>
     public bool UpdateEvents(EventUpdate update, ResolutionBasis basis)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        using (var generation = Command("SELECT value FROM store_generation"))
+        using (var generation = Command("SELECT value FROM events_generation"))
         {
             generation.Transaction = transaction;
             if (Convert.ToInt64(generation.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != basis.Generation)
@@ -580,17 +580,24 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             : null;
     }
 
-    public long GetGeneration()
+    public long GetGeneration() => ReadGeneration("store_generation");
+
+    public long GetEventsGeneration() => ReadGeneration("events_generation");
+
+    private long ReadGeneration(string table)
     {
-        using var command = Command("SELECT value FROM store_generation");
+        using var command = Command($"SELECT value FROM {table}");
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _connection.Dispose();
 
-    private void AdvanceGeneration(SqliteTransaction transaction)
+    /// <summary>Advances the store's generation and, unless the write only stored a document (<paramref name="eventsToo"/> false), the events generation.</summary>
+    private void AdvanceGeneration(SqliteTransaction transaction, bool eventsToo = true)
     {
-        using var command = Command("UPDATE store_generation SET value = value + 1");
+        using var command = Command(eventsToo
+            ? "UPDATE store_generation SET value = value + 1; UPDATE events_generation SET value = value + 1;"
+            : "UPDATE store_generation SET value = value + 1");
         command.Transaction = transaction;
         command.ExecuteNonQuery();
     }

@@ -159,6 +159,12 @@ internal static class SqliteMigrations
         DROP TABLE document_shingles;
         CREATE TABLE document_fingerprints (hash INTEGER NOT NULL, document_id TEXT NOT NULL, PRIMARY KEY (hash, document_id)) WITHOUT ROWID;
         """,
+        // What a resolution compares before it writes: a generation that a document stored does not advance, so an ingest
+        // stores the next documents while the last ones resolve (IAlmanacStore.GetEventsGeneration).
+        """
+        CREATE TABLE events_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+        INSERT INTO events_generation (id, value) VALUES (1, 0);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
