@@ -232,7 +232,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var sql in new[] { "DELETE FROM event_days", "DELETE FROM events_fts", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
-        var writer = new EventWriter(this, transaction);
+        using var writer = new EventWriter(this, transaction);
         foreach (var e in events)
             writer.Write(e);
         writer.Assign(assignments ?? []);
@@ -257,7 +257,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                 r => (Id: r.GetString(0), Payload: r.GetString(1)), ("$ids", JsonSerializer.Serialize(replaced)))
             .ToDictionary(e => e.Id, e => e.Payload, StringComparer.Ordinal);
         var (changed, kept) = update.Against(stored);
-        var writer = new EventWriter(this, transaction);
+        using var writer = new EventWriter(this, transaction);
         writer.Remove(replaced.Where(id => !kept.Contains(id)).ToList());
         foreach (var (e, payload) in changed)
             writer.Write(e, payload);
@@ -269,7 +269,8 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     }
 
     /// <summary>Writes and removes events within one transaction: the event row, its search text, its days, its date keys, its mentions' filing.</summary>
-    private sealed class EventWriter
+    /// <remarks>Disposed with the transaction: a statement left to the finalizer is finalized on its thread, which then waits for the connection another thread is using.</remarks>
+    private sealed class EventWriter : IDisposable
     {
         private readonly SqliteAlmanacStore _store;
         private readonly SqliteTransaction _transaction;
@@ -325,6 +326,12 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         {
             foreach (var assignment in assignments)
                 Run(_assign, ("$event", assignment.EventId), ("$id", assignment.MentionId));
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in new[] { _insert, _fts, _day, _key, _assign })
+                command.Dispose();
         }
 
         private SqliteCommand Prepare(string sql)
