@@ -164,7 +164,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
                 .SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key)))
                 .ToList();
             var update = new EventUpdate(eventIds, resolution.Events, assignments);
-            _ = update.Payloads;
+            _ = update.Payloads; // serialized here, not on the thread that writes
             return (resolution, update);
         }
     }
