@@ -4,14 +4,15 @@
 # Prints documents/s, MB/s, peak memory, and the store's bytes per event and per source byte. With ALMANAC_BENCH_POSTGRES
 # set to a server URL (postgres://USER:PASSWORD@HOST:PORT) of a user who may create databases, also queues the pages in a fresh PostgreSQL database
 # and drains the queue with 1 worker, then (another fresh database) with 2 workers at once, timing the drain.
-# Usage: bench/ingest-days.sh   Knobs: DAYS (how many days, default all), ALMANAC_BENCH_POSTGRES.
+# Usage: bench/ingest-days.sh   Knobs: DAYS (how many days, default all), ALMANAC_BENCH_POSTGRES, ALMANAC_BIN (a folder with
+# another build's almanac.dll to measure, e.g. a copy of an older .almanac/bin: run both in turn, the machine's load wanders).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 days_jsonl="$root/../shared/corpora/wikipedia-days/days.jsonl"
 work="$(mktemp -d /tmp/almanac-ingestdays.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 "$root/almanac" --help >/dev/null # builds the CLI first, so the build is not timed
-cli=(dotnet "$root/.almanac/bin/almanac.dll")
+cli=(dotnet "${ALMANAC_BIN:-$root/.almanac/bin}/almanac.dll")
 dotnet run -c Release --project "$root/eval/Almanac.Eval.DayPages" -- "$days_jsonl" --days "${DAYS:-all}" --keep "$work/pages" --render-only html
 rm "$work/pages/gold.jsonl"
 documents=$(find "$work/pages" -type f | wc -l)
@@ -26,7 +27,7 @@ rate() { # LABEL SECONDS
 /usr/bin/time -f "%e %U %S %M" -o "$work/time" "${cli[@]}" ingest "$work/pages" --db "$work/store.db" >/dev/null
 read -r wall user sys peak <"$work/time"
 rate "sqlite, one ingest" "$wall"
-awk -v u="$user" -v s="$sys" -v p="$peak" 'BEGIN { printf "  CPU %.1f s, peak memory %.0f MB\n", u + s, p / 1000 }'
+awk -v u="$user" -v s="$sys" -v p="$peak" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN { printf "  CPU %.1f s, peak memory %.0f MB; load average after %s\n", u + s, p / 1000, l }'
 store_bytes=$(du -cb "$work"/store.db* | tail -n 1 | cut -f1)
 python3 - "$store_bytes" "$source_bytes" "$work/store.db" <<'PY'
 import sqlite3, sys

@@ -115,46 +115,87 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         foreach (var documentId in documentIds)
             if (batch.Add(documentId, mentions.GetValueOrDefault(documentId)) is { } resolution)
                 yield return resolution;
-        if (batch.Resolve() is { } last)
+        foreach (var last in batch.Flush())
             yield return last;
     }
 
-    public DocumentResolution Resolve(IReadOnlyList<string> documentIds)
+    public DocumentResolution Resolve(IReadOnlyList<string> documentIds) => Begin(documentIds, inBackground: false).Finish();
+
+    /// <summary>
+    /// Begins resolving stored documents: files them into their lineages and reads their neighbourhood now, on the caller's
+    /// thread (the one that uses the store), and resolves it there or, with <paramref name="inBackground"/>, on a thread of
+    /// its own while the caller goes on storing documents; <see cref="PendingResolution.Finish"/> writes the events. What
+    /// it writes is what it would have written at once: documents stored meanwhile hold mentions no event holds yet, which it
+    /// never reads, and leave the events generation it compares as it was (<see cref="IAlmanacStore.GetEventsGeneration"/>).
+    /// </summary>
+    public PendingResolution Begin(IReadOnlyList<string> documentIds, bool inBackground)
     {
         var copies = documentIds.SelectMany(JoinLineage).Distinct(StringComparer.Ordinal).ToList();
-        var failures = new List<ResolutionFailure>();
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var first = Read(documentIds, copies, inBackground);
+        return new PendingResolution(() => Write(documentIds, copies, first));
+    }
+
+    /// <summary>A resolution's neighbourhood as read, and its events and their filing, being resolved.</summary>
+    private sealed record Attempt(ResolutionBasis Basis, Task<(Resolution Resolution, EventUpdate? Update)> Resolved);
+
+    private Attempt Read(IReadOnlyList<string> documentIds, IReadOnlyList<string> copies, bool inBackground)
+    {
+        var generation = store.GetEventsGeneration();
+        var own = store.GetMentionsOfDocuments(documentIds);
+        var (eventIds, basis) = CandidateEvents(documentIds, own, copies, generation);
+        var mentions = store.GetMentionsOfEvents(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
+        var sources = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+        var documents = sources.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var lineages = store.GetLineages(sources);
+        var frequencies = store.GetKeywordFrequencies(mentions.SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
+        var resolver = new EventResolver(id => lineages.GetValueOrDefault(id, id), frequencies, store.CountMentions(sources));
+        return new Attempt(basis, inBackground
+            ? Task.Factory.StartNew(Resolve, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : Task.FromResult(Resolve()));
+
+        // Touches no store: it may run on another thread.
+        (Resolution, EventUpdate?) Resolve()
         {
-            var generation = store.GetGeneration();
-            var own = store.GetMentionsOfDocuments(documentIds);
-            var (eventIds, basis) = CandidateEvents(documentIds, own, copies, generation);
-            var mentions = store.GetMentionsOfEvents(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
-            var sources = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
-            var documents = sources.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
-            var lineages = store.GetLineages(sources);
-            var frequencies = store.GetKeywordFrequencies(mentions.SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
-            var resolver = new EventResolver(id => lineages.GetValueOrDefault(id, id), frequencies, store.CountMentions(sources));
             var resolution = resolver.Resolve(mentions.Select(m => m.Mention).ToList(), documents);
             if (resolution.Failures.Count > 0)
-            {
-                // Marked failed, a document's mentions leave the store's counts and every neighbourhood read from now on.
-                store.MarkAnalysisFailed(resolution.Failures.Select(f => (f.DocumentId, Ingestor.ResolutionReason(f))).ToList());
-                failures.AddRange(resolution.Failures);
-                continue;
-            }
+                return (resolution, null);
             var rowOf = mentions.ToDictionary(m => m.Mention, m => m.Id, (IEqualityComparer<EventMention>)ReferenceEqualityComparer.Instance);
             var assignments = resolution.MentionsOf
                 .SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key)))
                 .ToList();
-            if (store.UpdateEvents(new EventUpdate(eventIds, resolution.Events, assignments), basis))
+            var update = new EventUpdate(eventIds, resolution.Events, assignments);
+            _ = update.Payloads; // serialized here, not on the thread that writes
+            return (resolution, update);
+        }
+    }
+
+    /// <summary>
+    /// Writes a resolution's events, provided what it read is unchanged; otherwise (or when documents failed, which are then
+    /// marked and left out) reads and resolves again, on this thread, up to <see cref="MaxAttempts"/> times.
+    /// </summary>
+    private DocumentResolution Write(IReadOnlyList<string> documentIds, IReadOnlyList<string> copies, Attempt attempt)
+    {
+        var failures = new List<ResolutionFailure>();
+        for (var n = 1; ; n++)
+        {
+            var (resolution, update) = attempt.Resolved.GetAwaiter().GetResult();
+            if (update is null)
+            {
+                // Marked failed, a document's mentions leave the store's counts and every neighbourhood read from now on.
+                store.MarkAnalysisFailed(resolution.Failures.Select(f => (f.DocumentId, Ingestor.ResolutionReason(f))).ToList());
+                failures.AddRange(resolution.Failures);
+            }
+            else if (store.UpdateEvents(update, attempt.Basis))
             {
                 var resolving = documentIds.ToHashSet(StringComparer.Ordinal);
                 var joined = resolution.MentionsOf.Where(e => e.Value.Any(m => resolving.Contains(m.DocumentId))).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
                 var days = resolution.Events.Where(e => joined.Contains(e.Id)).SelectMany(DaysOf).ToHashSet();
                 return new DocumentResolution(documentIds, joined.Order(StringComparer.Ordinal).ToList(), failures) { Days = days };
             }
+            if (n == MaxAttempts)
+                return new DocumentResolution(documentIds, [], failures, Resolved: false);
+            attempt = Read(documentIds, copies, inBackground: false);
         }
-        return new DocumentResolution(documentIds, [], failures, Resolved: false);
     }
 
     /// <summary>The days of the year an event is dated on, by any claim, in its calendar and in the Gregorian one.</summary>
@@ -252,30 +293,60 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         eventIds.Count == 0 ? [] : store.GetMentionsOfEvents(eventIds).Where(m => m.Mention.IsTopic && m.EventId is not null).Select(m => m.EventId!).Distinct(StringComparer.Ordinal).ToList();
 }
 
+/// <summary>A resolution begun by <see cref="IncrementalResolution.Begin"/>: its neighbourhood read, its events being resolved.</summary>
+public sealed class PendingResolution
+{
+    private readonly Func<DocumentResolution> _write;
+
+    internal PendingResolution(Func<DocumentResolution> write) => _write = write;
+
+    /// <summary>Waits for the events and writes them (resolving again while the store changed under them); on the thread that uses the store.</summary>
+    public DocumentResolution Finish() => _write();
+}
+
 /// <summary>
 /// Stored documents gathered for <see cref="IncrementalResolution"/>, resolved together as soon as about
-/// <see cref="IncrementalResolution.BatchMentions"/> mentions have gathered.
+/// <see cref="IncrementalResolution.BatchMentions"/> mentions have gathered; with <paramref name="inBackground"/>, each batch
+/// is resolved while the next gathers and written when that one is full (<see cref="IncrementalResolution.Begin"/>).
 /// </summary>
-public sealed class ResolutionBatch(IncrementalResolution resolution)
+public sealed class ResolutionBatch(IncrementalResolution resolution, bool inBackground = false)
 {
     private List<string> _documents = [];
     private int _mentions;
+    private PendingResolution? _pending;
 
-    /// <summary>Adds a stored document with its number of mentions; the batch's resolution when that filled it, else null.</summary>
+    /// <summary>Adds a stored document with its number of mentions; the resolution of a batch when one was written, else null.</summary>
     public DocumentResolution? Add(string documentId, int mentions)
     {
         _documents.Add(documentId);
         _mentions += mentions;
-        return _mentions < resolution.BatchMentions ? null : Resolve();
+        if (_mentions < resolution.BatchMentions)
+            return null;
+        var documents = Take();
+        if (!inBackground)
+            return resolution.Resolve(documents);
+        // The batch before is written first: this one's neighbourhood is read after it, as if resolved one after the other.
+        var written = _pending?.Finish();
+        _pending = resolution.Begin(documents, inBackground: true);
+        return written;
     }
 
-    /// <summary>Resolves what has gathered and starts again; null when nothing has.</summary>
-    public DocumentResolution? Resolve()
+    /// <summary>Writes the batch still resolving and resolves what has gathered since: their resolutions, in order.</summary>
+    public IReadOnlyList<DocumentResolution> Flush()
     {
-        if (_documents.Count == 0)
-            return null;
+        var written = new List<DocumentResolution>();
+        if (_pending?.Finish() is { } pending)
+            written.Add(pending);
+        _pending = null;
+        if (_documents.Count > 0)
+            written.Add(resolution.Resolve(Take()));
+        return written;
+    }
+
+    private List<string> Take()
+    {
         var documents = _documents;
         (_documents, _mentions) = ([], 0);
-        return resolution.Resolve(documents);
+        return documents;
     }
 }

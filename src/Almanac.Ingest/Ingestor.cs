@@ -65,7 +65,8 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var unplaced = new List<UnplacedSentence>();
         var refusedPictures = new List<RefusedPicture>();
         var resolutions = new List<DocumentResolution>();
-        var batch = new ResolutionBatch(_incremental);
+        // Each batch resolves on a thread of its own while this one stores the next documents.
+        var batch = new ResolutionBatch(_incremental, inBackground: true);
         foreach (var (path, outcome, unreadable) in Analyzed(selection, progress))
         {
             if (unreadable is not null)
@@ -99,8 +100,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             if (batch.Add(outcome.Document.Id, outcome.Mentions.Count) is { } resolution)
                 resolutions.Add(resolution);
         }
-        if (batch.Resolve() is { } last)
-            resolutions.Add(last);
+        resolutions.AddRange(batch.Flush());
         progress?.Invoke(new IngestProgress(selection.Files.Count, selection.Files.Count, ""));
         // Documents an interrupted ingest stored but did not resolve.
         resolutions.AddRange(_incremental.ResolveWaiting());

@@ -53,9 +53,8 @@ public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<Hi
     {
         var changed = new List<(HistoricalEvent, string)>();
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var e in Written)
+        foreach (var (e, payload) in Written.Zip(Payloads))
         {
-            var payload = System.Text.Json.JsonSerializer.Serialize(e, StoreJson.Options);
             if (storedPayloads.GetValueOrDefault(e.Id) == payload)
                 kept.Add(e.Id);
             else
@@ -63,13 +62,22 @@ public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<Hi
         }
         return (changed, kept);
     }
+
+    private IReadOnlyList<string>? _payloads;
+
+    /// <summary>
+    /// The written events as stored (JSON), in their order, serialized once by the thread that asks first: a resolution
+    /// resolving on a thread of its own asks there, so the store's writer finds them made.
+    /// </summary>
+    public IReadOnlyList<string> Payloads => _payloads ??= [.. Written.Select(e => System.Text.Json.JsonSerializer.Serialize(e, StoreJson.Options))];
 }
 
 /// <summary>
 /// What a resolution read its events from, for the store to check when it writes them that nothing it relied on has
-/// changed: the store's <see cref="Generation"/> when it began (SQLite, one writer at a time, compares the whole store
-/// with it), and the date key <see cref="Ranges"/> it looked events up in with the events it found there (PostgreSQL
-/// checks this neighbourhood only, so writers elsewhere in the store never make it start again).
+/// changed: the store's events generation (<see cref="IAlmanacStore.GetEventsGeneration"/>) when it began (SQLite, one
+/// writer at a time, compares the whole store with it), and the date key <see cref="Ranges"/> it looked events up in with
+/// the events it found there (PostgreSQL checks this neighbourhood only, so writers elsewhere in the store never make it
+/// start again).
 /// </summary>
 public sealed record ResolutionBasis(long Generation, IReadOnlyList<EventKeyRange> Ranges, IReadOnlyCollection<string> EventsInRanges);
 
@@ -222,6 +230,15 @@ public interface IAlmanacStore : IDisposable
     /// reader that caches what it read under the generation it saw first knows when its copy is out of date.
     /// </summary>
     long GetGeneration();
+
+    /// <summary>
+    /// A number that grows with every write a resolution reads from (events, the filing of mentions, failures, lineages), but
+    /// not with a document stored, which adds only mentions no event holds yet and no resolution reads: a resolution read
+    /// before documents were stored may still be written after them (<see cref="ResolutionBasis"/>), so an ingest stores
+    /// the next documents while the last ones resolve. Keyword counts do grow with a stored document; the resolution then
+    /// weighs words as they were counted when it read them, as it would have, written before the document was stored.
+    /// </summary>
+    long GetEventsGeneration();
 
     /// <summary>The titles of those of these documents that are stored, in one query, without reading their texts.</summary>
     IReadOnlyDictionary<string, string> GetDocumentTitles(IReadOnlyCollection<string> documentIds);

@@ -302,6 +302,32 @@ public abstract class AlmanacStoreContract
         Assert.Empty(store.GetDocumentTitles([]));
     }
 
+    [SkippableFact]
+    public void UpdateEvents_DocumentStoredAfterTheResolutionRead_WritesItsEvents()
+    {
+        // An ingest stores the next documents while the last ones resolve: their mentions are none of the resolution's.
+        using var store = Open();
+        var (update, basis) = SpeechResolution(store);
+        var (other, mentions) = Speech("doc-b");
+        store.AddDocument(other, mentions);
+
+        Assert.True(store.UpdateEvents(update, basis));
+        Assert.Equal(["speech"], store.GetEventsOfDocuments(["doc-a"]));
+        Assert.Equal(["doc-b"], store.GetDocumentsAwaitingResolution(10));
+    }
+
+    /// <summary>The speech stored as "doc-a", and the update founding its event, with what that resolution read.</summary>
+    internal static (EventUpdate Update, ResolutionBasis Basis) SpeechResolution(IAlmanacStore store)
+    {
+        var (document, mentions) = Speech("doc-a");
+        store.AddDocument(document, mentions);
+        var stored = Assert.Single(store.GetMentionsOfDocuments(["doc-a"]));
+        var near = EventKeys.Near(stored.Mention);
+        var basis = new ResolutionBasis(store.GetEventsGeneration(), near, store.FindEvents(near));
+        var e = Event("speech", HistoricalDate.OnDay(1956, 2, 25));
+        return (new EventUpdate([], [e], [new MentionAssignment(stored.Id, e.Id)]), basis);
+    }
+
     internal static (SourceDocument, IReadOnlyList<EventMention>) Speech(string id)
     {
         const string text = "Khrushchev’s secret speech, (February 25, 1956), in denunciation of the deceased Soviet leader Joseph Stalin.";

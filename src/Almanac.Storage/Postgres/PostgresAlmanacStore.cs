@@ -687,6 +687,9 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     /// <summary>The sum of the write slots' counts: it grows with every committed write, whichever slot it took.</summary>
     public long GetGeneration() => Query(PostgresQueries.Generation, r => r.GetInt64(0)).Single();
 
+    /// <remarks>The store's generation: <see cref="UpdateEvents(EventUpdate, ResolutionBasis)"/> checks the neighbourhood a resolution read, not a number.</remarks>
+    public long GetEventsGeneration() => GetGeneration();
+
     public void Dispose() => DataSource.Dispose();
 
     /// <summary>Any word may match a document, more matches rank higher.</summary>

@@ -113,7 +113,7 @@ public sealed partial class SqliteAlmanacStore
 
         public void RewriteEvent(HistoricalEvent e)
         {
-            var writer = new EventWriter(store, transaction);
+            using var writer = new EventWriter(store, transaction);
             writer.Remove([e.Id], keepMentions: true);
             writer.Write(e);
         }

@@ -29,7 +29,10 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         connection.Open();
         try
         {
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;");
+            // A page cache of up to 64 MiB (SQLite's default is 2 MiB): an ingest writes into random pages of indexes of hundreds
+            // of megabytes (fingerprints, date keys, search text), and with the default most writes read their page back from the
+            // file first. Pages are taken as they are read, so a short-lived connection (a web request) holds only what it read.
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA cache_size=-65536;");
             SqliteMigrations.Apply(connection);
             return new SqliteAlmanacStore(connection);
         }
@@ -71,7 +74,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         InsertImages(transaction, document);
         if (document.MovingObservances.Count > 0)
             InsertMovingObservances(transaction, document);
-        AdvanceGeneration(transaction);
+        AdvanceGeneration(transaction, eventsToo: false);
         transaction.Commit();
         return true;
     }
@@ -229,7 +232,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var sql in new[] { "DELETE FROM event_days", "DELETE FROM events_fts", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
-        var writer = new EventWriter(this, transaction);
+        using var writer = new EventWriter(this, transaction);
         foreach (var e in events)
             writer.Write(e);
         writer.Assign(assignments ?? []);
@@ -238,11 +241,11 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         transaction.Commit();
     }
 
-    /// <remarks>SQLite lets one writer in at a time, so comparing the whole store's generation costs nothing here.</remarks>
+    /// <remarks>SQLite lets one writer in at a time, so comparing the whole store's events generation costs nothing here.</remarks>
     public bool UpdateEvents(EventUpdate update, ResolutionBasis basis)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        using (var generation = Command("SELECT value FROM store_generation"))
+        using (var generation = Command("SELECT value FROM events_generation"))
         {
             generation.Transaction = transaction;
             if (Convert.ToInt64(generation.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != basis.Generation)
@@ -254,7 +257,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                 r => (Id: r.GetString(0), Payload: r.GetString(1)), ("$ids", JsonSerializer.Serialize(replaced)))
             .ToDictionary(e => e.Id, e => e.Payload, StringComparer.Ordinal);
         var (changed, kept) = update.Against(stored);
-        var writer = new EventWriter(this, transaction);
+        using var writer = new EventWriter(this, transaction);
         writer.Remove(replaced.Where(id => !kept.Contains(id)).ToList());
         foreach (var (e, payload) in changed)
             writer.Write(e, payload);
@@ -266,7 +269,8 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     }
 
     /// <summary>Writes and removes events within one transaction: the event row, its search text, its days, its date keys, its mentions' filing.</summary>
-    private sealed class EventWriter
+    /// <remarks>Disposed with the transaction: a statement left to the finalizer is finalized on its thread, which then waits for the connection another thread is using.</remarks>
+    private sealed class EventWriter : IDisposable
     {
         private readonly SqliteAlmanacStore _store;
         private readonly SqliteTransaction _transaction;
@@ -322,6 +326,12 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         {
             foreach (var assignment in assignments)
                 Run(_assign, ("$event", assignment.EventId), ("$id", assignment.MentionId));
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in new[] { _insert, _fts, _day, _key, _assign })
+                command.Dispose();
         }
 
         private SqliteCommand Prepare(string sql)
@@ -577,17 +587,24 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             : null;
     }
 
-    public long GetGeneration()
+    public long GetGeneration() => ReadGeneration("store_generation");
+
+    public long GetEventsGeneration() => ReadGeneration("events_generation");
+
+    private long ReadGeneration(string table)
     {
-        using var command = Command("SELECT value FROM store_generation");
+        using var command = Command($"SELECT value FROM {table}");
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _connection.Dispose();
 
-    private void AdvanceGeneration(SqliteTransaction transaction)
+    /// <summary>Advances the store's generation and, unless the write only stored a document (<paramref name="eventsToo"/> false), the events generation.</summary>
+    private void AdvanceGeneration(SqliteTransaction transaction, bool eventsToo = true)
     {
-        using var command = Command("UPDATE store_generation SET value = value + 1");
+        using var command = Command(eventsToo
+            ? "UPDATE store_generation SET value = value + 1; UPDATE events_generation SET value = value + 1;"
+            : "UPDATE store_generation SET value = value + 1");
         command.Transaction = transaction;
         command.ExecuteNonQuery();
     }

@@ -165,6 +165,12 @@ internal static class SqliteMigrations
         """
         CREATE INDEX documents_analysis_failure ON documents(id, analysis_failure);
         """,
+        // What a resolution compares before it writes: a generation that a document stored does not advance, so an ingest
+        // stores the next documents while the last ones resolve (IAlmanacStore.GetEventsGeneration).
+        """
+        CREATE TABLE events_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+        INSERT INTO events_generation (id, value) VALUES (1, 0);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
