@@ -25,7 +25,7 @@ public sealed class EventResolver
     /// <summary>Days by which sources stating the same event may disagree before it counts as another event.</summary>
     public const int MaxDayDisagreement = EventKeys.MaxDayDisagreement;
 
-    private const double MinSimilarity = 0.3;
+    internal const double MinSimilarity = 0.3;
 
     /// <summary>Mentions (and documents per date claim) an event keeps to show; an event a thousand sources name still reads as one page.</summary>
     public const int MaxKeptMentions = 100;
@@ -103,7 +103,7 @@ public sealed class EventResolver
         {
             var weights = resolver._keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : new KeywordWeights(mentions);
             var clusters = new List<Cluster>();
-            var index = new ClusterIndex();
+            var index = new ClusterIndex(weights);
             foreach (var mention in InResolutionOrder(mentions))
             {
                 if (_failures.ContainsKey(mention.DocumentId))
@@ -126,7 +126,7 @@ public sealed class EventResolver
                     }
                     else
                     {
-                        best.Add(mention);
+                        index.Grew(best, best.Add(mention));
                     }
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -189,8 +189,9 @@ public sealed class EventResolver
     /// join the event, or the event's mentions could join one the mention founds (same kind, compatible dates, similar
     /// enough). An incremental resolution re-resolves only the events some new mention could meet, and those the resolver
     /// must see beside them. Only the events with a mention in the years around a new mention's are tested (<see cref="YearsIndex"/>),
-    /// and each event's cluster and each mention's are built once, so a day page of hundreds of entries among hundreds
-    /// of nearby events costs about their sum, not their product.
+    /// and of those, when they are many, only the ones sharing a decisive word, a person or a place with it
+    /// (<see cref="EventTerms"/>); each event's cluster and each mention's are built once, so a document of thousands of
+    /// mentions among thousands of nearby events costs about their sum, not their product.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<EventMention>> MentionsMeeting(IReadOnlyList<IReadOnlyList<EventMention>> events, IReadOnlyList<EventMention> mentions)
     {
@@ -203,8 +204,9 @@ public sealed class EventResolver
         for (var i = 0; i < events.Count; i++)
             foreach (var mention in events[i])
                 years.Add(mention, i);
+        var terms = weights is null ? null : EventTerms(events, weights, stored, alike);
         foreach (var mention in mentions)
-            foreach (var i in years.Near(mention))
+            foreach (var i in Near(mention))
             {
                 var e = events[i];
                 var meets = weights is null
@@ -215,8 +217,43 @@ public sealed class EventResolver
             }
         return meeting;
 
+        IEnumerable<int> Near(EventMention mention)
+        {
+            var count = years.Count(mention);
+            if (terms is null || count <= FewToCompare || DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights!) is not { Unbounded: false } decisive
+                || terms.Count(mention, decisive) >= count)
+                return years.Near(mention);
+            return terms.Candidates(mention, decisive).Where(i => years.IsNear(i, mention)).Distinct().Order();
+        }
+
         Cluster Founded(EventMention mention, KeywordWeights weights) =>
             founded.TryGetValue(mention, out var cluster) ? cluster : founded[mention] = new Cluster(mention, 0, weights);
+    }
+
+    /// <summary>Events near a mention few enough to test it against them all, sparing the lookup of its words.</summary>
+    private const int FewToCompare = 64;
+
+    /// <summary>
+    /// The events filed under what a new mention must share with one to meet it either way: the event's words, people
+    /// and places, the decisive words of its cluster (the mention joining it) and of each of its alike mentions (the
+    /// event's mentions joining one the mention founds). Builds each event's cluster and alike groups, which the test reads too.
+    /// </summary>
+    private static TermPostings<int> EventTerms(IReadOnlyList<IReadOnlyList<EventMention>> events, KeywordWeights weights, Cluster?[] stored, List<List<EventMention>>?[] alike)
+    {
+        var terms = new TermPostings<int>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Count == 0)
+                continue;
+            var cluster = stored[i] = ClusterOf(events[i], weights);
+            var groups = alike[i] = Alike(events[i]);
+            var decisive = groups.Select(same => DecisiveWords.Of(same[0].Keywords.Distinct(StringComparer.Ordinal), weights)).ToList();
+            foreach (var term in cluster.Terms.Concat(decisive.SelectMany(d => d.Decided).Select(w => new Term(TermKind.DecisiveWord, w))).Distinct())
+                terms.File(term, i);
+            if (cluster.Unbounded || decisive.Any(d => d.Unbounded))
+                terms.FileUnbounded(i);
+        }
+        return terms;
     }
 
     /// <summary>
@@ -227,26 +264,23 @@ public sealed class EventResolver
     private sealed class YearsIndex
     {
         private readonly Dictionary<int, List<int>> _byYear = [];
-        private readonly List<int> _long = [];
+        private readonly HashSet<int> _long = [];
+        private readonly Dictionary<int, HashSet<int>> _yearsOf = [];
 
-        /// <summary>Files an event under a mention's years; an event's mentions are added together, so each list holds it once.</summary>
+        /// <summary>Files an event under a mention's years.</summary>
         public void Add(EventMention mention, int index)
         {
             var (first, last) = Years(mention);
             if (last - first > EventKeys.MaxFiledYears)
             {
-                AddOnce(_long, index);
+                _long.Add(index);
                 return;
             }
+            var years = _yearsOf.TryGetValue(index, out var filed) ? filed : _yearsOf[index] = [];
             for (var year = first; year <= last; year++)
-                AddOnce(_byYear.TryGetValue(year, out var list) ? list : _byYear[year] = [], index);
-        }
-
-        // Filed once per mention, an event of thousands of mentions made every lookup read them all.
-        private static void AddOnce(List<int> events, int index)
-        {
-            if (events.Count == 0 || events[^1] != index)
-                events.Add(index);
+                // Filed once per year, not per mention: an event of thousands of mentions made every lookup read them all.
+                if (years.Add(year))
+                    (_byYear.TryGetValue(year, out var list) ? list : _byYear[year] = []).Add(index);
         }
 
         /// <summary>The events near the mention, each once, in their order.</summary>
@@ -258,6 +292,24 @@ public sealed class EventResolver
             return Enumerable.Range(first, last - first + 1).SelectMany(y => _byYear.GetValueOrDefault(y) ?? []).Concat(_long).Distinct().Order();
         }
 
+        /// <summary>How many events <see cref="Near"/> reads for the mention, repeats included.</summary>
+        public int Count(EventMention mention)
+        {
+            var (first, last) = Years(mention);
+            return _long.Count + (last - first > EventKeys.MaxFiledYears
+                ? _byYear.Values.Sum(l => l.Count)
+                : Enumerable.Range(first, last - first + 1).Sum(y => _byYear.GetValueOrDefault(y)?.Count ?? 0));
+        }
+
+        /// <summary>Whether <see cref="Near"/> gives the event for the mention.</summary>
+        public bool IsNear(int index, EventMention mention)
+        {
+            var (first, last) = Years(mention);
+            if (last - first > EventKeys.MaxFiledYears || _long.Contains(index))
+                return true;
+            return _yearsOf.TryGetValue(index, out var years) && Enumerable.Range(first, last - first + 1).Any(years.Contains);
+        }
+
         private static (int First, int Last) Years(EventMention mention)
         {
             var (first, last) = mention.Date.ToGregorian().YearSpan;
@@ -267,7 +319,8 @@ public sealed class EventResolver
         }
     }
 
-    private bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention, KeywordWeights weights, Cluster? stored = null, Cluster? founded = null,
+    /// <summary>Whether the event and the mention could meet in a resolution: what <see cref="MentionsMeeting"/> tests for each pair it does not rule out.</summary>
+    internal bool CouldMeet(IReadOnlyList<EventMention> eventMentions, EventMention mention, KeywordWeights weights, Cluster? stored = null, Cluster? founded = null,
         List<List<EventMention>>? alike = null)
     {
         if (eventMentions.Count == 0 || eventMentions[0].Kind != mention.Kind)
@@ -324,66 +377,6 @@ public sealed class EventResolver
             MentionCount = e.MentionCount,
             SourceCount = e.SourceCount,
         };
-    }
-
-    /// <summary>
-    /// Clusters filed so a mention is compared only with clusters whose date could be compatible. A
-    /// day-founded cluster is filed under its day, and a day mention (not a range) meets only those within
-    /// <see cref="MaxDayDisagreement"/> days of it, so a thousand events of one year cost a day mention a few
-    /// comparisons. Other clusters are filed under the years their founding date covers; coarser mentions and
-    /// ranges meet every cluster of their years and of the year before and after, across New Year.
-    /// </summary>
-    private sealed class ClusterIndex
-    {
-        private readonly Dictionary<int, List<Cluster>> _byDay = [];
-        private readonly Dictionary<int, List<Cluster>> _byYear = [];
-        private readonly Dictionary<int, List<Cluster>> _coarseByYear = [];
-        private readonly List<Cluster> _long = [];
-
-        public void Add(Cluster cluster)
-        {
-            var anchor = cluster.Anchor.ToGregorian();
-            if (anchor.Precision == Precision.Day)
-                File(_byDay, EventKeys.DayKey(EventKeys.LocalDateOf(anchor)), cluster);
-            var (first, last) = anchor.YearSpan;
-            if (last - first >= EventKeys.MaxFiledYears)
-            {
-                _long.Add(cluster);
-                return;
-            }
-            for (var year = first; year <= last; year++)
-            {
-                File(_byYear, year, cluster);
-                if (anchor.Precision != Precision.Day)
-                    File(_coarseByYear, year, cluster);
-            }
-        }
-
-        public IEnumerable<Cluster> Near(EventMention mention)
-        {
-            var date = mention.Date.ToGregorian();
-            var (first, last) = date.YearSpan;
-            var seen = new HashSet<Cluster>();
-            var dayOnly = date.Precision == Precision.Day && mention.EndDate is null;
-            if (dayOnly)
-            {
-                var day = EventKeys.LocalDateOf(date);
-                for (var offset = -MaxDayDisagreement; offset <= MaxDayDisagreement; offset++)
-                    foreach (var cluster in _byDay.GetValueOrDefault(EventKeys.DayKey(day.PlusDays(offset))) ?? [])
-                        if (seen.Add(cluster))
-                            yield return cluster;
-            }
-            var byYear = dayOnly ? _coarseByYear : _byYear;
-            for (var year = first - 1; year <= last + 1; year++)
-                foreach (var cluster in byYear.GetValueOrDefault(year) ?? [])
-                    if (seen.Add(cluster))
-                        yield return cluster;
-            foreach (var cluster in _long)
-                yield return cluster;
-        }
-
-        private static void File(Dictionary<int, List<Cluster>> index, int key, Cluster cluster) =>
-            (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(cluster);
     }
 
     private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, IReadOnlyDictionary<string, string> canonicalPeople, HashSet<string> ids,
@@ -464,91 +457,5 @@ public sealed class EventResolver
             if (taken.Add(id))
                 return id;
         }
-    }
-
-    private sealed class Cluster
-    {
-        private readonly Dictionary<string, int> _keywords = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _people = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _places = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _entryDocuments = new(StringComparer.Ordinal);
-
-        private readonly KeywordWeights _weights;
-        private double _keywordWeight;
-
-        public Cluster(EventMention first, int order, KeywordWeights weights)
-        {
-            Kind = first.Kind;
-            Anchor = first.Date;
-            Order = order;
-            _weights = weights;
-            Add(first);
-        }
-
-        public List<EventMention> Mentions { get; } = [];
-        public MentionKind Kind { get; }
-
-        /// <summary>Position in founding order: ties between equally similar clusters go to the older one.</summary>
-        public int Order { get; }
-
-        /// <summary>The date of the mention that founded the event, the most precise it has.</summary>
-        public HistoricalDate Anchor { get; }
-
-        public void Add(EventMention mention)
-        {
-            Mentions.Add(mention);
-            foreach (var k in mention.Keywords)
-            {
-                if (!_keywords.ContainsKey(k))
-                    _keywordWeight += _weights.Of(k);
-                _keywords[k] = _keywords.GetValueOrDefault(k) + 1;
-            }
-            _people.UnionWith(mention.People);
-            _places.UnionWith(mention.Places);
-            if (mention.IsDayPageEntry)
-                _entryDocuments.Add(mention.DocumentId);
-        }
-
-        /// <summary>Whether the mention is an entry of a day page another entry of which is already this event: a page lists each event once.</summary>
-        public bool HoldsEntryOf(EventMention mention) => mention.IsDayPageEntry && _entryDocuments.Contains(mention.DocumentId);
-
-        /// <summary>
-        /// A day date is compatible with a day-founded event within <see cref="MaxDayDisagreement"/>
-        /// days of its founding day, or when its range covers that day: measured from the founding
-        /// day, not from any day already joined, so a run of daily events (30 October, 31 October,
-        /// 1 November…) does not chain into one. Otherwise one date must lie within the other, and
-        /// a decade or century joins only events dated no finer than a year.
-        /// </summary>
-        public bool DateCompatible(EventMention mention)
-        {
-            var date = mention.Date.ToGregorian();
-            var anchor = Anchor.ToGregorian();
-            if (date.Precision == Precision.Day && anchor.Precision == Precision.Day)
-                return Math.Abs(DaysApart(anchor, date)) <= MaxDayDisagreement
-                    || (mention.EndDate is { } end && DaysApart(date, anchor) >= 0 && DaysApart(anchor, end.ToGregorian()) >= 0);
-            // A period of years ("the mid-1930s") is not one day's event, though it contains the day.
-            if (date.Precision < Precision.Year && anchor.Precision > Precision.Year)
-                return false;
-            return date.IsWithin(anchor) || anchor.IsWithin(date);
-        }
-
-        /// <summary>Rare shared words count most, normalized by the smaller side; shared people and places add to it.</summary>
-        public double Similarity(EventMention mention, KeywordWeights weights)
-        {
-            var words = mention.Keywords.Distinct(StringComparer.Ordinal).ToList();
-            if (words.Count == 0)
-                return 0;
-            var shared = words.Where(_keywords.ContainsKey).Sum(weights.Of);
-            var own = words.Sum(weights.Of);
-            var theirs = _keywordWeight;
-            var people = mention.People.Count(_people.Contains);
-            var places = mention.Places.Count(_places.Contains);
-            var score = shared / Math.Max(1e-9, Math.Min(own, theirs));
-            return score + 0.15 * people + 0.1 * places;
-        }
-
-        /// <summary>Days from <paramref name="from"/> to <paramref name="to"/>, both Gregorian day dates.</summary>
-        private static int DaysApart(HistoricalDate from, HistoricalDate to) =>
-            NodaTime.Period.Between(EventKeys.LocalDateOf(from), EventKeys.LocalDateOf(to), NodaTime.PeriodUnits.Days).Days;
     }
 }

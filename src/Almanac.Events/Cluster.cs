@@ -1,0 +1,122 @@
+using Almanac.Core;
+
+namespace Almanac.Events;
+
+/// <summary>
+/// The mentions of one event as the resolver gathers them (<see cref="EventResolver"/>): founded by its most precise
+/// mention, joined by those similar enough whose dates are compatible with it.
+/// </summary>
+internal sealed class Cluster
+{
+    private readonly Dictionary<string, int> _keywords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _people = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _places = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _entryDocuments = new(StringComparer.Ordinal);
+
+    private readonly KeywordWeights _weights;
+    private readonly DecisiveWords _decisive = new();
+    private double _keywordWeight;
+
+    public Cluster(EventMention first, int order, KeywordWeights weights)
+    {
+        Kind = first.Kind;
+        Anchor = first.Date;
+        Years = first.Date.ToGregorian().YearSpan;
+        Order = order;
+        _weights = weights;
+        Add(first);
+    }
+
+    public List<EventMention> Mentions { get; } = [];
+    public MentionKind Kind { get; }
+
+    /// <summary>Position in founding order: ties between equally similar clusters go to the older one.</summary>
+    public int Order { get; }
+
+    /// <summary>The date of the mention that founded the event, the most precise it has.</summary>
+    public HistoricalDate Anchor { get; }
+
+    /// <summary>The years its founding date covers (Gregorian), which it is filed under.</summary>
+    public (int First, int Last) Years { get; }
+
+    /// <summary>Whether a word it holds weighs nothing or less, so that it must be compared with every mention (<see cref="DecisiveWords.Unbounded"/>).</summary>
+    public bool Unbounded => _decisive.Unbounded;
+
+    /// <summary>Everything it is filed under: its words, its decisive words, its people and places.</summary>
+    public IEnumerable<Term> Terms =>
+        _keywords.Keys.Select(k => new Term(TermKind.Word, k))
+            .Concat(_decisive.Decided.Select(k => new Term(TermKind.DecisiveWord, k)))
+            .Concat(_people.Concat(_places).Distinct(StringComparer.Ordinal).Select(n => new Term(TermKind.Name, n)));
+
+    /// <summary>Adds a mention; returns the terms the cluster gained by it, to be filed under (see <see cref="Terms"/>).</summary>
+    public IReadOnlyList<Term> Add(EventMention mention)
+    {
+        Mentions.Add(mention);
+        var gained = new List<Term>();
+        var newWords = new List<(string, double)>();
+        foreach (var k in mention.Keywords)
+        {
+            if (!_keywords.ContainsKey(k))
+            {
+                var weight = _weights.Of(k);
+                _keywordWeight += weight;
+                newWords.Add((k, weight));
+                gained.Add(new Term(TermKind.Word, k));
+            }
+            _keywords[k] = _keywords.GetValueOrDefault(k) + 1;
+        }
+        foreach (var word in _decisive.Add(newWords))
+            gained.Add(new Term(TermKind.DecisiveWord, word));
+        foreach (var person in mention.People)
+            if (_people.Add(person) && !_places.Contains(person))
+                gained.Add(new Term(TermKind.Name, person));
+        foreach (var place in mention.Places)
+            if (_places.Add(place) && !_people.Contains(place))
+                gained.Add(new Term(TermKind.Name, place));
+        if (mention.IsDayPageEntry)
+            _entryDocuments.Add(mention.DocumentId);
+        return gained;
+    }
+
+    /// <summary>Whether the mention is an entry of a day page another entry of which is already this event: a page lists each event once.</summary>
+    public bool HoldsEntryOf(EventMention mention) => mention.IsDayPageEntry && _entryDocuments.Contains(mention.DocumentId);
+
+    /// <summary>
+    /// A day date is compatible with a day-founded event within <see cref="EventResolver.MaxDayDisagreement"/>
+    /// days of its founding day, or when its range covers that day: measured from the founding
+    /// day, not from any day already joined, so a run of daily events (30 October, 31 October,
+    /// 1 November…) does not chain into one. Otherwise one date must lie within the other, and
+    /// a decade or century joins only events dated no finer than a year.
+    /// </summary>
+    public bool DateCompatible(EventMention mention)
+    {
+        var date = mention.Date.ToGregorian();
+        var anchor = Anchor.ToGregorian();
+        if (date.Precision == Precision.Day && anchor.Precision == Precision.Day)
+            return Math.Abs(DaysApart(anchor, date)) <= EventResolver.MaxDayDisagreement
+                || (mention.EndDate is { } end && DaysApart(date, anchor) >= 0 && DaysApart(anchor, end.ToGregorian()) >= 0);
+        // A period of years ("the mid-1930s") is not one day's event, though it contains the day.
+        if (date.Precision < Precision.Year && anchor.Precision > Precision.Year)
+            return false;
+        return date.IsWithin(anchor) || anchor.IsWithin(date);
+    }
+
+    /// <summary>Rare shared words count most, normalized by the smaller side; shared people and places add to it.</summary>
+    public double Similarity(EventMention mention, KeywordWeights weights)
+    {
+        var words = mention.Keywords.Distinct(StringComparer.Ordinal).ToList();
+        if (words.Count == 0)
+            return 0;
+        var shared = words.Where(_keywords.ContainsKey).Sum(weights.Of);
+        var own = words.Sum(weights.Of);
+        var theirs = _keywordWeight;
+        var people = mention.People.Count(_people.Contains);
+        var places = mention.Places.Count(_places.Contains);
+        var score = shared / Math.Max(1e-9, Math.Min(own, theirs));
+        return score + 0.15 * people + 0.1 * places;
+    }
+
+    /// <summary>Days from <paramref name="from"/> to <paramref name="to"/>, both Gregorian day dates.</summary>
+    private static int DaysApart(HistoricalDate from, HistoricalDate to) =>
+        NodaTime.Period.Between(EventKeys.LocalDateOf(from), EventKeys.LocalDateOf(to), NodaTime.PeriodUnits.Days).Days;
+}
