@@ -74,16 +74,23 @@ internal static class Headlines
     public static string From(EventMention mention, SourceDocument? document)
     {
         var clause = Flat(mention.Clause);
-        var source = Words.Split(clause).Count >= MinClauseWords && HeadlineChecks.HasVerb(Words.Split(clause)) ? clause : Flat(mention.Sentence);
+        var clauseWords = Words.Split(clause);
+        var source = clauseWords.Count >= MinClauseWords && HeadlineChecks.HasVerb(clauseWords) && !LacksSubject(clauseWords, Flat(mention.Sentence)) ? clause : Flat(mention.Sentence);
+        source = WithUntilAsIn(source, mention.DateText);
         var dateAt = source.IndexOf(mention.DateText, StringComparison.Ordinal);
-        // The clause that holds the date is what the headline must keep when a long sentence is cut.
-        var wordsBeforeDate = dateAt < 0 ? 0 : Math.Max(0, Words.Split(source[..dateAt]).Count - 1);
+        // "…, 12 April 1610 was declared …": a date that is the subject of its verb stays; "ruled until 1953", "Not until 1989
+        // was …" say something else without theirs.
+        var keepsDate = IsSubject(source, dateAt, mention.DateText) || FollowsUntil(source, dateAt);
+        // The clause that holds the date is what the headline must keep when a long sentence is cut: up to its date
+        // phrase, or through the date when that stays.
+        var wordsBeforeDate = dateAt < 0 ? 0
+            : keepsDate ? Words.Split(source[..(dateAt + mention.DateText.Length)]).Count
+            : Math.Max(0, Words.Split(source[..dateAt]).Count - 1);
         // "wounded by a clerk on 5 May 1870, as he …": the clause ends where the date does, and the date's comma goes with it.
         // A date between commas (", on 28 July 1914, war was declared") opens its clause instead.
         var dateEndsClause = dateAt >= 0 && source.AsSpan(dateAt + mention.DateText.Length).StartsWith(", ", StringComparison.Ordinal)
             && !OpensClause(source, dateAt);
-        // "…, 12 April 1610 was declared …": a date that is the subject of its verb stays.
-        var text = IsSubject(source, dateAt, mention.DateText) ? source : Titles.WithoutDate(source, mention, anywhere: true);
+        var text = keepsDate ? source : Titles.WithoutDate(source, mention, anywhere: true);
         text = WithoutAsides(text);
         text = WithoutLeadingConnectives(text);
         text = WithSubject(text, mention, document);
@@ -91,6 +98,47 @@ internal static class Headlines
         text = Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars);
         return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..]);
     }
+
+    private static readonly HashSet<string> Until = new(StringComparer.OrdinalIgnoreCase) { "until", "till" };
+
+    private static readonly HashSet<string> RelativePronouns = new(StringComparer.Ordinal) { "who", "which" };
+
+    /// <summary>
+    /// "failed, to oust him in June 1957" of "… the stalwarts in the Presidium who conspired, but failed, to oust him …": a
+    /// clause opening on a verb after a relative pronoun has its subject inside the sentence, not at its start (as in
+    /// "Pompey fled, but was stabbed", which <see cref="WithSubject"/> completes), so alone it reads as a fragment.
+    /// </summary>
+    private static bool LacksSubject(IReadOnlyList<Word> clause, string sentence)
+    {
+        var first = clause.FirstOrDefault(w => !Lexicon.HeadlineConnectives.Contains(w.Text));
+        if (first.Text is not { } verb || !char.IsLower(verb[0]) || Lexicon.StopWords.Contains(verb)
+            || !(Lexicon.Verbs.Contains(verb) || (verb.Length > 4 && verb.EndsWith("ed", StringComparison.Ordinal))))
+            return false;
+        var clauseAt = sentence.LastIndexOf(verb, StringComparison.Ordinal);
+        return clauseAt > 0 && Words.Split(sentence[..clauseAt]).Any(w => RelativePronouns.Contains(w.Text));
+    }
+
+    /// <summary>
+    /// "it was not released until 1989" says it was released in 1989: the negation and "until" give way to "in", which the
+    /// date then goes with. Only within the date's clause: "Not until 1989 was …" (a capital, inverted order) keeps its date.
+    /// </summary>
+    private static string WithUntilAsIn(string source, string dateText)
+    {
+        var dateAt = source.IndexOf(dateText, StringComparison.Ordinal);
+        if (!FollowsUntil(source, dateAt))
+            return source;
+        var before = Words.Split(source[..dateAt]);
+        var clauseStart = ClauseBreaks.Max(b => source.LastIndexOf(b, dateAt, StringComparison.Ordinal));
+        var not = before.FindLastIndex(w => w.Text == "not");
+        if (not < 0 || before[not].Start < clauseStart)
+            return source;
+        var until = before[^1];
+        return source[..before[not].Start] + source[before[not + 1].Start..until.Start] + "in" + source[until.End..];
+    }
+
+    /// <summary>True when "until" or "till" stands right before the date.</summary>
+    private static bool FollowsUntil(string source, int dateAt) =>
+        dateAt > 0 && Words.Split(source[..dateAt]) is [.., var last] && Until.Contains(last.Text) && string.IsNullOrWhiteSpace(source[last.End..dateAt]);
 
     /// <summary>True when a verb follows the date, with no aside between, and no preposition precedes it: "12 April 1610 was declared …".</summary>
     private static bool IsSubject(string source, int dateAt, string dateText)

@@ -43,6 +43,35 @@ public sealed class HeadlineTests
     }
 
     [Fact]
+    public void Headline_NotUntilItsDate_SaysItHappenedThen()
+    {
+        var headline = HeadlineOn("A treaty.txt", "The treaty of Varnholm was not ratified by the assembly until 12 March 1921.", 1921, 3, 12);
+        Assert.Equal("The treaty of Varnholm is ratified by the assembly", headline);
+    }
+
+    [Fact]
+    public void Headline_UntilItsDate_KeepsTheDate()
+    {
+        var headline = HeadlineOn("A reign.txt", "Queen Ostra ruled the northern provinces until 8 August 1702.", 1702, 8, 8);
+        Assert.Equal("Queen Ostra rules the northern provinces until 8 August 1702", headline);
+    }
+
+    [Fact]
+    public void Headline_NotUntilOpeningTheSentence_KeepsTheDate()
+    {
+        var headline = HeadlineOn("A text.txt", "Not until 2 May 1989 was the report printed in full in the capital.", 1989, 5, 2);
+        Assert.Equal("Not until 2 May 1989 was the report printed in full in the capital", headline);
+    }
+
+    [Fact]
+    public void Headline_ClauseWithoutItsSubject_IsNotTheHeadlineAlone()
+    {
+        var headline = HeadlineOn("A plot.txt",
+            "The famine weakened the regent against the old nobles of the council who plotted, but failed, to depose him on 6 June 1757.", 1757, 6, 6);
+        Assert.StartsWith("The famine weakens the regent", headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Headline_AsidesInBracketsAndDashes_AreLeftOut()
     {
         var headline = HeadlineOn("A revolt.txt",
