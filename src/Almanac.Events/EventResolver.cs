@@ -204,7 +204,7 @@ public sealed class EventResolver
         for (var i = 0; i < events.Count; i++)
             foreach (var mention in events[i])
                 years.Add(mention, i);
-        var terms = weights is null ? null : EventTerms(events, weights, stored, alike);
+        TermPostings<int>? terms = null; // filed the first time a mention has many events near it
         foreach (var mention in mentions)
             foreach (var i in Near(mention))
             {
@@ -220,10 +220,11 @@ public sealed class EventResolver
         IEnumerable<int> Near(EventMention mention)
         {
             var count = years.Count(mention);
-            if (terms is null || count <= FewToCompare || DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights!) is not { Unbounded: false } decisive
-                || terms.Count(mention, decisive) >= count)
+            if (weights is null || count <= FewToCompare || DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights) is not { Unbounded: false } decisive)
                 return years.Near(mention);
-            return terms.Candidates(mention, decisive).Where(i => years.IsNear(i, mention)).Distinct().Order();
+            terms ??= EventTerms(events, weights, stored, alike);
+            return terms.Count(mention, decisive) >= count ? years.Near(mention)
+                : terms.Candidates(mention, decisive).Where(i => years.IsNear(i, mention)).Distinct().Order();
         }
 
         Cluster Founded(EventMention mention, KeywordWeights weights) =>
