@@ -304,6 +304,10 @@ internal static class Headlines
             if (!Lexicon.StopWords.Contains(word.Text) && HeadlineChecks.HasVerb(Words.Split(head)))
                 return head;
         }
-        return Titles.Shorten(text, words[MaxWords - 1].End + 1);
+        // Cut at the limit, it ends on its last word that is not a function word: "… by Nikita S. Khrushchev…", not "… Khrushchev to…".
+        var last = MaxWords - 2;
+        while (last > MaxWords / 2 && (Lexicon.StopWords.Contains(words[last].Text) || Prepositions.Contains(words[last].Text)))
+            last--;
+        return text[..words[last].End].TrimEnd(',', ';', ':') + TextCut.Ellipsis;
     }
 }

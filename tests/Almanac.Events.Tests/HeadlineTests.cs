@@ -72,6 +72,15 @@ public sealed class HeadlineTests
     }
 
     [Fact]
+    public void Headline_CutAtTheWordLimit_EndsOnAWordThatCarriesMeaning()
+    {
+        var headline = HeadlineOn("A charter.txt",
+            "On 4 May 1820 the council of the northern river towns approved the long awaited charter for the building and repair of the old bridge at the ford.",
+            1820, 5, 4);
+        Assert.Equal("The council of the northern river towns approves the long awaited charter for the building and repair…", headline);
+    }
+
+    [Fact]
     public void Headline_AsidesInBracketsAndDashes_AreLeftOut()
     {
         var headline = HeadlineOn("A revolt.txt",
