@@ -14,7 +14,8 @@ internal sealed class Cluster
     private readonly HashSet<string> _entryDocuments = new(StringComparer.Ordinal);
 
     private readonly KeywordWeights _weights;
-    private readonly DecisiveWords _decisive = new();
+    /// <summary>Its decisive words, tracked from when it is first filed under its terms (<see cref="Terms"/>).</summary>
+    private DecisiveWords? _decisive;
     private double _keywordWeight;
 
     public Cluster(EventMention first, int order, KeywordWeights weights)
@@ -40,42 +41,56 @@ internal sealed class Cluster
     public (int First, int Last) Years { get; }
 
     /// <summary>Whether a word it holds weighs nothing or less, so that it must be compared with every mention (<see cref="DecisiveWords.Unbounded"/>).</summary>
-    public bool Unbounded => _decisive.Unbounded;
+    public bool Unbounded => _decisive?.Unbounded ?? false;
 
-    /// <summary>Everything it is filed under: its words, its decisive words, its people and places.</summary>
-    public IEnumerable<Term> Terms =>
-        _keywords.Keys.Select(k => new Term(TermKind.Word, k))
-            .Concat(_decisive.Decided.Select(k => new Term(TermKind.DecisiveWord, k)))
-            .Concat(_people.Concat(_places).Distinct(StringComparer.Ordinal).Select(n => new Term(TermKind.Name, n)));
+    /// <summary>
+    /// Everything it is filed under: its words, its decisive words, its people and places. From then on, <see cref="Add"/>
+    /// returns what it gains; until then, clusters that are never looked up by their terms spend nothing on them.
+    /// </summary>
+    public IReadOnlyList<Term> Terms()
+    {
+        if (_decisive is null)
+        {
+            _decisive = new DecisiveWords();
+            _decisive.Add(_keywords.Keys.Select(k => (k, _weights.Of(k))));
+        }
+        return
+        [
+            .. _keywords.Keys.Select(k => new Term(TermKind.Word, k)),
+            .. _decisive.Decided.Select(k => new Term(TermKind.DecisiveWord, k)),
+            .. _people.Concat(_places).Distinct(StringComparer.Ordinal).Select(n => new Term(TermKind.Name, n)),
+        ];
+    }
 
-    /// <summary>Adds a mention; returns the terms the cluster gained by it, to be filed under (see <see cref="Terms"/>).</summary>
+    /// <summary>Adds a mention; once the cluster is filed under its terms (<see cref="Terms"/>), returns those it gained by it.</summary>
     public IReadOnlyList<Term> Add(EventMention mention)
     {
         Mentions.Add(mention);
-        var gained = new List<Term>();
-        var newWords = new List<(string, double)>();
+        var gained = _decisive is null ? null : new List<Term>();
+        var newWords = gained is null ? null : new List<(string, double)>();
         foreach (var k in mention.Keywords)
         {
             if (!_keywords.ContainsKey(k))
             {
                 var weight = _weights.Of(k);
                 _keywordWeight += weight;
-                newWords.Add((k, weight));
-                gained.Add(new Term(TermKind.Word, k));
+                newWords?.Add((k, weight));
+                gained?.Add(new Term(TermKind.Word, k));
             }
             _keywords[k] = _keywords.GetValueOrDefault(k) + 1;
         }
-        foreach (var word in _decisive.Add(newWords))
-            gained.Add(new Term(TermKind.DecisiveWord, word));
+        if (_decisive is not null)
+            foreach (var word in _decisive.Add(newWords!))
+                gained!.Add(new Term(TermKind.DecisiveWord, word));
         foreach (var person in mention.People)
             if (_people.Add(person) && !_places.Contains(person))
-                gained.Add(new Term(TermKind.Name, person));
+                gained?.Add(new Term(TermKind.Name, person));
         foreach (var place in mention.Places)
             if (_places.Add(place) && !_people.Contains(place))
-                gained.Add(new Term(TermKind.Name, place));
+                gained?.Add(new Term(TermKind.Name, place));
         if (mention.IsDayPageEntry)
             _entryDocuments.Add(mention.DocumentId);
-        return gained;
+        return gained ?? [];
     }
 
     /// <summary>Whether the mention is an entry of a day page another entry of which is already this event: a page lists each event once.</summary>

@@ -20,8 +20,11 @@ internal sealed class ClusterIndex(KeywordWeights weights)
     private readonly Dictionary<int, List<Cluster>> _byYear = [];
     private readonly Dictionary<int, List<Cluster>> _coarseByYear = [];
     private readonly List<Cluster> _long = [];
-    private readonly TermPostings<Cluster> _terms = new();
+    private readonly List<Cluster> _filedByYear = [];
     private readonly HashSet<Cluster> _unbounded = [];
+
+    /// <summary>The clusters filed by years, under their terms: filed the first time a mention's years hold many.</summary>
+    private TermPostings<Cluster>? _terms;
 
     /// <summary>Files a cluster just founded.</summary>
     public void Add(Cluster cluster)
@@ -41,13 +44,15 @@ internal sealed class ClusterIndex(KeywordWeights weights)
             if (anchor.Precision != Precision.Day)
                 File(_coarseByYear, year, cluster);
         }
-        FileTerms(cluster, cluster.Terms);
+        _filedByYear.Add(cluster);
+        if (_terms is not null)
+            FileTerms(cluster, cluster.Terms());
     }
 
     /// <summary>Files a cluster under the terms it gained with a mention (<see cref="Cluster.Add"/>).</summary>
     public void Grew(Cluster cluster, IReadOnlyList<Term> gained)
     {
-        if (!IsLong(cluster))
+        if (_terms is not null && !IsLong(cluster))
             FileTerms(cluster, gained);
     }
 
@@ -69,8 +74,9 @@ internal sealed class ClusterIndex(KeywordWeights weights)
         var inYears = Enumerable.Range(first - 1, last - first + 3).Select(year => byYear.GetValueOrDefault(year) ?? []).ToList();
         var yearCount = inYears.Sum(clusters => clusters.Count);
         var decisive = yearCount > FewToCompare ? DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights) : null;
-        var sharing = decisive is { Unbounded: false } && _terms.Count(mention, decisive) + _unbounded.Count < yearCount
-            ? _terms.Candidates(mention, decisive).Concat(_unbounded).Where(c => InYears(c, first - 1, last + 1) && (!dayOnly || IsCoarse(c)))
+        var terms = decisive is { Unbounded: false } ? FiledTerms() : null;
+        var sharing = terms is not null && terms.Count(mention, decisive!) + _unbounded.Count < yearCount
+            ? terms.Candidates(mention, decisive!).Concat(_unbounded).Where(c => InYears(c, first - 1, last + 1) && (!dayOnly || IsCoarse(c)))
             : null;
         foreach (var cluster in sharing ?? inYears.SelectMany(clusters => clusters))
             if (seen.Add(cluster))
@@ -79,10 +85,21 @@ internal sealed class ClusterIndex(KeywordWeights weights)
             yield return cluster;
     }
 
-    private void FileTerms(Cluster cluster, IEnumerable<Term> terms)
+    private TermPostings<Cluster> FiledTerms()
+    {
+        if (_terms is null)
+        {
+            _terms = new TermPostings<Cluster>();
+            foreach (var cluster in _filedByYear)
+                FileTerms(cluster, cluster.Terms());
+        }
+        return _terms;
+    }
+
+    private void FileTerms(Cluster cluster, IReadOnlyList<Term> terms)
     {
         foreach (var term in terms)
-            _terms.File(term, cluster);
+            _terms!.File(term, cluster);
         if (cluster.Unbounded)
             _unbounded.Add(cluster);
     }

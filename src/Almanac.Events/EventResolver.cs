@@ -249,7 +249,7 @@ public sealed class EventResolver
             var cluster = stored[i] = ClusterOf(events[i], weights);
             var groups = alike[i] = Alike(events[i]);
             var decisive = groups.Select(same => DecisiveWords.Of(same[0].Keywords.Distinct(StringComparer.Ordinal), weights)).ToList();
-            foreach (var term in cluster.Terms.Concat(decisive.SelectMany(d => d.Decided).Select(w => new Term(TermKind.DecisiveWord, w))).Distinct())
+            foreach (var term in cluster.Terms().Concat(decisive.SelectMany(d => d.Decided).Select(w => new Term(TermKind.DecisiveWord, w))).Distinct())
                 terms.File(term, i);
             if (cluster.Unbounded || decisive.Any(d => d.Unbounded))
                 terms.FileUnbounded(i);
