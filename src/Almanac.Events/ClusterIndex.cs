@@ -7,9 +7,9 @@ namespace Almanac.Events;
 /// similar enough. A day-founded cluster is filed under its day, and a day mention (not a range) meets only those within
 /// <see cref="EventResolver.MaxDayDisagreement"/> days of it, so a thousand events of one year cost a day mention a few
 /// comparisons. Other clusters are filed under the years their founding date covers; coarser mentions and ranges meet
-/// the clusters of their years and of the year before and after, across New Year: all of them when those are few, else
-/// only those sharing a decisive word, a person or a place with the mention (<see cref="TermPostings{T}"/>), which are
-/// the only ones it could join.
+/// the clusters of their years and of the year before and after, across New Year: all of them when those are few or
+/// mentions have compared few so far, else only those sharing a decisive word, a person or a place with the mention
+/// (<see cref="TermPostings{T}"/>), which are the only ones it could join.
 /// </summary>
 internal sealed class ClusterIndex(KeywordWeights weights)
 {
@@ -22,8 +22,9 @@ internal sealed class ClusterIndex(KeywordWeights weights)
     private readonly List<Cluster> _long = [];
     private readonly List<Cluster> _filedByYear = [];
     private readonly HashSet<Cluster> _unbounded = [];
+    private readonly FilingBudget _budget = new();
 
-    /// <summary>The clusters filed by years, under their terms: filed the first time a mention's years hold many.</summary>
+    /// <summary>The clusters filed by years, under their terms: filed once mentions have compared many (<see cref="FilingBudget"/>).</summary>
     private TermPostings<Cluster>? _terms;
 
     /// <summary>Files a cluster just founded.</summary>
@@ -73,7 +74,9 @@ internal sealed class ClusterIndex(KeywordWeights weights)
         var byYear = dayOnly ? _coarseByYear : _byYear;
         var inYears = Enumerable.Range(first - 1, last - first + 3).Select(year => byYear.GetValueOrDefault(year) ?? []).ToList();
         var yearCount = inYears.Sum(clusters => clusters.Count);
-        var decisive = yearCount > FewToCompare ? DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights) : null;
+        var decisive = yearCount > FewToCompare && (_terms is not null || _budget.Spent(yearCount, _filedByYear.Count))
+            ? DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights)
+            : null;
         var terms = decisive is { Unbounded: false } ? FiledTerms() : null;
         var sharing = terms is not null && terms.Count(mention, decisive!) + _unbounded.Count < yearCount
             ? terms.Candidates(mention, decisive!).Concat(_unbounded).Where(c => InYears(c, first - 1, last + 1) && (!dayOnly || IsCoarse(c)))

@@ -100,3 +100,24 @@ internal sealed class TermPostings<T>
                 yield return items;
     }
 }
+
+/// <summary>
+/// When to file items under their terms (<see cref="TermPostings{T}"/>) instead of comparing each mention with every item
+/// of its years: filing costs about what comparing each item once does, so it pays only once the mentions have between
+/// them compared several times as many items as there are; one mention among thousands of events never files them.
+/// </summary>
+internal sealed class FilingBudget
+{
+    private const int ComparisonsPerItem = 4;
+
+    private long _compared;
+
+    /// <summary>Whether comparing with <paramref name="comparisons"/> more items passes the budget for <paramref name="items"/>; counts them when not.</summary>
+    public bool Spent(int comparisons, int items)
+    {
+        if (_compared + comparisons > ComparisonsPerItem * (long)items)
+            return true;
+        _compared += comparisons;
+        return false;
+    }
+}

@@ -189,8 +189,8 @@ public sealed class EventResolver
     /// join the event, or the event's mentions could join one the mention founds (same kind, compatible dates, similar
     /// enough). An incremental resolution re-resolves only the events some new mention could meet, and those the resolver
     /// must see beside them. Only the events with a mention in the years around a new mention's are tested (<see cref="YearsIndex"/>),
-    /// and of those, when they are many, only the ones sharing a decisive word, a person or a place with it
-    /// (<see cref="EventTerms"/>); each event's cluster and each mention's are built once, so a document of thousands of
+    /// and of those, once the mentions have compared many (<see cref="FilingBudget"/>), only the ones sharing a decisive
+    /// word, a person or a place with a mention (<see cref="EventTerms"/>); each event's cluster and each mention's are built once, so a document of thousands of
     /// mentions among thousands of nearby events costs about their sum, not their product.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<EventMention>> MentionsMeeting(IReadOnlyList<IReadOnlyList<EventMention>> events, IReadOnlyList<EventMention> mentions)
@@ -204,7 +204,8 @@ public sealed class EventResolver
         for (var i = 0; i < events.Count; i++)
             foreach (var mention in events[i])
                 years.Add(mention, i);
-        TermPostings<int>? terms = null; // filed the first time a mention has many events near it
+        TermPostings<int>? terms = null; // filed once mentions have compared many events (FilingBudget)
+        var budget = new FilingBudget();
         foreach (var mention in mentions)
             foreach (var i in Near(mention))
             {
@@ -220,7 +221,8 @@ public sealed class EventResolver
         IEnumerable<int> Near(EventMention mention)
         {
             var count = years.Count(mention);
-            if (weights is null || count <= FewToCompare || DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights) is not { Unbounded: false } decisive)
+            if (weights is null || count <= FewToCompare || (terms is null && !budget.Spent(count, events.Count))
+                || DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights) is not { Unbounded: false } decisive)
                 return years.Near(mention);
             terms ??= EventTerms(events, weights, stored, alike);
             return terms.Count(mention, decisive) >= count ? years.Near(mention)

@@ -85,18 +85,21 @@ public sealed class DecisiveWordsTests
         });
 
     [Fact]
-    public void Near_AMentionAmongThousandsOfTheSameYear_ComparesOnlyThoseSharingItsRareWords()
+    public void Near_MentionsAmongThousandsOfTheSameYears_AreComparedOnlyWithThoseSharingTheirRareWords()
     {
         var mentions = Enumerable.Range(0, 2000)
             .Select(i => new EventMention("a", MentionKind.Event, HistoricalDate.InYear(1950 + i % 3), null, "", "", i, i + 1, [], [], [$"name{i}", $"place{i % 500}", "council"]))
             .ToList();
-        var query = mentions[7] with { DocumentId = "b", Keywords = ["name7", "council", "met"] };
-        var weights = new KeywordWeights([.. mentions, query]);
+        var queries = Enumerable.Range(0, 10).Select(i => mentions[i] with { DocumentId = "b", Keywords = [$"name{i}", "council", "met"] }).ToList();
+        var weights = new KeywordWeights([.. mentions, .. queries]);
         var index = new ClusterIndex(weights);
         foreach (var (mention, i) in mentions.Select((m, i) => (m, i)))
             index.Add(new Cluster(mention, i, weights));
 
-        Assert.Single(index.Near(query));
+        var compared = queries.Select(q => index.Near(q).Count()).ToList();
+
+        Assert.Equal(1334, compared[0]); // every event of 1949-1951: filing them would cost as much
+        Assert.Equal(1, compared[^1]);
     }
 
     [Fact]
