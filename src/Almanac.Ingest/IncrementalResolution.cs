@@ -219,8 +219,10 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var candidates = CopyDetector.CopyCandidates(documentId, store.FindFingerprintHolders(fingerprints));
         if (candidates.Count == 0)
             return [];
-        var texts = candidates.Select(store.GetDocument).OfType<SourceDocument>().Append(document).ToList();
-        var copies = CopyDetector.Detect(texts).Single(l => l.DocumentIds.Contains(documentId)).DocumentIds;
+        var others = candidates.Select(store.GetDocument).OfType<SourceDocument>().ToList();
+        if (!CopyDetector.MayCopyAny(document.Text, others.Select(d => d.Text)))
+            return [];
+        var copies = CopyDetector.Detect([.. others, document]).Single(l => l.DocumentIds.Contains(documentId)).DocumentIds;
         if (copies.Count < 2)
             return [];
         var lineages = store.GetLineages(copies);
