@@ -67,7 +67,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var resolutions = new List<DocumentResolution>();
         // Each batch resolves on a thread of its own while this one stores the next documents.
         var batch = new ResolutionBatch(_incremental, inBackground: true);
-        // Analysed documents are stored a batch's worth at a time, in one transaction (IAlmanacStore.AddDocuments).
+        // Analysed documents are stored a batch's worth at a time (at most DocumentsPerTransaction), in one transaction (IAlmanacStore.AddDocuments).
         var toStore = new List<(string Path, AnalysisOutcome Outcome)>();
         var (mentionsToStore, bytesToStore) = (0, 0L);
         foreach (var (path, outcome, unreadable) in Analyzed(selection, progress))
@@ -90,7 +90,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             toStore.Add((path, outcome));
             mentionsToStore += outcome.Mentions.Count;
             bytesToStore += outcome.Document.Text.Length;
-            if (mentionsToStore >= _incremental.BatchMentions || bytesToStore >= BytesAhead)
+            if (mentionsToStore >= _incremental.BatchMentions || bytesToStore >= BytesAhead || toStore.Count >= DocumentsPerTransaction)
                 StoreAnalysed();
         }
         StoreAnalysed();
@@ -305,6 +305,13 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
 
     /// <summary>Documents read and analysed ahead of the one being stored, per core (see <see cref="Analyzed"/>).</summary>
     private const int AnalysesAheadPerCore = 4;
+
+    /// <summary>
+    /// Documents stored in one transaction at most: enough that the keyword counts and fingerprint index they all write into
+    /// are written once for dozens of documents, few enough that a crash or a kill loses little storing and another writer
+    /// waits for little.
+    /// </summary>
+    private const int DocumentsPerTransaction = 32;
 
     /// <summary>Bytes of files held ahead of the one being stored, past which only one more is read.</summary>
     private const long BytesAhead = 16 << 20;
