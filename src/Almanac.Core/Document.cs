@@ -37,4 +37,10 @@ public sealed record SourceDocument(string Id, string Path, string Title, string
     public IReadOnlyList<ImageFile> ImageFiles { get; init; } = [];
     /// <summary>The holidays it gives by a rule (<see cref="HolidayRule"/>: Easter-2, 05/MonLast), stored with it and read back all at once.</summary>
     public IReadOnlyList<MovingObservance> MovingObservances { get; init; } = [];
+
+    /// <summary>
+    /// Its copy-detection fingerprints when the analysis computed them (the copy detector's), filed with it in the same
+    /// transaction; not read back with the document. Empty: resolution files them when it first meets the document.
+    /// </summary>
+    public IReadOnlyList<long> Fingerprints { get; init; } = [];
 }

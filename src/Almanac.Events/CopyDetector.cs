@@ -38,7 +38,7 @@ public static class CopyDetector
         var words = documents.ToDictionary(d => d.Id, d => Words.Split(d.Text), StringComparer.Ordinal);
         var sequences = documents.ToDictionary(d => d.Id, d => ShingleSequence(words[d.Id]), StringComparer.Ordinal);
         var shingles = sequences.ToDictionary(s => s.Key, s => FirstStarts(s.Value), StringComparer.Ordinal);
-        var fingerprints = sequences.ToDictionary(s => s.Key, s => Winnow(s.Value), StringComparer.Ordinal);
+        var fingerprints = sequences.ToDictionary(s => s.Key, s => Winnow(Array.ConvertAll(s.Value, Hash)), StringComparer.Ordinal);
         var fingerprintHolders = fingerprints.Values.SelectMany(f => f).CountBy(f => f).ToDictionary();
         // Which documents hold each shingle, to find pairs without comparing every pair.
         var holders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -89,7 +89,19 @@ public static class CopyDetector
     /// about 2 in <see cref="FingerprintWindow"/> + 1 of its shingles (a day page of 5,000: about 770), so the index grows
     /// by hundreds of rows a document, not by every shingle.
     /// </summary>
-    public static IReadOnlyList<long> Fingerprints(string text) => [.. Winnow(ShingleSequence(Words.Split(text)))];
+    public static IReadOnlyList<long> Fingerprints(string text) => [.. Winnow(ShingleHashes(text))];
+
+    /// <summary>
+    /// Whether <see cref="Detect"/> could find <paramref name="text"/> a copy of any of <paramref name="others"/>: false only
+    /// when none has <see cref="MinSharedShingles"/> shingles whose hash is one of the text's, which every copy pair has (each
+    /// shingle two texts share is such a shingle of the other; a hash collision only adds to the count). Hashing shingles
+    /// without building them, it spares the full comparison for the documents that merely share a few fingerprints.
+    /// </summary>
+    public static bool MayCopyAny(string text, IEnumerable<string> others)
+    {
+        var own = ShingleHashes(text).ToHashSet();
+        return others.Any(other => ShingleHashes(other).Count(own.Contains) >= MinSharedShingles);
+    }
 
     /// <summary>
     /// The documents that could be copies of a new one: those sharing <see cref="MinSharedFingerprints"/> of its
@@ -107,9 +119,8 @@ public static class CopyDetector
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    private static HashSet<long> Winnow(string[] shingles)
+    private static HashSet<long> Winnow(long[] hashes)
     {
-        var hashes = Array.ConvertAll(shingles, Hash);
         var selected = new HashSet<long>();
         if (hashes.Length == 0)
             return selected;
@@ -143,13 +154,34 @@ public static class CopyDetector
         return shingles;
     }
 
-    private static long Hash(string shingle)
+    private static long Hash(string shingle) => unchecked((long)Fnv(FnvOffset, shingle));
+
+    /// <summary>
+    /// The <see cref="Hash"/> of each of the text's shingles, in order, computed word by word without joining the words: a
+    /// day page has thousands of shingles, and building each as a string is most of the cost of hashing them.
+    /// </summary>
+    private static long[] ShingleHashes(string text)
     {
-        const ulong offset = 14695981039346656037, prime = 1099511628211;
-        var hash = offset;
-        foreach (var c in shingle)
-            hash = unchecked((hash ^ c) * prime);
-        return unchecked((long)hash);
+        var lower = Words.Split(text).Select(w => w.Text.ToLowerInvariant()).ToArray();
+        var hashes = new long[Math.Max(0, lower.Length - ShingleWords + 1)];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            var hash = Fnv(FnvOffset, lower[i]);
+            for (var j = i + 1; j < i + ShingleWords; j++)
+                hash = Fnv(unchecked((hash ^ ' ') * FnvPrime), lower[j]);
+            hashes[i] = unchecked((long)hash);
+        }
+        return hashes;
+    }
+
+    private const ulong FnvOffset = 14695981039346656037, FnvPrime = 1099511628211;
+
+    /// <summary>64-bit FNV-1a of <paramref name="text"/>'s characters, continuing from <paramref name="hash"/>.</summary>
+    private static ulong Fnv(ulong hash, string text)
+    {
+        foreach (var c in text)
+            hash = unchecked((hash ^ c) * FnvPrime);
+        return hash;
     }
 
     /// <summary>A lookup from document to lineage id; documents not in any lineage are their own.</summary>

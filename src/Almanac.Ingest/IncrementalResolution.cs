@@ -142,8 +142,9 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     {
         var generation = store.GetEventsGeneration();
         var own = store.GetMentionsOfDocuments(documentIds);
-        var (eventIds, basis) = CandidateEvents(documentIds, own, copies, generation);
-        var mentions = store.GetMentionsOfEvents(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
+        var ofEvents = new MentionsOfEvents(store);
+        var (eventIds, basis) = CandidateEvents(documentIds, own, copies, generation, ofEvents);
+        var mentions = ofEvents.Of(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
         var sources = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
         var documents = sources.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
         var lineages = store.GetLineages(sources);
@@ -218,8 +219,10 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var candidates = CopyDetector.CopyCandidates(documentId, store.FindFingerprintHolders(fingerprints));
         if (candidates.Count == 0)
             return [];
-        var texts = candidates.Select(store.GetDocument).OfType<SourceDocument>().Append(document).ToList();
-        var copies = CopyDetector.Detect(texts).Single(l => l.DocumentIds.Contains(documentId)).DocumentIds;
+        var others = candidates.Select(store.GetDocument).OfType<SourceDocument>().ToList();
+        if (!CopyDetector.MayCopyAny(document.Text, others.Select(d => d.Text)))
+            return [];
+        var copies = CopyDetector.Detect([.. others, document]).Single(l => l.DocumentIds.Contains(documentId)).DocumentIds;
         if (copies.Count < 2)
             return [];
         var lineages = store.GetLineages(copies);
@@ -234,7 +237,8 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     /// events found there): those their mentions' date keys find and could meet (<see cref="EventResolver.MentionsMeeting"/>), those
     /// holding their mentions or their copies', and the events the resolver must see beside those (see <see cref="WithContext"/>).
     /// </summary>
-    private (List<string> Candidates, ResolutionBasis Basis) CandidateEvents(IReadOnlyList<string> documentIds, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies, long generation)
+    private (List<string> Candidates, ResolutionBasis Basis) CandidateEvents(IReadOnlyList<string> documentIds, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies, long generation,
+        MentionsOfEvents ofEvents)
     {
         var near = own.SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList();
         var inRanges = store.FindEvents(near);
@@ -242,7 +246,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var shared = new SharedTerms(ownMentions);
         // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could
         // meet; one a topical mention could meet may become topical.
-        var nearbyEvents = store.GetMentionsOfEvents(inRanges).Where(m => m.EventId is not null)
+        var nearbyEvents = ofEvents.Of(inRanges).Where(m => m.EventId is not null)
             .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
             .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))
             .Where(e => shared.With(e.Mentions))
@@ -252,7 +256,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var meeting = nearbyEvents.Select((e, i) => (e.Id, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
         var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([.. documentIds, .. copies])).ToHashSet(StringComparer.Ordinal);
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
-        var candidates = WithContext(changing, becomingTopical, own);
+        var candidates = WithContext(changing, becomingTopical, own, ofEvents);
         return (candidates.Order(StringComparer.Ordinal).ToList(), new ResolutionBasis(generation, near, inRanges));
     }
 
@@ -266,18 +270,18 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     /// events (its headings are structure), so one whose entries meet entries of other pages reads those entries and
     /// their neighbours on the calendar, not the other pages whole, nor every page those meet in turn.
     /// </summary>
-    private HashSet<string> WithContext(HashSet<string> changing, IEnumerable<string> becomingTopical, IReadOnlyList<StoredMention> own)
+    private HashSet<string> WithContext(HashSet<string> changing, IEnumerable<string> becomingTopical, IReadOnlyList<StoredMention> own, MentionsOfEvents ofEvents)
     {
         var events = new HashSet<string>(changing, StringComparer.Ordinal);
         var topical = becomingTopical.ToHashSet(StringComparer.Ordinal);
-        var withinReach = store.FindEvents(store.GetMentionsOfEvents(changing.ToList()).Concat(own).SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList())
+        var withinReach = store.FindEvents(ofEvents.Of(changing).Concat(own).SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList())
             .ToHashSet(StringComparer.Ordinal);
         var added = EventsOf(store.GetDocumentsOfEvents(changing.ToList())).Where(withinReach.Contains).Concat(changing).ToList();
         var sourcesRead = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             events.UnionWith(added);
-            topical.UnionWith(Topical(added));
+            topical.UnionWith(Topical(added, ofEvents));
             if (topical.Count == 0 || events.Count > MaxNeighbourhood)
                 return events;
             var sources = store.GetDocumentsOfEvents(events.ToList()).Where(sourcesRead.Add).ToList();
@@ -289,8 +293,41 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
 
     private IReadOnlyList<string> EventsOf(IReadOnlyList<string> documentIds) => documentIds.Count == 0 ? [] : store.GetEventsOfDocuments(documentIds);
 
-    private IReadOnlyList<string> Topical(IReadOnlyCollection<string> eventIds) =>
-        eventIds.Count == 0 ? [] : store.GetMentionsOfEvents(eventIds).Where(m => m.Mention.IsTopic && m.EventId is not null).Select(m => m.EventId!).Distinct(StringComparer.Ordinal).ToList();
+    private static IReadOnlyList<string> Topical(IReadOnlyCollection<string> eventIds, MentionsOfEvents ofEvents) =>
+        ofEvents.Of(eventIds).Where(m => m.Mention.IsTopic && m.EventId is not null).Select(m => m.EventId!).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The mentions of events as one reading of a neighbourhood asks for them: the date neighbourhood's, then the changing
+    /// events', their context's and the candidates' (mostly the same events again), each event's read from the store and
+    /// deserialized once. In the store's order (document, sentence, row), as the store gives them.
+    /// </summary>
+    private sealed class MentionsOfEvents(IAlmanacStore store)
+    {
+        private readonly Dictionary<string, List<StoredMention>> _byEvent = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<StoredMention> Of(IReadOnlyCollection<string> eventIds)
+        {
+            var missing = eventIds.Where(id => !_byEvent.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var id in missing)
+                    _byEvent[id] = [];
+                foreach (var mention in store.GetMentionsOfEvents(missing))
+                    _byEvent[mention.EventId!].Add(mention);
+            }
+            return eventIds.Distinct(StringComparer.Ordinal).SelectMany(id => _byEvent[id]).Order(StoreOrder.Instance).ToList();
+        }
+
+        private sealed class StoreOrder : IComparer<StoredMention>
+        {
+            public static readonly StoreOrder Instance = new();
+
+            public int Compare(StoredMention? x, StoredMention? y) =>
+                string.CompareOrdinal(x!.Mention.DocumentId, y!.Mention.DocumentId) is var byDocument and not 0 ? byDocument
+                    : x.Mention.SentenceStart.CompareTo(y.Mention.SentenceStart) is var bySentence and not 0 ? bySentence
+                    : x.Id.CompareTo(y.Id);
+        }
+    }
 }
 
 /// <summary>A resolution begun by <see cref="IncrementalResolution.Begin"/>: its neighbourhood read, its events being resolved.</summary>

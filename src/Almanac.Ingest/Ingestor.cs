@@ -67,6 +67,9 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var resolutions = new List<DocumentResolution>();
         // Each batch resolves on a thread of its own while this one stores the next documents.
         var batch = new ResolutionBatch(_incremental, inBackground: true);
+        // Analysed documents are stored a batch's worth at a time (at most DocumentsPerTransaction), in one transaction (IAlmanacStore.AddDocuments).
+        var toStore = new List<(string Path, AnalysisOutcome Outcome)>();
+        var (mentionsToStore, bytesToStore) = (0, 0L);
         foreach (var (path, outcome, unreadable) in Analyzed(selection, progress))
         {
             if (unreadable is not null)
@@ -84,22 +87,13 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 failures.Add(new IngestFailure(path, outcome.Failure!));
                 continue;
             }
-            if (!store.AddDocument(outcome.Document, outcome.Mentions, outcome.Failure))
-            {
-                skipped++;
-                continue;
-            }
-            read++;
-            unplaced.AddRange(outcome.Unplaced);
-            refusedPictures.AddRange(outcome.RefusedPictures);
-            if (outcome.Failure is { } failure)
-            {
-                failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
-                continue;
-            }
-            if (batch.Add(outcome.Document.Id, outcome.Mentions.Count) is { } resolution)
-                resolutions.Add(resolution);
+            toStore.Add((path, outcome));
+            mentionsToStore += outcome.Mentions.Count;
+            bytesToStore += outcome.Document.Text.Length;
+            if (mentionsToStore >= _incremental.BatchMentions || bytesToStore >= BytesAhead || toStore.Count >= DocumentsPerTransaction)
+                StoreAnalysed();
         }
+        StoreAnalysed();
         resolutions.AddRange(batch.Flush());
         progress?.Invoke(new IngestProgress(selection.Files.Count, selection.Files.Count, ""));
         // Documents an interrupted ingest stored but did not resolve.
@@ -112,6 +106,30 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var days = resolutions.SelectMany(r => r.Days).ToHashSet();
         return new IngestSummary(read, skipped, found, failures)
             { FailedAnalyses = failedAnalyses, UnplacedSentences = unplaced, RefusedPictures = refusedPictures, Days = days.Order().ToList() };
+
+        void StoreAnalysed()
+        {
+            if (toStore.Count == 0)
+                return;
+            var added = store.AddDocuments(toStore.Select(d => new DocumentToStore(d.Outcome.Document, d.Outcome.Mentions, d.Outcome.Failure)).ToList());
+            foreach (var ((path, outcome), isNew) in toStore.Zip(added))
+            {
+                if (!isNew)
+                {
+                    skipped++;
+                    continue;
+                }
+                read++;
+                unplaced.AddRange(outcome.Unplaced);
+                refusedPictures.AddRange(outcome.RefusedPictures);
+                if (outcome.Failure is { } failure)
+                    failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
+                else if (batch.Add(outcome.Document.Id, outcome.Mentions.Count) is { } resolution)
+                    resolutions.Add(resolution);
+            }
+            toStore.Clear();
+            (mentionsToStore, bytesToStore) = (0, 0L);
+        }
     }
 
     /// <summary>
@@ -188,6 +206,8 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             var analysis = new DocumentAnalysis(documentId, read, sentences, timexes) { Budget = budget };
             var mentions = MentionExtractor.Extract(analysis);
             budget.Check();
+            // Computed here, on the analysing cores, and filed with the document: resolution finds them filed.
+            document = document with { Fingerprints = CopyDetector.Fingerprints(text) };
             return new AnalysisOutcome(document, mentions, null)
                 { Unplaced = UnplacedDays.In(analysis, mentions), RefusedPictures = pictures.Refused };
         }
@@ -285,6 +305,13 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
 
     /// <summary>Documents read and analysed ahead of the one being stored, per core (see <see cref="Analyzed"/>).</summary>
     private const int AnalysesAheadPerCore = 4;
+
+    /// <summary>
+    /// Documents stored in one transaction at most: enough that the keyword counts and fingerprint index they all write into
+    /// are written once for dozens of documents, few enough that a crash or a kill loses little storing and another writer
+    /// waits for little.
+    /// </summary>
+    private const int DocumentsPerTransaction = 32;
 
     /// <summary>Bytes of files held ahead of the one being stored, past which only one more is read.</summary>
     private const long BytesAhead = 16 << 20;

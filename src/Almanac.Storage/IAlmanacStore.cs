@@ -32,6 +32,9 @@ public sealed record YearCount(int Year, int Events);
 /// <summary>A stored document a stage of analysis failed on: it is kept, left out of every event, and retried by a reindex.</summary>
 public sealed record FailedDocument(string Id, string Path, string Title, string Reason);
 
+/// <summary>A document to store with its mentions, or with the reason its analysis failed (and no mentions).</summary>
+public sealed record DocumentToStore(SourceDocument Document, IReadOnlyList<EventMention> Mentions, string? AnalysisFailure = null);
+
 /// <summary>A stored mention with the id of its row, by which it is filed under the event it belongs to (<see cref="EventId"/>; null while it waits for resolution).</summary>
 public sealed record StoredMention(long Id, EventMention Mention, string? EventId = null);
 
@@ -95,6 +98,13 @@ public interface IAlmanacStore : IDisposable
     /// </summary>
     /// <remarks>Keyword frequencies count its mentions.</remarks>
     bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null);
+
+    /// <summary>
+    /// Stores documents as <see cref="AddDocument"/> does, each whole or not at all, and returns in their order whether each
+    /// was new. SQLite stores them in one transaction: what they all write into (keyword counts, the fingerprint index)
+    /// is written once for all of them, not once a document.
+    /// </summary>
+    IReadOnlyList<bool> AddDocuments(IReadOnlyList<DocumentToStore> documents);
 
     /// <summary>Marks stored documents as failed, each with its reason: their mentions stay stored but are left out of <see cref="GetMentions"/>.</summary>
     void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures);

@@ -54,6 +54,65 @@ public sealed class CopyDetectorTests(SeedPipeline seeds) : IClassFixture<SeedPi
         Assert.InRange(fingerprints, 5_000 / CopyDetector.FingerprintWindow, 5_000 * 3 / (CopyDetector.FingerprintWindow + 1));
     }
 
+    [Property(MaxTest = 200)]
+    public Property Fingerprints_AreTheSmallestShingleHashOfEveryWindow() =>
+        Prop.ForAll(Gen.Choose(0, 120).ToArbitrary(), Gen.Choose(0, 10_000).ToArbitrary(), (length, seed) =>
+        {
+            // Few distinct words, so equal shingles (and so ties) are common; mixed case, punctuation and apostrophes.
+            var random = new Random(seed);
+            string[] vocabulary = ["The", "war", "ENDED", "in", "Rome's", "1945", "—", "well-known", "Zürich", "ünd"];
+            var text = string.Join(' ', Enumerable.Range(0, length).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+            return CopyDetector.Fingerprints(text).Order().SequenceEqual(PlainFingerprints(text).Order());
+        });
+
+    [Property(MaxTest = 200)]
+    public Property MayCopyAny_IsTrueForEveryPairDetectMakesOneLineage() =>
+        Prop.ForAll(Gen.Choose(0, 60).ToArbitrary(), Gen.Choose(0, 300).Two().Select(p => (p.Item1, p.Item2)).ToArbitrary(), Gen.Choose(0, 10_000).ToArbitrary(),
+            (passageShingles, lengths, seed) =>
+            {
+                var passage = Words("passage", passageShingles + CopyDetector.ShingleWords - 1, seed);
+                var a = Document("a", $"{Words("before", lengths.Item1, seed)} {passage} {Words("after", lengths.Item2, seed)}");
+                var b = Document("b", $"{Words("other", lengths.Item2, seed)} {passage}");
+                var copies = CopyDetector.Detect([a, b]).Count == 1;
+                return (!copies || CopyDetector.MayCopyAny(a.Text, [b.Text])).Label($"copies {copies}");
+            });
+
+    [Fact]
+    public void MayCopyAny_Seeds_OnlyTheReproducedEncyclopediaText()
+    {
+        foreach (var document in seeds.Documents)
+        {
+            var others = seeds.Documents.Where(d => d.Id != document.Id).ToList();
+            var copied = CopyDetector.Detect(seeds.Documents).Single(l => l.DocumentIds.Contains(document.Id)).DocumentIds.Count > 1;
+            Assert.Equal(copied, CopyDetector.MayCopyAny(document.Text, others.Select(d => d.Text)));
+        }
+    }
+
+    [Fact]
+    public void MayCopyAny_SharedQuotation_IsFalse()
+    {
+        const string quote = "Any fool can start a war, and once he has done so, even the wisest of men are helpless to stop it.";
+        Assert.False(CopyDetector.MayCopyAny("An essay on the Cuban crisis. " + quote + " " + Filler("missiles", 200), ["A lecture about arms control. " + quote + " " + Filler("treaties", 200)]));
+    }
+
+    /// <summary>Winnowing as defined: the 64-bit FNV-1a hash of each shingle's lower-cased words joined by spaces, and the smallest in every window.</summary>
+    private static HashSet<long> PlainFingerprints(string text)
+    {
+        var words = System.Text.RegularExpressions.Regex.Matches(text, @"[\p{L}\p{Nd}]+(?:['’-][\p{L}][\p{L}\p{Nd}]*)*", System.Text.RegularExpressions.RegexOptions.NonBacktracking).Select(m => m.Value.ToLowerInvariant()).ToArray();
+        var hashes = Enumerable.Range(0, Math.Max(0, words.Length - CopyDetector.ShingleWords + 1)).Select(i =>
+        {
+            var hash = 14695981039346656037;
+            foreach (var c in string.Join(' ', words, i, CopyDetector.ShingleWords))
+                hash = unchecked((hash ^ c) * 1099511628211);
+            return unchecked((long)hash);
+        }).ToArray();
+        var window = Math.Min(CopyDetector.FingerprintWindow, hashes.Length);
+        var selected = new HashSet<long>();
+        for (var start = 0; window > 0 && start + window <= hashes.Length; start++)
+            selected.Add(hashes[start..(start + window)].Min());
+        return selected;
+    }
+
     private static string Words(string theme, int count, int seed)
     {
         var random = new Random(seed);

@@ -23,6 +23,27 @@ public abstract class AlmanacStoreContract
     }
 
     [SkippableFact]
+    public void AddDocuments_SomeNewSomeStoredSomeTwice_StoresEachOnceWholeAsOneAtATimeWould()
+    {
+        using var store = Open();
+        var (stored, storedMentions) = Speech("doc-a");
+        store.AddDocument(stored, storedMentions);
+        var (b, bMentions) = Speech("doc-b");
+        var (c, cMentions) = Speech("doc-c");
+        var filed = b with { Fingerprints = [11, 12, 13] };
+        var added = store.AddDocuments([new(stored, storedMentions), new(filed, bMentions), new(c, [], "analysis failed (Boom: bang)"), new(filed, bMentions)]);
+        Assert.Equal([false, true, true, false], added);
+        Assert.Equal(new StoreCounts(3, 2, 0), store.GetCounts());
+        // Keyword counts hold the stored documents' mentions once each, and none of the failed one's.
+        var frequencies = store.GetKeywordFrequencies(["speech", "secret"]);
+        Assert.Equal(2, frequencies.Mentions);
+        Assert.Equal(2, frequencies.ByKeyword["speech"]);
+        Assert.Equal([(11L, "doc-b"), (12L, "doc-b"), (13L, "doc-b")], store.FindFingerprintHolders([11, 12, 13]).Order());
+        Assert.Equal("doc-c", Assert.Single(store.GetFailedDocuments()).Id);
+        Assert.Empty(store.AddDocuments([]));
+    }
+
+    [SkippableFact]
     public void GetGeneration_EveryWrite_GrowsAndARepeatedDocumentDoesNot()
     {
         using var store = Open();

@@ -46,6 +46,10 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         return true;
     }
 
+    /// <remarks>One transaction a document, as before: the keyword counts PostgreSQL's writers share are already spread over write slots.</remarks>
+    public IReadOnlyList<bool> AddDocuments(IReadOnlyList<DocumentToStore> documents) =>
+        documents.Select(d => AddDocument(d.Document, d.Mentions, d.AnalysisFailure)).ToList();
+
     /// <summary>Stores a document and its mentions inside the caller's transaction, so a queue claim and the write commit together.</summary>
     internal static bool AddDocument(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document, IReadOnlyList<EventMention> mentions,
         string? analysisFailure)
@@ -87,6 +91,8 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         }
         if (document.MovingObservances.Count > 0)
             AddMovingObservances(connection, transaction, document);
+        if (document.Fingerprints.Count > 0)
+            FileFingerprints(connection, transaction, document.Id, document.Fingerprints);
         AdvanceGeneration(connection, transaction, slot);
         return true;
     }
@@ -539,8 +545,13 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     public void FileFingerprints(string documentId, IReadOnlyCollection<long> fingerprints)
     {
         using var connection = DataSource.OpenConnection();
+        FileFingerprints(connection, null, documentId, fingerprints);
+    }
+
+    private static void FileFingerprints(NpgsqlConnection connection, NpgsqlTransaction? transaction, string documentId, IReadOnlyCollection<long> fingerprints)
+    {
         using var file = new NpgsqlCommand(
-            "INSERT INTO document_fingerprints (hash, document_id) SELECT h, @id FROM unnest(@hashes) AS h ORDER BY h ON CONFLICT DO NOTHING", connection);
+            "INSERT INTO document_fingerprints (hash, document_id) SELECT h, @id FROM unnest(@hashes) AS h ORDER BY h ON CONFLICT DO NOTHING", connection, transaction);
         file.Parameters.AddWithValue("id", documentId);
         file.Parameters.AddWithValue("hashes", fingerprints.ToArray());
         file.ExecuteNonQuery();

@@ -49,9 +49,24 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         return command.ExecuteScalar() is not null;
     }
 
-    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null)
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null) =>
+        AddDocuments([new DocumentToStore(document, mentions, analysisFailure)])[0];
+
+    public IReadOnlyList<bool> AddDocuments(IReadOnlyList<DocumentToStore> documents)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
+        var added = documents.Select(d => AddDocument(transaction, d.Document, d.Mentions, d.AnalysisFailure)).ToList();
+        if (!added.Contains(true))
+            return added;
+        // Counted for the documents together: a keyword's row is written once, where a document at a time rewrote most of the table's pages.
+        CountKeywords(transaction, documents.Where((d, i) => added[i] && d.AnalysisFailure is null).SelectMany(d => d.Mentions).ToList(), +1);
+        AdvanceGeneration(transaction, eventsToo: false);
+        transaction.Commit();
+        return added;
+    }
+
+    private bool AddDocument(SqliteTransaction transaction, SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure)
+    {
         using (var insert = Command(
             "INSERT OR IGNORE INTO documents (id, path, title, text, byte_length, ingested_at, analysis_failure) VALUES ($id, $path, $title, $text, $bytes, $at, $failure)",
             ("$id", document.Id), ("$path", document.Path), ("$title", document.Title), ("$text", document.Text),
@@ -68,14 +83,12 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             fts.ExecuteNonQuery();
         }
         InsertMentions(transaction, mentions);
-        if (analysisFailure is null)
-            CountKeywords(transaction, mentions, +1);
         InsertObservances(transaction, document);
         InsertImages(transaction, document);
         if (document.MovingObservances.Count > 0)
             InsertMovingObservances(transaction, document);
-        AdvanceGeneration(transaction, eventsToo: false);
-        transaction.Commit();
+        if (document.Fingerprints.Count > 0)
+            FileFingerprints(transaction, document.Id, document.Fingerprints);
         return true;
     }
 
@@ -410,11 +423,14 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         return new KeywordFrequencies(Convert.ToInt32(total.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), byKeyword);
     }
 
-    public void FileFingerprints(string documentId, IReadOnlyCollection<long> fingerprints)
+    public void FileFingerprints(string documentId, IReadOnlyCollection<long> fingerprints) => FileFingerprints(null, documentId, fingerprints);
+
+    private void FileFingerprints(SqliteTransaction? transaction, string documentId, IReadOnlyCollection<long> fingerprints)
     {
         // One statement for a document's hundreds of hashes, in index order, so the B-tree is walked once rather than probed per row.
         using var file = Command("INSERT OR IGNORE INTO document_fingerprints (hash, document_id) SELECT value, $id FROM json_each($hashes)",
             ("$id", documentId), ("$hashes", JsonSerializer.Serialize(fingerprints.Order())));
+        file.Transaction = transaction;
         file.ExecuteNonQuery();
     }
 
