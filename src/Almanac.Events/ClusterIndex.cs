@@ -13,9 +13,6 @@ namespace Almanac.Events;
 /// </summary>
 internal sealed class ClusterIndex(KeywordWeights weights)
 {
-    /// <summary>Clusters in a mention's years few enough to compare with it all, sparing the lookup of its words.</summary>
-    private const int FewToCompare = 64;
-
     private readonly Dictionary<int, List<Cluster>> _byDay = [];
     private readonly Dictionary<int, List<Cluster>> _byYear = [];
     private readonly Dictionary<int, List<Cluster>> _coarseByYear = [];
@@ -74,7 +71,7 @@ internal sealed class ClusterIndex(KeywordWeights weights)
         var byYear = dayOnly ? _coarseByYear : _byYear;
         var inYears = Enumerable.Range(first - 1, last - first + 3).Select(year => byYear.GetValueOrDefault(year) ?? []).ToList();
         var yearCount = inYears.Sum(clusters => clusters.Count);
-        var decisive = yearCount > FewToCompare && (_terms is not null || _budget.Spent(yearCount, _filedByYear.Count))
+        var decisive = _budget.LookUp(yearCount, _filedByYear.Count, filed: _terms is not null)
             ? DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights)
             : null;
         var terms = decisive is { Unbounded: false } ? FiledTerms() : null;

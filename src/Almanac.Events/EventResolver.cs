@@ -221,7 +221,7 @@ public sealed class EventResolver
         IEnumerable<int> Near(EventMention mention)
         {
             var count = years.Count(mention);
-            if (weights is null || count <= FewToCompare || (terms is null && !budget.Spent(count, events.Count))
+            if (weights is null || !budget.LookUp(count, events.Count, filed: terms is not null)
                 || DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights) is not { Unbounded: false } decisive)
                 return years.Near(mention);
             terms ??= EventTerms(events, weights, stored, alike);
@@ -232,9 +232,6 @@ public sealed class EventResolver
         Cluster Founded(EventMention mention, KeywordWeights weights) =>
             founded.TryGetValue(mention, out var cluster) ? cluster : founded[mention] = new Cluster(mention, 0, weights);
     }
-
-    /// <summary>Events near a mention few enough to test it against them all, sparing the lookup of its words.</summary>
-    private const int FewToCompare = 64;
 
     /// <summary>
     /// The events filed under what a new mention must share with one to meet it either way: the event's words, people
