@@ -12,6 +12,10 @@ internal sealed class Cluster
     private readonly HashSet<string> _people = new(StringComparer.Ordinal);
     private readonly HashSet<string> _places = new(StringComparer.Ordinal);
     private readonly HashSet<string> _entryDocuments = new(StringComparer.Ordinal);
+    /// <summary>The events its mentions name ("the Battle of Ligny"), by kind.</summary>
+    private readonly HashSet<NamedEvent> _named = [];
+    /// <summary>For each document, the days (or ranges) it dates the event to, each with the sentence stating it, or none when several do.</summary>
+    private readonly Dictionary<string, Dictionary<DayClaim, int?>> _daysByDocument = new(StringComparer.Ordinal);
 
     private readonly KeywordWeights _weights;
     /// <summary>Its decisive words, tracked from when it is first filed under its terms (<see cref="Terms"/>).</summary>
@@ -90,6 +94,13 @@ internal sealed class Cluster
                 gained?.Add(new Term(TermKind.Name, place));
         if (mention.IsDayPageEntry)
             _entryDocuments.Add(mention.DocumentId);
+        _named.UnionWith(NamedEvents.In(mention.Clause));
+        if (mention.Date.Precision == Precision.Day)
+        {
+            var days = _daysByDocument.TryGetValue(mention.DocumentId, out var own) ? own : _daysByDocument[mention.DocumentId] = [];
+            var claim = DayClaim.Of(mention);
+            days[claim] = days.TryGetValue(claim, out var sentence) && sentence != mention.SentenceStart ? null : mention.SentenceStart;
+        }
         return gained ?? [];
     }
 
@@ -108,8 +119,7 @@ internal sealed class Cluster
         var date = mention.Date.ToGregorian();
         var anchor = Anchor.ToGregorian();
         if (date.Precision == Precision.Day && anchor.Precision == Precision.Day)
-            return Math.Abs(DaysApart(anchor, date)) <= EventResolver.MaxDayDisagreement
-                || (mention.EndDate is { } end && DaysApart(date, anchor) >= 0 && DaysApart(anchor, end.ToGregorian()) >= 0);
+            return Math.Abs(DaysApart(anchor, date)) <= EventResolver.MaxDayDisagreement || DayClaim.Of(mention).Covers(anchor);
         // A period of years ("the mid-1930s") is not one day's event, though it contains the day.
         if (date.Precision < Precision.Year && anchor.Precision > Precision.Year)
             return false;
@@ -129,6 +139,42 @@ internal sealed class Cluster
         var places = mention.Places.Count(_places.Contains);
         var score = shared / Math.Max(1e-9, Math.Min(own, theirs));
         return score + 0.15 * people + 0.1 * places;
+    }
+
+    /// <summary>
+    /// Whether the mention, similar as it may be, says this is not its event: its document dates the event to another day
+    /// elsewhere (<see cref="ContradictsItsDocument"/>), or it names another event of a kind this one names ("the Battle of
+    /// Ligny" against "the Battle of Quatre Bras", fought the same day and told in the same words).
+    /// </summary>
+    public bool Contradicts(EventMention mention) =>
+        (mention.Date.Precision == Precision.Day && ContradictsItsDocument(mention))
+        || (_named.Count > 0 && NamedEvents.In(mention.Clause) is { Count: > 0 } named
+            && named.GroupBy(n => n.Kind, StringComparer.Ordinal).Any(kind => _named.Any(n => n.Kind == kind.Key) && !kind.Any(_named.Contains)));
+
+    /// <summary>
+    /// Whether another sentence of the mention's document dates this event to another day. Written apart, two days of one
+    /// source are two events ("Lincoln was shot on April 14" and "died early the next morning"), not one event whose
+    /// sources disagree; one sentence may give two days of one event ("7 December (8 December in Japan)"), and a range
+    /// agrees with the days it covers.
+    /// </summary>
+    private bool ContradictsItsDocument(EventMention mention)
+    {
+        if (!_daysByDocument.TryGetValue(mention.DocumentId, out var own))
+            return false;
+        var claim = DayClaim.Of(mention);
+        return own.Any(other => other.Value != mention.SentenceStart && !other.Key.Covers(claim.Day) && !claim.Covers(other.Key.Day));
+    }
+
+    /// <summary>A Gregorian day a mention dates an event to, and the end of the range it opens, if any.</summary>
+    private readonly record struct DayClaim(HistoricalDate Day, HistoricalDate? End)
+    {
+        public static DayClaim Of(EventMention mention) => new(mention.Date.ToGregorian(), mention.EndDate?.ToGregorian());
+
+        public bool Covers(HistoricalDate day)
+        {
+            var from = DaysApart(Day, day);
+            return from == 0 || (from > 0 && End is { } end && DaysApart(day, end) >= 0);
+        }
     }
 
     /// <summary>Days from <paramref name="from"/> to <paramref name="to"/>, both Gregorian day dates.</summary>

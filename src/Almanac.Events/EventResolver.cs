@@ -113,7 +113,7 @@ public sealed class EventResolver
                     var best = index.Near(mention)
                         .Where(c => c.Kind == mention.Kind && c.DateCompatible(mention) && !c.HoldsEntryOf(mention))
                         .Select(c => (Cluster: c, Score: c.Similarity(mention, weights)))
-                        .Where(x => x.Score >= MinSimilarity)
+                        .Where(x => x.Score >= MinSimilarity && !x.Cluster.Contradicts(mention))
                         .OrderByDescending(x => x.Score)
                         .ThenBy(x => x.Cluster.Order)
                         .Select(x => x.Cluster)
@@ -326,8 +326,10 @@ public sealed class EventResolver
         if (eventMentions.Count == 0 || eventMentions[0].Kind != mention.Kind)
             return false;
         stored ??= ClusterOf(eventMentions, weights);
-        if (stored.DateCompatible(mention) && !stored.HoldsEntryOf(mention) && stored.Similarity(mention, weights) >= MinSimilarity)
+        if (stored.DateCompatible(mention) && !stored.HoldsEntryOf(mention) && stored.Similarity(mention, weights) >= MinSimilarity && !stored.Contradicts(mention))
             return true;
+        // Alike mentions are grouped without their documents and clauses, so this direction leaves out what those decide
+        // (Cluster.Contradicts): it may name an event that cannot meet, never miss one that can.
         founded ??= new Cluster(mention, 0, weights);
         return (alike ?? Alike(eventMentions)).Any(same =>
             founded.DateCompatible(same[0]) && founded.Similarity(same[0], weights) >= MinSimilarity && same.Any(m => !founded.HoldsEntryOf(m)));

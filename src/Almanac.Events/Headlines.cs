@@ -183,9 +183,38 @@ internal static class Headlines
 
     private static string WithoutLeadingConnectives(string text)
     {
-        while (Words.Split(text) is [var first, _, ..] && first.Start == 0 && Lexicon.HeadlineConnectives.Contains(first.Text))
-            text = text[first.End..].TrimStart(' ', ',');
-        return text;
+        while (true)
+        {
+            if (Words.Split(text) is [var first, _, ..] && first.Start == 0 && Lexicon.HeadlineConnectives.Contains(first.Text))
+                text = text[first.End..].TrimStart(' ', ',');
+            else if (LeadingRelativeTime(text) is { } end)
+                text = text[end..].TrimStart(' ', ',');
+            else
+                return text;
+        }
+    }
+
+    private static readonly HashSet<string> Afterwards = new(StringComparer.OrdinalIgnoreCase) { "later", "earlier", "afterwards", "afterward", "thereafter" };
+    private static readonly HashSet<string> Following = new(StringComparer.OrdinalIgnoreCase) { "the", "that", "next", "following" };
+    private static readonly HashSet<string> TimeUnits = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "day", "morning", "afternoon", "evening", "night", "week", "month", "year", "spring", "summer", "autumn", "fall", "winter",
+    };
+
+    /// <summary>
+    /// Where an opening phrase that dates the line from the one before it ends: "Six days later,", "A year earlier,", "The next
+    /// morning,". The reader sees the line on its own day, not the line before it.
+    /// </summary>
+    private static int? LeadingRelativeTime(string text)
+    {
+        var comma = text.IndexOf(", ", StringComparison.Ordinal);
+        if (comma < 0)
+            return null;
+        var words = Words.Split(text[..comma]);
+        if (words.Count is < 2 or > 4 || words[0].Start != 0 || words.Skip(1).Any(w => w.IsCapitalized))
+            return null;
+        var relative = Afterwards.Contains(words[^1].Text) || (Following.Contains(words[0].Text) && TimeUnits.Contains(words[^1].Text));
+        return relative ? comma + 1 : null;
     }
 
     /// <summary>A pronoun at the start named: "He died" → "Lincoln died", "His army" → "Napoleon's army".</summary>
@@ -209,7 +238,8 @@ internal static class Headlines
             return text;
         var subject = Antecedent(document.Text, mention.SentenceStart, requireName: personal || possessive)
             ?? (personal || possessive ? PersonNames.FullNames(document.Title).FirstOrDefault() : null);
-        if (subject is null)
+        // "they" stands for many ("Kissinger and Le Duc Tho", "the Cossacks"), not for one person or body.
+        if (subject is null || (first.Text.Equals("they", StringComparison.OrdinalIgnoreCase) && PresentTense.IsSingularPhrase(subject)))
             return text;
         if (personal || possessive)
             subject = InFull(subject, document);
@@ -261,7 +291,7 @@ internal static class Headlines
         if (words.Count < 2 || words[0].Start != 0 || !words[0].IsCapitalized)
             return null;
         var article = words[0].Text is "The";
-        if (!article && Lexicon.StopWords.Contains(words[0].Text))
+        if (!article && (Lexicon.StopWords.Contains(words[0].Text) || Lexicon.HeadlineConnectives.Contains(words[0].Text)))
             return null;
         var end = 0;
         for (var i = 0; i < words.Count && i < MaxSubjectWords; i++)
@@ -276,8 +306,9 @@ internal static class Headlines
                 return null;
             end = i + 1;
         }
-        // The run is a subject when a verb or an adverb before one follows it ("Pompey then fled").
-        if (end == 0 || end >= words.Count || words[end].IsCapitalized || Prepositions.Contains(words[end].Text))
+        // The run is a subject when a verb or an adverb before one follows it ("Pompey then fled"); a run ending on a
+        // possessive only opens its subject ("Nixon's national security adviser").
+        if (end == 0 || end >= words.Count || words[end].IsCapitalized || Prepositions.Contains(words[end].Text) || words[end - 1].IsPossessive)
             return null;
         var named = words.Take(end).Count(w => w.IsCapitalized && w.Text != "The");
         if (named == 0 || (requireName && article))

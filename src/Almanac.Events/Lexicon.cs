@@ -10,6 +10,7 @@ internal static class Lexicon
     public static readonly FrozenSet<string> SignificanceCues = Load("significance-cues", StringComparer.OrdinalIgnoreCase);
     public static readonly FrozenSet<string> HeadlineOpeners = Load("headline-openers", StringComparer.OrdinalIgnoreCase);
     public static readonly FrozenSet<string> HeadlineConnectives = Load("headline-connectives", StringComparer.OrdinalIgnoreCase);
+    public static readonly FrozenSet<string> NamedEventKinds = Load("named-event-kinds", StringComparer.Ordinal);
     /// <summary>Auxiliaries and modals, and every form of an irregular verb but its base (<see cref="VerbForms"/>).</summary>
     public static readonly FrozenSet<string> Verbs = EmbeddedLines.Read("verbs").Concat(VerbForms.IrregularForms).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 

@@ -110,6 +110,7 @@ public static class MentionExtractor
             for (var j = next; j < dated.Count && dated[j].Start < sentence.End; j++)
                 if (dated[j].End <= sentence.End)
                     inSentence.Add(dated[j]);
+            inSentence = WithoutRestatements(text, inSentence);
             for (var i = 0; i < inSentence.Count; i++)
             {
                 var timex = inSentence[i];
@@ -132,6 +133,23 @@ public static class MentionExtractor
                 { Clause = isDateline ? analysis.Document.Title : clause, IsTopic = isTopic };
             }
         }
+    }
+
+    /// <summary>
+    /// The sentence's dates, each stated once: a date restated by the next one, with nothing but function words between
+    /// them ("Six days later, on 7 October", "that day, 7 October"), is one date of one clause, not a second mention of
+    /// the day whose clause is the date alone. The one stating more of the date (its digits) stays.
+    /// </summary>
+    private static List<Timex> WithoutRestatements(string text, List<Timex> inSentence)
+    {
+        for (var i = inSentence.Count - 1; i > 0; i--)
+        {
+            var (earlier, later) = (inSentence[i - 1], inSentence[i]);
+            if (earlier.Date != later.Date || earlier.RangeEnd != later.RangeEnd || Words.Keywords(text, earlier.End, later.Start).Any())
+                continue;
+            inSentence.RemoveAt(earlier.Text.Count(char.IsAsciiDigit) > later.Text.Count(char.IsAsciiDigit) ? i : i - 1);
+        }
+        return inSentence;
     }
 
     /// <summary>Capitalized words after "in" or "at" that are not people: "in Hungary and Poland" gives both.</summary>

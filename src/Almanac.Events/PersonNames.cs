@@ -33,7 +33,7 @@ internal static class PersonNames
         var run = new List<Word>();
         foreach (var word in words)
         {
-            var adjacent = run.Count == 0 || (IsOnlySpaceOrInitialDot(text, run[^1].End, word.Start) && !IsPossessive(run[^1].Text));
+            var adjacent = run.Count == 0 || (IsOnlySpaceOrInitialDot(text, run[^1].End, word.Start) && !run[^1].IsPossessive);
             if (word.IsCapitalized && adjacent && !IsSentenceWord(word.Text))
             {
                 run.Add(word);
@@ -48,12 +48,12 @@ internal static class PersonNames
 
         void Flush()
         {
-            if (run.Count is >= 2 and <= 4 && run.All(w => !Lexicon.NotPersonWords.Contains(Bare(w.Text)))
-                && run[^1].Text.Length > 1 && run[0].Text.Length > 1 && !IsPossessive(run[0].Text)
+            if (run.Count is >= 2 and <= 4 && run.All(w => !Lexicon.NotPersonWords.Contains(Bare(w)))
+                && run[^1].Text.Length > 1 && run[0].Text.Length > 1 && !run[0].IsPossessive
                 && !FollowedByPluralPossessive(text, run[^1]) && !IsOwnedOrQuoted(text, run[0]))
             {
                 var last = run[^1];
-                names.Add(text[run[0].Start..last.Start] + Bare(last.Text));
+                names.Add(text[run[0].Start..last.Start] + Bare(last));
             }
             run.Clear();
         }
@@ -63,7 +63,7 @@ internal static class PersonNames
     public static IReadOnlyList<string> In(string span, IReadOnlyList<string> known)
     {
         var found = new List<string>();
-        var spanWords = Words.Split(span).Select(w => Bare(w.Text)).ToHashSet(StringComparer.Ordinal);
+        var spanWords = Words.Split(span).Select(Bare).ToHashSet(StringComparer.Ordinal);
         foreach (var name in known)
         {
             var surname = name[(name.LastIndexOf(' ') + 1)..];
@@ -122,13 +122,10 @@ internal static class PersonNames
             || before.EndsWith("'s", StringComparison.Ordinal) || before.EndsWith("’s", StringComparison.Ordinal);
     }
 
-    private static bool IsPossessive(string word) =>
-        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
-
     private static bool FollowedByPluralPossessive(string text, Word last) =>
         last.Text.EndsWith('s') && last.End < text.Length && text[last.End] is '\'' or '’';
 
-    private static string Bare(string word) => IsPossessive(word) ? word[..^2] : word;
+    private static string Bare(Word word) => word.IsPossessive ? word.Text[..^2] : word.Text;
 
     private static bool IsOnlySpaceOrInitialDot(string text, int from, int to)
     {

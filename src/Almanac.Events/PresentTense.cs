@@ -84,7 +84,7 @@ internal static class PresentTense
                 return headline;
             if (quoted.Any(q => word.Start >= q.Start && word.Start < q.End) || word.IsCapitalized || !IsVerbForm(words, i))
                 continue;
-            if (i > start && (Determiners.Contains(words[i - 1].Text) || Prepositions.Contains(words[i - 1].Text)))
+            if (i > start && (Determiners.Contains(words[i - 1].Text) || Prepositions.Contains(words[i - 1].Text) || words[i - 1].IsPossessive))
                 continue;
             // "the treaty signed by both sides ended the war": a participle before "by" is the subject's, not the line's verb.
             // Right after a name it is a headline's passive with "was" left out ("Georgia occupied by Bolshevist Russia"),
@@ -151,6 +151,9 @@ internal static class PresentTense
     }
 
     /// <summary>Whether the subject before the verb is plural: "Lewis and Clark", "the troops", "they"; null when it cannot be told ("The Beatles", "Charles").</summary>
+    /// <summary>Whether a noun phrase is singular by the rules a line's subject is read by: "the National Assembly" is, "the Allies" may not be.</summary>
+    public static bool IsSingularPhrase(string phrase) => IsPluralSubject(phrase, Words.Split(phrase)) == false;
+
     private static bool? IsPluralSubject(string headline, List<Word> subject)
     {
         // "At Waterloo, Wellington …": a leading phrase is not the subject.

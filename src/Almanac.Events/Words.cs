@@ -5,6 +5,13 @@ internal readonly record struct Word(int Start, string Text)
 {
     public int End => Start + Text.Length;
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
+
+    /// <summary>
+    /// "Blucher’s", "the king's": a possessive opens a noun phrase, as a determiner does ("Blucher’s defeated army").
+    /// "There's", "it's" are a pronoun and a verb.
+    /// </summary>
+    public bool IsPossessive => (Text.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || Text.EndsWith("’s", StringComparison.OrdinalIgnoreCase))
+        && !Lexicon.StopWords.Contains(Text[..^2]);
 }
 
 internal static class Words

@@ -46,13 +46,60 @@ public sealed class EventResolverTests
         Assert.Equal(2, events.Count);
     }
 
+    [Fact]
+    public void Resolve_TwoDaysOfOneEventInOneDocumentsTwoSentences_AreTwoEvents()
+    {
+        EventMention Ligny(string document) => Mention(document, HistoricalDate.OnDay(1815, 6, 16), "Battle fought Prussian army Blucher defeated Napoleon");
+        EventMention Waterloo(string document) => Mention(document, HistoricalDate.OnDay(1815, 6, 18), "Blucher defeated Prussian army survived Battle Waterloo", sentenceStart: 200);
+
+        var fromTwoSources = new EventResolver().Resolve([Ligny("a"), Waterloo("b")], new Dictionary<string, SourceDocument>()).Events;
+        var fromOneSource = new EventResolver().Resolve([Ligny("a"), Waterloo("a")], new Dictionary<string, SourceDocument>()).Events;
+
+        Assert.Single(fromTwoSources);
+        Assert.Equal(["1815-06-16", "1815-06-18"], fromOneSource.Select(e => e.Date.ToTimex()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Resolve_TwoBattlesNamedApartOnOneDay_AreTwoEvents()
+    {
+        var day = HistoricalDate.OnDay(1815, 6, 16);
+        var quatreBras = Mention("a", day, "The Battle of Quatre Bras was fought by the French army of the Armee du Nord under Marshal Ney");
+        var ligny = Mention("b", day, "The Battle of Ligny was fought by the French army of the Armee du Nord under Napoleon");
+        var unnamed = Mention("c", day, "The French army of the Armee du Nord fought under Marshal Ney");
+
+        Assert.Equal(2, new EventResolver().Resolve([quatreBras, ligny], new Dictionary<string, SourceDocument>()).Events.Count);
+        Assert.Single(new EventResolver().Resolve([quatreBras, unnamed], new Dictionary<string, SourceDocument>()).Events);
+    }
+
+    [Fact]
+    public void Resolve_OneSentenceGivingTwoDaysOfAnEvent_IsOneEvent()
+    {
+        const string attack = "Japanese attack Pearl Harbor Pacific fleet";
+        var events = new EventResolver().Resolve(
+            [Mention("a", HistoricalDate.OnDay(1941, 12, 7), attack), Mention("a", HistoricalDate.OnDay(1941, 12, 8), attack)],
+            new Dictionary<string, SourceDocument>()).Events;
+        Assert.Single(events);
+    }
+
+    [Fact]
+    public void Resolve_DayInsideARangeTheSameDocumentGives_JoinsIt()
+    {
+        var range = Mention("a", HistoricalDate.OnDay(1863, 7, 1), "Meade defeated Lee Battle Gettysburg bloodiest battle") with
+        {
+            EndDate = HistoricalDate.OnDay(1863, 7, 3),
+        };
+        var lastDay = Mention("a", HistoricalDate.OnDay(1863, 7, 3), "Pickett Charge Battle Gettysburg Lee defeated", sentenceStart: 120);
+        var events = new EventResolver().Resolve([range, lastDay], new Dictionary<string, SourceDocument>()).Events;
+        Assert.Single(events);
+    }
+
     private static HistoricalDate Day(HistoricalDate start, int offset)
     {
         var date = new NodaTime.LocalDate(start.Year, start.Month!.Value, start.Day!.Value).PlusDays(offset);
         return HistoricalDate.OnDay(date.Year, date.Month, date.Day);
     }
 
-    private static EventMention Mention(string document, HistoricalDate date, string text) =>
-        new(document, MentionKind.Event, date, null, date.ToTimex(), text + ".", 0, text.Length + 1, [], [],
+    private static EventMention Mention(string document, HistoricalDate date, string text, int sentenceStart = 0) =>
+        new(document, MentionKind.Event, date, null, date.ToTimex(), text + ".", sentenceStart, sentenceStart + text.Length + 1, [], [],
             Words.Keywords(text).Distinct().ToList());
 }

@@ -36,6 +36,50 @@ public sealed class HeadlineTests
     }
 
     [Fact]
+    public void Headline_PronounAfterASentenceOpeningOnAPossessive_IsNotThePossessor()
+    {
+        var headline = HeadlineOn("Talks.txt",
+            "The talks dragged on for years. President Orvell's envoy met the rebel leaders in secret. On 14 October 1972, they reached an agreement.",
+            1972, 10, 14);
+        Assert.DoesNotContain("Orvell's reach", headline, StringComparison.Ordinal);
+        Assert.DoesNotContain("Orvell’s reach", headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headline_TheyAfterASentenceAboutOnePerson_IsNotThatPerson()
+    {
+        var headline = HeadlineOn("The strait.txt",
+            "Admiral Corvan reached the strait with two squadrons. On 4 April 1702, they sank the enemy fleet off the cape.", 1702, 4, 4);
+        Assert.DoesNotContain("Corvan", headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headline_PronounAfterASentenceOpeningOnAConnective_IsNotTheConnective()
+    {
+        var headline = HeadlineOn("The fleet.txt",
+            "The garrison held the town through the winter. Meanwhile the fleet sailed north. On 9 May 1702, it reached the cape.", 1702, 5, 9);
+        Assert.DoesNotContain("Meanwhile", headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headline_DateRestatedByTheNextDate_IsOneEventWithoutItsRelativeOpener()
+    {
+        var headline = HeadlineOn("The crossing.txt",
+            "On 1 October 1950 the southern divisions crossed the river into the north. Six days later, on 7 October, the allied columns followed the divisions northwards.",
+            1950, 10, 7);
+        Assert.Equal("The allied columns follow the divisions northwards", headline);
+    }
+
+    [Theory]
+    [InlineData("The next morning, the garrison surrendered the fort to the besiegers on 9 May 1702.")]
+    [InlineData("A year later, on 9 May 1702, the garrison surrendered the fort to the besiegers.")]
+    public void Headline_OpeningOnATimeCountedFromTheLineBefore_DropsIt(string sentence)
+    {
+        var headline = HeadlineOn("The siege.txt", "The siege of the fort began in the spring of 1701. " + sentence, 1702, 5, 9);
+        Assert.Equal("The garrison surrenders the fort to the besiegers", headline);
+    }
+
+    [Fact]
     public void Headline_ClauseAfterBut_TakesTheSentencesSubject()
     {
         var headline = HeadlineOn("A flight.txt", "Duke Orsan then fled north to the coast, but was captured at the harbour on 4 April 1688.", 1688, 4, 4);
