@@ -56,19 +56,29 @@ internal static class Headlines
             .ThenBy(m => m.DocumentId, StringComparer.Ordinal)
             .ThenBy(m => m.SentenceStart)
             .Take(MaxCandidates)
-            .Select(m => From(m, documents.GetValueOrDefault(m.DocumentId)))
-            .ToList();
-        return candidates.Select(h => (Headline: h, Faults: HeadlineChecks.Faults(h).Count))
-            .OrderBy(x => x.Faults)
-            .ThenBy(x => InWritersVoice(x.Headline))
-            .Select(x => x.Headline)
+            .Select(m => (Headline: From(m, documents.GetValueOrDefault(m.DocumentId)), m.Sentence));
+        return candidates
+            .OrderBy(c => HeadlineChecks.Faults(c.Headline).Count)
+            .ThenBy(c => InWritersVoice(c.Headline) || InWritersVoice(c.Sentence))
+            .Select(c => c.Headline)
             .First();
     }
 
-    private static readonly HashSet<string> WriterAndReader = new(StringComparer.OrdinalIgnoreCase) { "i", "me", "my", "we", "us", "our", "you", "your" };
+    // Case matters: "US" is a country and "I" a numeral after a name ("World War I").
+    private static readonly HashSet<string> WriterAndReader = new(StringComparer.Ordinal)
+    {
+        "me", "my", "My", "we", "We", "us", "our", "Our", "you", "You", "your", "Your",
+    };
 
-    /// <summary>"On this episode we discuss …": a line in which the writer or the reader speaks tells of the text, not of the happening.</summary>
-    private static bool InWritersVoice(string headline) => Words.Split(headline).Any(w => WriterAndReader.Contains(w.Text));
+    /// <summary>
+    /// "On this episode we discuss …": a line in which the writer or the reader speaks tells of the text, not of the
+    /// happening, and so does the headline made from it, even when the speaking words are cut.
+    /// </summary>
+    private static bool InWritersVoice(string line)
+    {
+        var words = Words.Split(line);
+        return words.Select((w, i) => WriterAndReader.Contains(w.Text) || (w.Text == "I" && (i == 0 || !words[i - 1].IsCapitalized))).Any(speaks => speaks);
+    }
 
     /// <summary>The headline one mention gives.</summary>
     public static string From(EventMention mention, SourceDocument? document)

@@ -44,6 +44,7 @@ internal static class PresentTense
     private static readonly HashSet<string> Quantifiers = new(StringComparer.OrdinalIgnoreCase) { "many", "several", "few", "both", "most", "thousands", "hundreds", "millions" };
     private static readonly string[] PeopleEndings = ["ish", "ch", "ese", "ss"];
     private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase) { "and", "but" };
+    private const int MaxNameWords = 4;
 
     public static string Of(string headline)
     {
@@ -123,11 +124,30 @@ internal static class PresentTense
                 break;
             if (Joiners.Contains(words[j - 1].Text) && !word.IsCapitalized && VerbForms.PresentOfPast(word.Text) is { } joined)
                 edits.Add((word, plural.Value ? joined.Plural : joined.Singular));
+            // "Lincoln died early the next morning and Andrew Johnson became President": a joined clause with a subject of its
+            // own, in its number; after a name, "and" may join two names of one subject ("Huerta and Villa became rivals").
+            else if (Joiners.Contains(words[j - 1].Text) && word.IsCapitalized && !words[j - 2].IsCapitalized && JoinedClauseVerb(headline, words, j) is { } own)
+            {
+                edits.Add((words[own.Verb], own.Present));
+                j = own.Verb;
+            }
         }
         var text = headline;
         foreach (var (word, replacement) in edits.OrderByDescending(e => e.Word.Start))
             text = text[..word.Start] + replacement + text[word.End..];
         return text;
+    }
+
+    /// <summary>The verb of a clause opening on a name at <paramref name="start"/> ("Andrew Johnson became"), in the present of its subject's number.</summary>
+    private static (int Verb, string Present)? JoinedClauseVerb(string headline, List<Word> words, int start)
+    {
+        var verb = start;
+        while (verb < words.Count && verb - start < MaxNameWords && words[verb].IsCapitalized)
+            verb++;
+        if (verb == words.Count || words[verb].IsCapitalized || VerbForms.PresentOfPast(words[verb].Text) is not { } present
+            || IsPluralSubject(headline, words[start..verb]) is not { } plural)
+            return null;
+        return (verb, plural ? present.Plural : present.Singular);
     }
 
     /// <summary>A form that may be the line's verb. A regular "-s" form before another verb is a plural ("the armed forces seized").</summary>

@@ -62,6 +62,17 @@ public sealed class HeadlineTests
     }
 
     [Fact]
+    public void Headlines_PodcastPageOnTwoBattlesOfOneDay_AreTheBattlesNotTheEpisode()
+    {
+        // "On this episode we discuss … Quatre Bras (16 June) and Ligny (16 June). The Battle of Quatre Bras was fought …
+        // The Battle of Ligny was fought …": two events, each headed by the sentence that tells it.
+        var page = Path.Combine(SharedFolder.Corpus("real-pages"), "prose", "08_waterloo-campaign_napoleon-podcast.txt");
+        var headlines = HeadlinesOn(File.ReadAllText(page), 1815, 6, 16);
+        Assert.Equal(2, headlines.Count);
+        Assert.All(headlines, h => Assert.StartsWith("The Battle of", h, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Headline_DateRestatedByTheNextDate_IsOneEventWithoutItsRelativeOpener()
     {
         var headline = HeadlineOn("The crossing.txt",
@@ -246,7 +257,11 @@ public sealed class HeadlineTests
     }
 
     /// <summary>Ingests one hand-written page and returns the headline of the single event listed on the day and year given.</summary>
-    private static string HeadlineOn(string fileName, string text, int year, int month, int day)
+    private static string HeadlineOn(string fileName, string text, int year, int month, int day) =>
+        Assert.Single(HeadlinesOn(text, year, month, day, fileName));
+
+    /// <summary>Ingests one page and returns the headlines of the events listed on the day and year given.</summary>
+    private static List<string> HeadlinesOn(string text, int year, int month, int day, string fileName = "page.txt")
     {
         var folder = Directory.CreateTempSubdirectory("almanac-headlines-").FullName;
         try
@@ -254,8 +269,7 @@ public sealed class HeadlineTests
             File.WriteAllText(Path.Combine(folder, fileName), text);
             using var store = SqliteAlmanacStore.Open(Path.Combine(folder, "almanac.db"));
             new Ingestor(store).Ingest(DocumentFiles.Find([Path.Combine(folder, fileName)]));
-            var entry = Assert.Single(store.GetEventsOnDay(month, day), e => e.ListedDate.Year == year);
-            return entry.Event.Text;
+            return store.GetEventsOnDay(month, day).Where(e => e.ListedDate.Year == year).Select(e => e.Event.Text).ToList();
         }
         finally
         {
