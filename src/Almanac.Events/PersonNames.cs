@@ -17,31 +17,41 @@ internal static class PersonNames
     public static IReadOnlyList<string> FullNames(string text)
     {
         var names = new List<string>();
+        var places = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
             if (!IsTitleCase(line))
-                names.AddRange(NamesInLine(line));
-        return names.Distinct(StringComparer.Ordinal).ToList();
+                names.AddRange(NamesInLine(line, places));
+        // A name the text uses for a place anywhere ("the Battle of Quatre Bras") is that place wherever it stands.
+        return names.Where(n => !places.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>True when <paramref name="text"/> is, as a whole, a person's name.</summary>
-    public static bool IsName(string text) => NamesInLine(text).Contains(text, StringComparer.Ordinal);
+    public static bool IsName(string text) => NamesInLine(text, []).Contains(text, StringComparer.Ordinal);
 
-    private static List<string> NamesInLine(string text)
+    /// <summary>The names of people in a line; the runs it shows to be places go to <paramref name="places"/> instead.</summary>
+    private static List<string> NamesInLine(string text, HashSet<string> places)
     {
         var names = new List<string>();
         var words = Words.Split(text);
         var run = new List<Word>();
-        foreach (var word in words)
+        var runStart = 0;
+        for (var i = 0; i < words.Count; i++)
         {
+            var word = words[i];
             var adjacent = run.Count == 0 || (IsOnlySpaceOrInitialDot(text, run[^1].End, word.Start) && !run[^1].IsPossessive);
             if (word.IsCapitalized && adjacent && !IsSentenceWord(word.Text))
             {
+                if (run.Count == 0)
+                    runStart = i;
                 run.Add(word);
                 continue;
             }
             Flush();
             if (word.IsCapitalized && !IsSentenceWord(word.Text))
+            {
+                runStart = i;
                 run.Add(word);
+            }
         }
         Flush();
         return names;
@@ -53,10 +63,28 @@ internal static class PersonNames
                 && !FollowedByPluralPossessive(text, run[^1]) && !IsOwnedOrQuoted(text, run[0]))
             {
                 var last = run[^1];
-                names.Add(text[run[0].Start..last.Start] + Bare(last));
+                var name = text[run[0].Start..last.Start] + Bare(last);
+                (NamesAPlace(words, runStart, last) ? places : (ICollection<string>)names).Add(name);
             }
             run.Clear();
         }
+    }
+
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "near" };
+
+    /// <summary>
+    /// Whether the run starting at word <paramref name="first"/> names a place: after "in", "at" or "near" ("at Quatre Bras"),
+    /// or as the place a battle or treaty is named for ("the Battle of Quatre Bras"). One that owns something ("in Abraham
+    /// Lincoln's cabinet") is a person still.
+    /// </summary>
+    private static bool NamesAPlace(List<Word> words, int first, Word last)
+    {
+        if (last.IsPossessive || first == 0)
+            return false;
+        if (PlacePrepositions.Contains(words[first - 1].Text))
+            return true;
+        var of = words[first - 1].Text == "the" && first >= 2 ? first - 2 : first - 1;
+        return of >= 1 && words[of].Text == "of" && Lexicon.NamedEventKinds.Contains(words[of - 1].Text);
     }
 
     /// <summary>The people a span names, as full names from <paramref name="known"/> where the span gives only a surname.</summary>

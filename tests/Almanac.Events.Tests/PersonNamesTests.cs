@@ -17,6 +17,15 @@ public sealed class PersonNamesTests
         Assert.Equal(["Winston Churchill"], names);
     }
 
+    [Theory]
+    [InlineData("He was born in Saint Petersburg and later met Leo Tolstoy there.", "Leo Tolstoy")]
+    [InlineData("The Battle of Quatre Bras was fought near the strategic crossroads between the left wing of the army and the allies "
+        + "under Marshal Michel Ney, who held the road to Quatre Bras for the whole of the afternoon.", "Marshal Michel Ney")]
+    [InlineData("The envoys waited near Mount Vernon while George Washington wrote.", "George Washington")]
+    [InlineData("Seward held a post in Abraham Lincoln's cabinet.", "Abraham Lincoln")]
+    public void FullNames_RunsTheTextShowsArePlaces_AreNoPeople(string text, string people) =>
+        Assert.Equal(people, string.Join('|', PersonNames.FullNames(text)));
+
     [Fact]
     public void FullNames_PluralPossessive_NamesAGroup()
     {
