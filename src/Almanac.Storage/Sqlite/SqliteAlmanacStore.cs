@@ -98,19 +98,18 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         using var total = Command("UPDATE resolved_mention_count SET value = value + $n", ("$n", sign * mentions.Count));
         total.Transaction = transaction;
         total.ExecuteNonQuery();
+        // One statement for a batch's thousands of keywords, in key order, so the B-tree is walked once rather than probed per keyword.
+        // "WHERE true" lets SQLite parse the upsert after a SELECT (see its documentation of the parsing ambiguity).
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var keyword in mentions.SelectMany(m => m.Keywords.Distinct(StringComparer.Ordinal)))
+            counts[keyword] = counts.GetValueOrDefault(keyword) + sign;
         using var upsert = Command("""
-            INSERT INTO keyword_frequencies (keyword, mentions) VALUES ($keyword, $n)
+            INSERT INTO keyword_frequencies (keyword, mentions)
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($counts) WHERE true
             ON CONFLICT (keyword) DO UPDATE SET mentions = mentions + excluded.mentions
-            """);
+            """, ("$counts", JsonSerializer.Serialize(counts.Select(c => new object[] { c.Key, c.Value }))));
         upsert.Transaction = transaction;
-        var keyword = upsert.Parameters.Add("$keyword", SqliteType.Text);
-        var n = upsert.Parameters.Add("$n", SqliteType.Integer);
-        foreach (var group in mentions.SelectMany(m => m.Keywords.Distinct(StringComparer.Ordinal)).GroupBy(k => k, StringComparer.Ordinal))
-        {
-            keyword.Value = group.Key;
-            n.Value = sign * group.Count();
-            upsert.ExecuteNonQuery();
-        }
+        upsert.ExecuteNonQuery();
     }
 
     /// <summary>The mentions of a document, as stored, when it is not marked as failed: what its keyword counts hold.</summary>
@@ -396,7 +395,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         var kind = command.Parameters.Add("$kind", SqliteType.Integer);
         var from = command.Parameters.Add("$from", SqliteType.Integer);
         var to = command.Parameters.Add("$to", SqliteType.Integer);
-        foreach (var range in ranges)
+        foreach (var range in EventKeyRange.Union(ranges))
         {
             (kind.Value, from.Value, to.Value) = ((int)range.Kind, range.From, range.To);
             using var reader = command.ExecuteReader();
