@@ -242,7 +242,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var sql in new[] { "DELETE FROM event_days", "DELETE FROM events_fts", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
+        foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
         using var writer = new EventWriter(this, transaction);
         foreach (var e in events)
@@ -297,7 +297,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             (_store, _transaction) = (store, transaction);
             // Run right after the search text's insert, so last_insert_rowid() is its row.
             _insert = Prepare("INSERT INTO events (id, year, significance, payload, search_rowid) VALUES ($id, $year, $significance, $payload, last_insert_rowid())");
-            _fts = Prepare("INSERT INTO events_fts (id, title, body, people) VALUES ($id, $title, $body, $people)");
+            _fts = Prepare("INSERT INTO events_fts (title, body, people) VALUES ($title, $body, $people)");
             _day = Prepare("INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary) VALUES ($id, $month, $day, $year, $listed, $primary)");
             _key = Prepare("INSERT OR IGNORE INTO event_keys (kind, value, event_id) VALUES ($kind, $value, $id)");
             // A mention already filed under its event is left alone: most of a neighbourhood's are.
@@ -308,7 +308,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         {
             // A hidden event keeps an empty search text: no search finds it.
             var searchable = CorrectionLayer.Visible(e) is not null;
-            Run(_fts, ("$id", e.Id), ("$title", searchable ? e.Title : ""),
+            Run(_fts, ("$title", searchable ? e.Title : ""),
                 ("$body", searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : ""),
                 ("$people", searchable ? string.Join("; ", e.People) : ""));
             Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", payload ?? JsonSerializer.Serialize(e, StoreJson.Options)));
@@ -561,12 +561,12 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         // more sources report comes first (the speech itself before the day a single page says it was made public).
         return Query(
             """
-            SELECT e.payload FROM events_fts f JOIN events e ON e.id = f.id
+            SELECT e.payload FROM events_fts f JOIN events e ON e.search_rowid = f.rowid
             WHERE events_fts MATCH $any
-            ORDER BY f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $titlePhrase) DESC,
-                     f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $phrase) DESC,
-                     f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $all) DESC,
-                     bm25(events_fts, 0, 10.0, 1.0, 5.0) - e.significance * 0.5
+            ORDER BY f.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH $titlePhrase) DESC,
+                     f.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH $phrase) DESC,
+                     f.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH $all) DESC,
+                     bm25(events_fts, 10.0, 1.0, 5.0) - e.significance * 0.5
             LIMIT $limit
             """,
             r => Deserialize<HistoricalEvent>(r.GetString(0)),
