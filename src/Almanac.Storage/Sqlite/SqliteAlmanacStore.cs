@@ -470,6 +470,17 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1),
         ("$month", month), ("$day", day));
 
+    public IReadOnlyList<ListedDates> GetListedDatesOnDay(int month, int day) => Query(
+        """
+        SELECT e.id,
+               (SELECT json_group_array(DISTINCT json_extract(m.value, '$.documentId')) FROM json_each(e.payload, '$.mentions') m),
+               (SELECT json_group_array(json_extract(c.value, '$.date')) FROM json_each(e.payload, '$.dateClaims') c),
+               d.listed_date
+        FROM event_days d JOIN events e ON e.id = d.event_id WHERE d.month = $month AND d.day = $day
+        """,
+        r => new ListedDates(r.GetString(0), Deserialize<List<string>>(r.GetString(1)), [.. Deserialize<List<string>>(r.GetString(2)), r.GetString(3)]),
+        ("$month", month), ("$day", day));
+
     public IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day) => Query(
         $"""
         SELECT json_remove(e.payload, {string.Join(", ", ListingRows.LeftOut.Select(m => $"'$.{m}'"))}), d.listed_date, d.is_primary,
