@@ -245,8 +245,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
         using var writer = new EventWriter(this, transaction);
-        foreach (var e in events)
-            writer.Write(e);
+        writer.Write(events.Select(e => (e, (string?)null)).ToList());
         writer.Assign(assignments ?? []);
         CorrectionLayer.Reapply(new CorrectionTables(this, transaction), correctionIds: null);
         AdvanceGeneration(transaction);
@@ -271,8 +270,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         var (changed, kept) = update.Against(stored);
         using var writer = new EventWriter(this, transaction);
         writer.Remove(replaced.Where(id => !kept.Contains(id)).ToList());
-        foreach (var (e, payload) in changed)
-            writer.Write(e, payload);
+        writer.Write(changed.Select(c => (c.Event, (string?)c.Payload)).ToList());
         writer.Assign(update.Assignments);
         CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), replaced);
         AdvanceGeneration(transaction);
@@ -288,9 +286,6 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         private readonly SqliteTransaction _transaction;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _fts;
-        private readonly SqliteCommand _day;
-        private readonly SqliteCommand _key;
-        private readonly SqliteCommand _assign;
 
         public EventWriter(SqliteAlmanacStore store, SqliteTransaction transaction)
         {
@@ -298,25 +293,33 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             // Run right after the search text's insert, so last_insert_rowid() is its row.
             _insert = Prepare("INSERT INTO events (id, year, significance, payload, search_rowid) VALUES ($id, $year, $significance, $payload, last_insert_rowid())");
             _fts = Prepare("INSERT INTO events_fts (title, body, people) VALUES ($title, $body, $people)");
-            _day = Prepare("INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary) VALUES ($id, $month, $day, $year, $listed, $primary)");
-            _key = Prepare("INSERT OR IGNORE INTO event_keys (kind, value, event_id) VALUES ($kind, $value, $id)");
-            // A mention already filed under its event is left alone: most of a neighbourhood's are.
-            _assign = Prepare("UPDATE mentions SET event_id = $event WHERE id = $id AND event_id IS NOT $event");
         }
 
-        public void Write(HistoricalEvent e, string? payload = null)
+        /// <summary>
+        /// Writes the events, each with its payload when it is serialized already. Their days and date keys are filed by one
+        /// statement each for all the events (hundreds of rows), not a statement a row; of a day listed twice, the first row (the primary listing) is kept.
+        /// </summary>
+        public void Write(IReadOnlyList<(HistoricalEvent Event, string? Payload)> events)
         {
-            // A hidden event keeps an empty search text: no search finds it.
-            var searchable = CorrectionLayer.Visible(e) is not null;
-            Run(_fts, ("$title", searchable ? e.Title : ""),
-                ("$body", searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : ""),
-                ("$people", searchable ? string.Join("; ", e.People) : ""));
-            Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", payload ?? JsonSerializer.Serialize(e, StoreJson.Options)));
-            foreach (var (listed, primary) in DayListing.DaysOf(e))
-                Run(_day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
-                    ("$listed", HistoricalDateJsonConverter.Format(listed)), ("$primary", primary ? 1 : 0));
-            foreach (var key in EventKeys.Of(e))
-                Run(_key, ("$kind", (int)key.Kind), ("$value", key.Value), ("$id", e.Id));
+            var days = new List<object[]>();
+            var keys = new List<object[]>();
+            foreach (var (e, payload) in events)
+            {
+                // A hidden event keeps an empty search text: no search finds it.
+                var searchable = CorrectionLayer.Visible(e) is not null;
+                Run(_fts, ("$title", searchable ? e.Title : ""),
+                    ("$body", searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : ""),
+                    ("$people", searchable ? string.Join("; ", e.People) : ""));
+                Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", payload ?? JsonSerializer.Serialize(e, StoreJson.Options)));
+                days.AddRange(DayListing.DaysOf(e).Select(d =>
+                    new object[] { e.Id, d.Listed.Month!.Value, d.Listed.Day!.Value, d.Listed.Year, HistoricalDateJsonConverter.Format(d.Listed), d.IsPrimary ? 1 : 0 }));
+                keys.AddRange(EventKeys.Of(e).Select(k => new object[] { (int)k.Kind, k.Value, e.Id }));
+            }
+            RunOver("""
+                INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each($rows) ORDER BY key
+                """, days);
+            RunOver("INSERT OR IGNORE INTO event_keys (kind, value, event_id) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($rows)", keys);
         }
 
         /// <summary>Removes the events; their mentions wait for resolution again unless <paramref name="keepMentions"/> (the same events are written back).</summary>
@@ -334,16 +337,25 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             }
         }
 
-        public void Assign(IReadOnlyList<MentionAssignment> assignments)
-        {
-            foreach (var assignment in assignments)
-                Run(_assign, ("$event", assignment.EventId), ("$id", assignment.MentionId));
-        }
+        /// <summary>Files the mentions under their events, in one statement; a mention already filed under its event is left alone (most of a neighbourhood's are).</summary>
+        public void Assign(IReadOnlyList<MentionAssignment> assignments) => RunOver("""
+            UPDATE mentions SET event_id = a.value ->> 1 FROM json_each($rows) a
+            WHERE mentions.id = a.value ->> 0 AND mentions.event_id IS NOT a.value ->> 1
+            """, assignments.OrderBy(a => a.MentionId).Select(a => new object[] { a.MentionId, a.EventId }).ToList());
 
         public void Dispose()
         {
-            foreach (var command in new[] { _insert, _fts, _day, _key, _assign })
+            foreach (var command in new[] { _insert, _fts })
                 command.Dispose();
+        }
+
+        /// <summary>Runs a statement over rows passed as one JSON array (json_each's $rows), when there are any.</summary>
+        private void RunOver(string sql, IReadOnlyList<object[]> rows)
+        {
+            if (rows.Count == 0)
+                return;
+            using var command = Prepare(sql);
+            Run(command, ("$rows", JsonSerializer.Serialize(rows)));
         }
 
         private SqliteCommand Prepare(string sql)
