@@ -127,10 +127,12 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     /// its own while the caller goes on storing documents; <see cref="PendingResolution.Finish"/> writes the events. What
     /// it writes is what it would have written at once: documents stored meanwhile hold mentions no event holds yet, which it
     /// never reads, and leave the events generation it compares as it was (<see cref="IAlmanacStore.GetEventsGeneration"/>).
+    /// <paramref name="filed"/> gives the fingerprints documents were stored with (<see cref="IAlmanacStore.AddDocuments"/>
+    /// files them), which need not be computed and filed again.
     /// </summary>
-    public PendingResolution Begin(IReadOnlyList<string> documentIds, bool inBackground)
+    public PendingResolution Begin(IReadOnlyList<string> documentIds, bool inBackground, IReadOnlyDictionary<string, IReadOnlyList<long>>? filed = null)
     {
-        var copies = documentIds.SelectMany(JoinLineage).Distinct(StringComparer.Ordinal).ToList();
+        var copies = documentIds.SelectMany(id => JoinLineage(id, filed?.GetValueOrDefault(id))).Distinct(StringComparer.Ordinal).ToList();
         var first = Read(documentIds, copies, inBackground);
         return new PendingResolution(() => Write(documentIds, copies, first));
     }
@@ -205,19 +207,23 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             .Where(d => d.Precision == Precision.Day).Select(d => new NodaTime.AnnualDate(d.Month!.Value, d.Day!.Value));
 
     /// <summary>
-    /// Files the document under its fingerprints, puts it into the lineage of every stored document it shares long
-    /// passages with (merging their lineages), and returns those documents: their events' corroboration counts change.
-    /// Filing here, where every stored document passes (and `reindex` passes again), also files a store's documents from
-    /// before fingerprints.
+    /// Files the document under its fingerprints (unless it was stored with them, <paramref name="filed"/>), puts it into
+    /// the lineage of every stored document it shares long passages with (merging their lineages), and returns those
+    /// documents: their events' corroboration counts change. Filing here, where every stored document passes (and `reindex`
+    /// passes again), also files a store's documents from before fingerprints.
     /// </summary>
-    private IReadOnlyList<string> JoinLineage(string documentId)
+    private IReadOnlyList<string> JoinLineage(string documentId, IReadOnlyList<long>? filed)
     {
-        if (store.GetDocument(documentId) is not { } document)
-            return [];
-        var fingerprints = CopyDetector.Fingerprints(document.Text);
-        store.FileFingerprints(documentId, fingerprints);
+        var fingerprints = filed;
+        if (fingerprints is null)
+        {
+            if (store.GetDocument(documentId) is not { } stored)
+                return [];
+            fingerprints = CopyDetector.Fingerprints(stored.Text);
+            store.FileFingerprints(documentId, fingerprints);
+        }
         var candidates = CopyDetector.CopyCandidates(documentId, store.FindFingerprintHolders(fingerprints));
-        if (candidates.Count == 0)
+        if (candidates.Count == 0 || store.GetDocument(documentId) is not { } document)
             return [];
         var others = candidates.Select(store.GetDocument).OfType<SourceDocument>().ToList();
         if (!CopyDetector.MayCopyAny(document.Text, others.Select(d => d.Text)))
@@ -349,22 +355,28 @@ public sealed class PendingResolution
 public sealed class ResolutionBatch(IncrementalResolution resolution, bool inBackground = false)
 {
     private List<string> _documents = [];
+    private Dictionary<string, IReadOnlyList<long>> _filed = new(StringComparer.Ordinal);
     private int _mentions;
     private PendingResolution? _pending;
 
-    /// <summary>Adds a stored document with its number of mentions; the resolution of a batch when one was written, else null.</summary>
-    public DocumentResolution? Add(string documentId, int mentions)
+    /// <summary>
+    /// Adds a stored document with its number of mentions and, when it was stored with them, its fingerprints; the
+    /// resolution of a batch when one was written, else null.
+    /// </summary>
+    public DocumentResolution? Add(string documentId, int mentions, IReadOnlyList<long>? filedFingerprints = null)
     {
         _documents.Add(documentId);
+        if (filedFingerprints is not null)
+            _filed[documentId] = filedFingerprints;
         _mentions += mentions;
         if (_mentions < resolution.BatchMentions)
             return null;
-        var documents = Take();
+        var (documents, filed) = Take();
         if (!inBackground)
-            return resolution.Resolve(documents);
+            return resolution.Begin(documents, inBackground: false, filed).Finish();
         // The batch before is written first: this one's neighbourhood is read after it, as if resolved one after the other.
         var written = _pending?.Finish();
-        _pending = resolution.Begin(documents, inBackground: true);
+        _pending = resolution.Begin(documents, inBackground: true, filed);
         return written;
     }
 
@@ -376,14 +388,17 @@ public sealed class ResolutionBatch(IncrementalResolution resolution, bool inBac
             written.Add(pending);
         _pending = null;
         if (_documents.Count > 0)
-            written.Add(resolution.Resolve(Take()));
+        {
+            var (documents, filed) = Take();
+            written.Add(resolution.Begin(documents, inBackground: false, filed).Finish());
+        }
         return written;
     }
 
-    private List<string> Take()
+    private (List<string> Documents, Dictionary<string, IReadOnlyList<long>> Filed) Take()
     {
-        var documents = _documents;
-        (_documents, _mentions) = ([], 0);
-        return documents;
+        var taken = (_documents, _filed);
+        (_documents, _filed, _mentions) = ([], new(StringComparer.Ordinal), 0);
+        return taken;
     }
 }

@@ -34,7 +34,10 @@ public static class SanityGate
     /// <summary>Every day page of the store, entry by entry: what `reindex` runs after re-resolving everything.</summary>
     public static SanityReport Check(IAlmanacStore store) => Check(store, ReaderDay.AllDays().ToList());
 
-    /// <summary>The listed events of <paramref name="days"/> checked one by one; the empty days counted from the day index.</summary>
+    /// <summary>
+    /// The listed events of <paramref name="days"/> checked one by one (only what is checked read of each, not the whole
+    /// event: the day pages of a whole ingest list every event); the empty days counted from the day index.
+    /// </summary>
     private static SanityReport Check(IAlmanacStore store, IReadOnlyCollection<AnnualDate> days)
     {
         var withoutSource = new SortedSet<string>(StringComparer.Ordinal);
@@ -42,16 +45,16 @@ public static class SanityGate
         var known = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var day in days)
         {
-            foreach (var entry in store.GetEventsOnDay(day.Month, day.Day))
+            foreach (var listed in store.GetListedDatesOnDay(day.Month, day.Day))
             {
-                var sources = entry.Event.DocumentIds;
+                var sources = listed.DocumentIds;
                 if (sources.Count == 0 || !sources.All(id => known.TryGetValue(id, out var exists) ? exists : known[id] = store.ContainsDocument(id)))
-                    withoutSource.Add(entry.Event.Id);
-                foreach (var date in entry.Event.DateClaims.Select(c => c.Date).Append(entry.ListedDate))
+                    withoutSource.Add(listed.EventId);
+                foreach (var date in listed.StoredDates.Select(HistoricalDateJsonConverter.Parse))
                 {
                     var stored = HistoricalDateJsonConverter.Format(date);
                     if (HistoricalDateJsonConverter.Parse(stored) != date)
-                        failing.Add($"{entry.Event.Id}: {stored}");
+                        failing.Add($"{listed.EventId}: {stored}");
                 }
             }
         }

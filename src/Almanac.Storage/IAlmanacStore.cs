@@ -18,6 +18,12 @@ public sealed record SourceRef(string Id, string Title)
     public static SourceRef Of(string id, string? title) => new(id, string.IsNullOrWhiteSpace(title) ? "Untitled document" : title);
 }
 
+/// <summary>
+/// What the sanity gate checks of an event listed on a day, read without the rest of it: the documents its mentions cite,
+/// (each once, in no set order), and its claims' dates in order and then the date it is listed under, as stored (HistoricalDateJsonConverter's form).
+/// </summary>
+public sealed record ListedDates(string EventId, IReadOnlyList<string> DocumentIds, IReadOnlyList<string> StoredDates);
+
 /// <summary>A document matching a search, with a short excerpt around the match.</summary>
 public sealed record DocumentHit(SourceDocument Document, string Excerpt);
 
@@ -179,6 +185,9 @@ public interface IAlmanacStore : IDisposable
     void MergeLineages(IReadOnlyCollection<string> merged, string lineageId);
 
     IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day);
+
+    /// <summary>The events <see cref="GetEventsOnDay"/> lists, each with what the sanity gate checks of it (<see cref="ListedDates"/>), in no set order.</summary>
+    IReadOnlyList<ListedDates> GetListedDatesOnDay(int month, int day);
 
     /// <summary>The holidays documents list for a calendar day without a year, of documents not marked as failed, in storing order.</summary>
     IReadOnlyList<Observance> GetObservancesOnDay(int month, int day);

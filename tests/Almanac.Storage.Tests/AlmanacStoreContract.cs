@@ -176,6 +176,27 @@ public abstract class AlmanacStoreContract
     }
 
     [SkippableFact]
+    public void GetListedDatesOnDay_ListedEvents_GiveTheirCitedDocumentsAndStoredDatesAsTheWholeEventsDo()
+    {
+        using var store = Open();
+        var (document, mentions) = Speech("doc-a");
+        store.AddDocument(document, mentions);
+        store.ReplaceEvents([
+            Event("e1", HistoricalDate.OnDay(1956, 2, 25), HistoricalDate.OnDay(1956, 2, 24)) with { Mentions = [.. mentions, .. mentions] },
+            Event("e2", HistoricalDate.OnDay(1917, 10, 25, CalendarKind.Julian))]);
+
+        foreach (var (month, day) in new[] { (2, 25), (2, 24), (11, 7), (10, 25) })
+        {
+            var listed = Assert.Single(store.GetListedDatesOnDay(month, day));
+            var entry = Assert.Single(store.GetEventsOnDay(month, day));
+            Assert.Equal(entry.Event.Id, listed.EventId);
+            Assert.Equal(entry.Event.DocumentIds.Order(StringComparer.Ordinal), listed.DocumentIds.Order(StringComparer.Ordinal));
+            Assert.Equal(entry.Event.DateClaims.Select(c => c.Date).Append(entry.ListedDate).Select(HistoricalDateJsonConverter.Format), listed.StoredDates);
+        }
+        Assert.Empty(store.GetListedDatesOnDay(2, 26));
+    }
+
+    [SkippableFact]
     public void GetEventsOnDay_MonthPrecisionEvent_IsNeverOnADay()
     {
         using var store = Open();

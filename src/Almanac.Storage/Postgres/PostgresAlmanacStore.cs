@@ -588,6 +588,11 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2)),
         ("month", (short)month), ("day", (short)day));
 
+    public IReadOnlyList<ListedDates> GetListedDatesOnDay(int month, int day) => Query(
+        PostgresQueries.ListedDatesOnDay,
+        r => new ListedDates(r.GetString(0), Deserialize<List<string>>(r.GetString(1)), [.. Deserialize<List<string>>(r.GetString(2)), r.GetString(3)]),
+        ("month", (short)month), ("day", (short)day));
+
     public IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day) => Query(
         PostgresQueries.ListingsOnDay,
         r => ListingRows.Read(r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetString(3)),

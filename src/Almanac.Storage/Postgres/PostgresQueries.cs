@@ -9,6 +9,16 @@ internal static class PostgresQueries
         WHERE d.month = @month AND d.day = @day ORDER BY d.year DESC, e.significance DESC, e.id COLLATE "C"
         """;
 
+    /// <summary>The events <see cref="EventsOnDay"/> lists, with the documents their mentions cite and their claims' dates (see ListedDates).</summary>
+    public const string ListedDatesOnDay =
+        """
+        SELECT e.id,
+               (SELECT coalesce(jsonb_agg(DISTINCT m ->> 'documentId'), '[]'::jsonb) FROM jsonb_array_elements(e.payload::jsonb -> 'mentions') m)::text,
+               (SELECT coalesce(jsonb_agg(c ->> 'date' ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(e.payload::jsonb -> 'dateClaims') WITH ORDINALITY AS x(c, n))::text,
+               d.listed_date
+        FROM event_days d JOIN events e ON e.id = d.event_id WHERE d.month = @month AND d.day = @day
+        """;
+
     /// <summary>
     /// <see cref="EventsOnDay"/> for a list of the day (see ListingRows): the payload without the members in @left_out, and
     /// the mentions as [document, date, end date, title]. The titles of the day's cited documents are looked up together by

@@ -115,7 +115,7 @@ public sealed partial class SqliteAlmanacStore
         {
             using var writer = new EventWriter(store, transaction);
             writer.Remove([e.Id], keepMentions: true);
-            writer.Write(e);
+            writer.Write([(e, null)]);
         }
     }
 }

@@ -98,19 +98,18 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         using var total = Command("UPDATE resolved_mention_count SET value = value + $n", ("$n", sign * mentions.Count));
         total.Transaction = transaction;
         total.ExecuteNonQuery();
+        // One statement for a batch's thousands of keywords, in key order, so the B-tree is walked once rather than probed per keyword.
+        // "WHERE true" lets SQLite parse the upsert after a SELECT (see its documentation of the parsing ambiguity).
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var keyword in mentions.SelectMany(m => m.Keywords.Distinct(StringComparer.Ordinal)))
+            counts[keyword] = counts.GetValueOrDefault(keyword) + sign;
         using var upsert = Command("""
-            INSERT INTO keyword_frequencies (keyword, mentions) VALUES ($keyword, $n)
+            INSERT INTO keyword_frequencies (keyword, mentions)
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($counts) WHERE true
             ON CONFLICT (keyword) DO UPDATE SET mentions = mentions + excluded.mentions
-            """);
+            """, ("$counts", JsonSerializer.Serialize(counts.Select(c => new object[] { c.Key, c.Value }))));
         upsert.Transaction = transaction;
-        var keyword = upsert.Parameters.Add("$keyword", SqliteType.Text);
-        var n = upsert.Parameters.Add("$n", SqliteType.Integer);
-        foreach (var group in mentions.SelectMany(m => m.Keywords.Distinct(StringComparer.Ordinal)).GroupBy(k => k, StringComparer.Ordinal))
-        {
-            keyword.Value = group.Key;
-            n.Value = sign * group.Count();
-            upsert.ExecuteNonQuery();
-        }
+        upsert.ExecuteNonQuery();
     }
 
     /// <summary>The mentions of a document, as stored, when it is not marked as failed: what its keyword counts hold.</summary>
@@ -243,11 +242,10 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var sql in new[] { "DELETE FROM event_days", "DELETE FROM events_fts", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
+        foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
         using var writer = new EventWriter(this, transaction);
-        foreach (var e in events)
-            writer.Write(e);
+        writer.Write(events.Select(e => (e, (string?)null)).ToList());
         writer.Assign(assignments ?? []);
         CorrectionLayer.Reapply(new CorrectionTables(this, transaction), correctionIds: null);
         AdvanceGeneration(transaction);
@@ -272,8 +270,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         var (changed, kept) = update.Against(stored);
         using var writer = new EventWriter(this, transaction);
         writer.Remove(replaced.Where(id => !kept.Contains(id)).ToList());
-        foreach (var (e, payload) in changed)
-            writer.Write(e, payload);
+        writer.Write(changed.Select(c => (c.Event, (string?)c.Payload)).ToList());
         writer.Assign(update.Assignments);
         CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), replaced);
         AdvanceGeneration(transaction);
@@ -289,35 +286,40 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         private readonly SqliteTransaction _transaction;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _fts;
-        private readonly SqliteCommand _day;
-        private readonly SqliteCommand _key;
-        private readonly SqliteCommand _assign;
 
         public EventWriter(SqliteAlmanacStore store, SqliteTransaction transaction)
         {
             (_store, _transaction) = (store, transaction);
             // Run right after the search text's insert, so last_insert_rowid() is its row.
             _insert = Prepare("INSERT INTO events (id, year, significance, payload, search_rowid) VALUES ($id, $year, $significance, $payload, last_insert_rowid())");
-            _fts = Prepare("INSERT INTO events_fts (id, title, body, people) VALUES ($id, $title, $body, $people)");
-            _day = Prepare("INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary) VALUES ($id, $month, $day, $year, $listed, $primary)");
-            _key = Prepare("INSERT OR IGNORE INTO event_keys (kind, value, event_id) VALUES ($kind, $value, $id)");
-            // A mention already filed under its event is left alone: most of a neighbourhood's are.
-            _assign = Prepare("UPDATE mentions SET event_id = $event WHERE id = $id AND event_id IS NOT $event");
+            _fts = Prepare("INSERT INTO events_fts (title, body, people) VALUES ($title, $body, $people)");
         }
 
-        public void Write(HistoricalEvent e, string? payload = null)
+        /// <summary>
+        /// Writes the events, each with its payload when it is serialized already. Their days and date keys are filed by one
+        /// statement each for all the events (hundreds of rows), not a statement a row; of a day listed twice, the first row (the primary listing) is kept.
+        /// </summary>
+        public void Write(IReadOnlyList<(HistoricalEvent Event, string? Payload)> events)
         {
-            // A hidden event keeps an empty search text: no search finds it.
-            var searchable = CorrectionLayer.Visible(e) is not null;
-            Run(_fts, ("$id", e.Id), ("$title", searchable ? e.Title : ""),
-                ("$body", searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : ""),
-                ("$people", searchable ? string.Join("; ", e.People) : ""));
-            Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", payload ?? JsonSerializer.Serialize(e, StoreJson.Options)));
-            foreach (var (listed, primary) in DayListing.DaysOf(e))
-                Run(_day, ("$id", e.Id), ("$month", listed.Month!.Value), ("$day", listed.Day!.Value), ("$year", listed.Year),
-                    ("$listed", HistoricalDateJsonConverter.Format(listed)), ("$primary", primary ? 1 : 0));
-            foreach (var key in EventKeys.Of(e))
-                Run(_key, ("$kind", (int)key.Kind), ("$value", key.Value), ("$id", e.Id));
+            var days = new List<object[]>();
+            var keys = new List<object[]>();
+            foreach (var (e, payload) in events)
+            {
+                // A hidden event keeps an empty search text: no search finds it.
+                var searchable = CorrectionLayer.Visible(e) is not null;
+                Run(_fts, ("$title", searchable ? e.Title : ""),
+                    ("$body", searchable ? string.Join("\n", new[] { e.Text }.Concat(e.Summary.Select(s => s.Text))) : ""),
+                    ("$people", searchable ? string.Join("; ", e.People) : ""));
+                Run(_insert, ("$id", e.Id), ("$year", e.Date.Year), ("$significance", e.Significance), ("$payload", payload ?? JsonSerializer.Serialize(e, StoreJson.Options)));
+                days.AddRange(DayListing.DaysOf(e).Select(d =>
+                    new object[] { e.Id, d.Listed.Month!.Value, d.Listed.Day!.Value, d.Listed.Year, HistoricalDateJsonConverter.Format(d.Listed), d.IsPrimary ? 1 : 0 }));
+                keys.AddRange(EventKeys.Of(e).Select(k => new object[] { (int)k.Kind, k.Value, e.Id }));
+            }
+            RunOver("""
+                INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each($rows) ORDER BY key
+                """, days);
+            RunOver("INSERT OR IGNORE INTO event_keys (kind, value, event_id) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($rows)", keys);
         }
 
         /// <summary>Removes the events; their mentions wait for resolution again unless <paramref name="keepMentions"/> (the same events are written back).</summary>
@@ -335,16 +337,25 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             }
         }
 
-        public void Assign(IReadOnlyList<MentionAssignment> assignments)
-        {
-            foreach (var assignment in assignments)
-                Run(_assign, ("$event", assignment.EventId), ("$id", assignment.MentionId));
-        }
+        /// <summary>Files the mentions under their events, in one statement; a mention already filed under its event is left alone (most of a neighbourhood's are).</summary>
+        public void Assign(IReadOnlyList<MentionAssignment> assignments) => RunOver("""
+            UPDATE mentions SET event_id = a.value ->> 1 FROM json_each($rows) a
+            WHERE mentions.id = a.value ->> 0 AND mentions.event_id IS NOT a.value ->> 1
+            """, assignments.OrderBy(a => a.MentionId).Select(a => new object[] { a.MentionId, a.EventId }).ToList());
 
         public void Dispose()
         {
-            foreach (var command in new[] { _insert, _fts, _day, _key, _assign })
+            foreach (var command in new[] { _insert, _fts })
                 command.Dispose();
+        }
+
+        /// <summary>Runs a statement over rows passed as one JSON array (json_each's $rows), when there are any.</summary>
+        private void RunOver(string sql, IReadOnlyList<object[]> rows)
+        {
+            if (rows.Count == 0)
+                return;
+            using var command = Prepare(sql);
+            Run(command, ("$rows", JsonSerializer.Serialize(rows)));
         }
 
         private SqliteCommand Prepare(string sql)
@@ -396,7 +407,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         var kind = command.Parameters.Add("$kind", SqliteType.Integer);
         var from = command.Parameters.Add("$from", SqliteType.Integer);
         var to = command.Parameters.Add("$to", SqliteType.Integer);
-        foreach (var range in ranges)
+        foreach (var range in EventKeyRange.Union(ranges))
         {
             (kind.Value, from.Value, to.Value) = ((int)range.Kind, range.From, range.To);
             using var reader = command.ExecuteReader();
@@ -469,6 +480,17 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         WHERE d.month = $month AND d.day = $day ORDER BY d.year DESC, e.significance DESC, e.id
         """,
         r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1),
+        ("$month", month), ("$day", day));
+
+    public IReadOnlyList<ListedDates> GetListedDatesOnDay(int month, int day) => Query(
+        """
+        SELECT e.id,
+               (SELECT json_group_array(DISTINCT json_extract(m.value, '$.documentId')) FROM json_each(e.payload, '$.mentions') m),
+               (SELECT json_group_array(json_extract(c.value, '$.date')) FROM json_each(e.payload, '$.dateClaims') c),
+               d.listed_date
+        FROM event_days d JOIN events e ON e.id = d.event_id WHERE d.month = $month AND d.day = $day
+        """,
+        r => new ListedDates(r.GetString(0), Deserialize<List<string>>(r.GetString(1)), [.. Deserialize<List<string>>(r.GetString(2)), r.GetString(3)]),
         ("$month", month), ("$day", day));
 
     public IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day) => Query(
@@ -562,12 +584,12 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         // more sources report comes first (the speech itself before the day a single page says it was made public).
         return Query(
             """
-            SELECT e.payload FROM events_fts f JOIN events e ON e.id = f.id
+            SELECT e.payload FROM events_fts f JOIN events e ON e.search_rowid = f.rowid
             WHERE events_fts MATCH $any
-            ORDER BY f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $titlePhrase) DESC,
-                     f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $phrase) DESC,
-                     f.id IN (SELECT id FROM events_fts WHERE events_fts MATCH $all) DESC,
-                     bm25(events_fts, 0, 10.0, 1.0, 5.0) - e.significance * 0.5
+            ORDER BY f.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH $titlePhrase) DESC,
+                     f.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH $phrase) DESC,
+                     f.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH $all) DESC,
+                     bm25(events_fts, 10.0, 1.0, 5.0) - e.significance * 0.5
             LIMIT $limit
             """,
             r => Deserialize<HistoricalEvent>(r.GetString(0)),
