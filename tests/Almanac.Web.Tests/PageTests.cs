@@ -150,6 +150,20 @@ public sealed class PageTests(AlmanacServer server)
         Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
     }
 
+    [Fact]
+    public async Task Day_EventSomeSourcesDateOtherwise_ListsTheDaysSourcesAndCountsTheRest()
+    {
+        var day = await server.GetStringAsync("/day/02-25");
+        var speech = Regex.Match(day, "<li><span class=\"year\">1956</span> <a href=\"(/event/[^\"]+)\">[^<]*denunciation[^<]*</a>(?:(?!</li>).)*?<p class=\"meta\">Sources:.*?</li>", RegexOptions.Singleline);
+        Assert.True(speech.Success, "no secret-speech item on 02-25");
+
+        var listed = Regex.Matches(speech.Value, "href=\"/source/").Count;
+        var more = Regex.Match(speech.Value, "<a href=\"" + Regex.Escape(speech.Groups[1].Value) + "\">(\\d+) more</a> with another or a less precise date");
+        Assert.True(more.Success, speech.Value);
+        var sources = Regex.Matches(await server.GetStringAsync(speech.Groups[1].Value), "href=\"/source/[^\"]+\"").Select(m => m.Value).Distinct().Count();
+        Assert.Equal(sources, listed + int.Parse(more.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private async Task<string> SpeechEventPath()
     {
         var day = await server.GetStringAsync("/day/02-25");

@@ -64,8 +64,22 @@ public static class Layout
             """);
     }
 
-    public static HtmlString SourceList(IReadOnlyList<SourceRef> sources) =>
+    public static HtmlString SourceList(IReadOnlyList<SourceRef> sources) => SourceList(sources, HtmlString.Empty);
+
+    /// <summary>
+    /// The sources that give the day an event is listed under, and how many more report it with another or a less precise
+    /// date (on its page), so the count a reader sees beside it ("reported by 5 independent sources") adds up.
+    /// </summary>
+    public static HtmlString SourceListForDay(IReadOnlyList<SourceRef> sources, HistoricalEvent e)
+    {
+        var others = e.SourceCount - sources.Count;
+        var more = others <= 0 ? HtmlString.Empty
+            : Html.Of($"; <a href=\"{Urls.Event(e.Id)}\">{(others == 1 ? "one more" : $"{others} more")}</a> with another or a less precise date");
+        return SourceList(sources, more);
+    }
+
+    private static HtmlString SourceList(IReadOnlyList<SourceRef> sources, HtmlString more) =>
         sources.Count == 0
             ? HtmlString.Empty
-            : Html.Of($"<p class=\"meta\">Sources: {Html.Join(sources.Select(s => Html.Of($"<a href=\"{Urls.Source(s.Id)}\">{s.Title}</a>")), Html.Of($", "))}</p>");
+            : Html.Of($"<p class=\"meta\">Sources: {Html.Join(sources.Select(s => Html.Of($"<a href=\"{Urls.Source(s.Id)}\">{s.Title}</a>")), Html.Of($", "))}{more}</p>");
 }

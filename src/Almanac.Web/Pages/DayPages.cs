@@ -130,7 +130,7 @@ public static class DayPages
         var year = entry.Event.Kind == MentionKind.Holiday ? HtmlString.Empty : Html.Of($"<span class=\"year\">{DateDisplay.Year(entry.ListedDate.Year)}</span> ");
         return Html.Of($"""
             <li>{year}<a href="{Urls.Event(entry.Event.Id)}">{entry.Event.Text}</a>{notes}
-            {Layout.SourceList(sources.ForListing(entry))}</li>
+            {Layout.SourceListForDay(sources.ForListing(entry), entry.Event)}</li>
             """);
     }
 }
