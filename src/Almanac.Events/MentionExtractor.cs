@@ -142,14 +142,20 @@ public static class MentionExtractor
     /// </summary>
     private static List<Timex> WithoutRestatements(string text, List<Timex> inSentence)
     {
-        for (var i = inSentence.Count - 1; i > 0; i--)
+        var kept = new List<Timex>(inSentence.Count);
+        for (var i = 0; i < inSentence.Count; i++)
         {
-            var (earlier, later) = (inSentence[i - 1], inSentence[i]);
-            if (earlier.Date != later.Date || earlier.RangeEnd != later.RangeEnd || Words.Keywords(text, earlier.End, later.Start).Any())
+            var timex = inSentence[i];
+            // Only the words between neighbours are read, so a sentence of thousands of dates is read once.
+            if (i > 0 && kept[^1].Date == timex.Date && kept[^1].RangeEnd == timex.RangeEnd && !Words.Keywords(text, inSentence[i - 1].End, timex.Start).Any())
+            {
+                if (timex.Text.Count(char.IsAsciiDigit) >= kept[^1].Text.Count(char.IsAsciiDigit))
+                    kept[^1] = timex;
                 continue;
-            inSentence.RemoveAt(earlier.Text.Count(char.IsAsciiDigit) > later.Text.Count(char.IsAsciiDigit) ? i : i - 1);
+            }
+            kept.Add(timex);
         }
-        return inSentence;
+        return kept;
     }
 
     /// <summary>Capitalized words after "in" or "at" that are not people: "in Hungary and Poland" gives both.</summary>
