@@ -197,7 +197,7 @@ internal static class Headlines
         {
             if (Words.Split(text) is [var first, _, ..] && first.Start == 0 && Lexicon.HeadlineConnectives.Contains(first.Text))
                 text = text[first.End..].TrimStart(' ', ',');
-            else if (LeadingRelativeTime(text) is { } end)
+            else if ((LeadingRelativeTime(text) ?? LeadingConcession(text)) is { } end)
                 text = text[end..].TrimStart(' ', ',');
             else
                 return text;
@@ -210,6 +210,25 @@ internal static class Headlines
     {
         "day", "morning", "afternoon", "evening", "night", "week", "month", "year", "spring", "summer", "autumn", "fall", "winter",
     };
+
+    private static readonly HashSet<string> Concessions = new(StringComparer.OrdinalIgnoreCase) { "although", "though", "despite", "whereas" };
+
+    /// <summary>
+    /// Where an opening clause that concedes something ends ("Although the council had forbidden it,", "Despite low
+    /// expectations,"): the line is what happened all the same, when that can stand as a sentence.
+    /// </summary>
+    private static int? LeadingConcession(string text)
+    {
+        var words = Words.Split(text);
+        var opens = words.Count > 1 && words[0].Start == 0
+            && (Concessions.Contains(words[0].Text) || (words[0].Text is "Even" or "even" && words[1].Text is "though" or "if"));
+        var comma = opens ? text.IndexOf(", ", StringComparison.Ordinal) : -1;
+        if (comma < 0)
+            return null;
+        // "Even though the speech was to be a secret, it made its way out": a pronoun after it names what the clause did.
+        var rest = Words.Split(text[(comma + 2)..]);
+        return rest.Count >= MinClauseWords && !Lexicon.HeadlineOpeners.Contains(rest[0].Text) && HeadlineChecks.HasVerb(rest) ? comma + 1 : null;
+    }
 
     /// <summary>
     /// Where an opening phrase that dates the line from the one before it ends: "Six days later,", "A year earlier,", "The next

@@ -82,6 +82,19 @@ public sealed class HeadlineTests
     }
 
     [Theory]
+    [InlineData("Although the council had forbidden it, the guild opened its hall to the public on 3 March 1802.", "The guild opens its hall to the public")]
+    [InlineData("Even though the charter was meant to stay secret, the guild printed it in full on 3 March 1802.", "The guild prints it in full")]
+    public void Headline_OpeningOnAConcession_IsWhatHappenedAllTheSame(string sentence, string expected) =>
+        Assert.Equal(expected, HeadlineOn("The guild.txt", sentence, 1802, 3, 3));
+
+    [Fact]
+    public void Headline_ConcessionNamingWhatThePronounAfterItMeans_Stays()
+    {
+        var headline = HeadlineOn("The guild.txt", "Even though the charter was meant to stay secret, it was printed in full on 3 March 1802.", 1802, 3, 3);
+        Assert.Contains("charter", headline, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("The next morning, the garrison surrendered the fort to the besiegers on 9 May 1702.")]
     [InlineData("A year later, on 9 May 1702, the garrison surrendered the fort to the besiegers.")]
     public void Headline_OpeningOnATimeCountedFromTheLineBefore_DropsIt(string sentence)
