@@ -17,18 +17,23 @@ internal static class NamedEvents
             return [];
         var words = Words.Split(clause);
         List<NamedEvent>? named = null;
-        for (var i = 0; i + 2 < words.Count; i++)
+        for (var first = 2; first < words.Count; first++)
         {
-            if (!words[i].IsCapitalized || words[i + 1].Text != "of" || !Lexicon.NamedEventKinds.Contains(words[i].Text))
+            if (!words[first].IsCapitalized || KindNamedBy(words, first) is not { } kind)
                 continue;
-            var first = words[i + 2].Text == "the" ? i + 3 : i + 2;
             var end = first;
             while (end < words.Count && end - first < MaxNameWords && words[end].IsCapitalized
                 && (end == first || clause.AsSpan(words[end - 1].End, words[end].Start - words[end - 1].End).Trim().IsEmpty))
                 end++;
-            if (end > first)
-                (named ??= []).Add(new NamedEvent(words[i].Text.ToLowerInvariant(), string.Join(' ', words[first..end].Select(w => Words.Normalize(w.Text)))));
+            (named ??= []).Add(new NamedEvent(kind.ToLowerInvariant(), string.Join(' ', words[first..end].Select(w => Words.Normalize(w.Text)))));
         }
         return named ?? (IReadOnlyList<NamedEvent>)[];
+    }
+
+    /// <summary>The kind of event whose place starts at word <paramref name="first"/> ("the Battle of [Quatre Bras]"), if it names one.</summary>
+    public static string? KindNamedBy(IReadOnlyList<Word> words, int first)
+    {
+        var of = first >= 2 && words[first - 1].Text == "the" ? first - 2 : first - 1;
+        return of >= 1 && words[of].Text == "of" && Lexicon.NamedEventKinds.Contains(words[of - 1].Text) ? words[of - 1].Text : null;
     }
 }

@@ -77,15 +77,8 @@ internal static class PersonNames
     /// or as the place a battle or treaty is named for ("the Battle of Quatre Bras"). One that owns something ("in Abraham
     /// Lincoln's cabinet") is a person still.
     /// </summary>
-    private static bool NamesAPlace(List<Word> words, int first, Word last)
-    {
-        if (last.IsPossessive || first == 0)
-            return false;
-        if (PlacePrepositions.Contains(words[first - 1].Text))
-            return true;
-        var of = words[first - 1].Text == "the" && first >= 2 ? first - 2 : first - 1;
-        return of >= 1 && words[of].Text == "of" && Lexicon.NamedEventKinds.Contains(words[of - 1].Text);
-    }
+    private static bool NamesAPlace(List<Word> words, int first, Word last) =>
+        !last.IsPossessive && first > 0 && (PlacePrepositions.Contains(words[first - 1].Text) || NamedEvents.KindNamedBy(words, first) is not null);
 
     /// <summary>The people a span names, as full names from <paramref name="known"/> where the span gives only a surname.</summary>
     public static IReadOnlyList<string> In(string span, IReadOnlyList<string> known)

@@ -119,7 +119,9 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             yield return last;
     }
 
-    public DocumentResolution Resolve(IReadOnlyList<string> documentIds) => Begin(documentIds, inBackground: false).Finish();
+    /// <summary>Resolves the documents now (see <see cref="Begin"/>, which says what <paramref name="filed"/> spares).</summary>
+    public DocumentResolution Resolve(IReadOnlyList<string> documentIds, IReadOnlyDictionary<string, IReadOnlyList<long>>? filed = null) =>
+        Begin(documentIds, inBackground: false, filed).Finish();
 
     /// <summary>
     /// Begins resolving stored documents: files them into their lineages and reads their neighbourhood now, on the caller's
@@ -373,7 +375,7 @@ public sealed class ResolutionBatch(IncrementalResolution resolution, bool inBac
             return null;
         var (documents, filed) = Take();
         if (!inBackground)
-            return resolution.Begin(documents, inBackground: false, filed).Finish();
+            return resolution.Resolve(documents, filed);
         // The batch before is written first: this one's neighbourhood is read after it, as if resolved one after the other.
         var written = _pending?.Finish();
         _pending = resolution.Begin(documents, inBackground: true, filed);
@@ -390,7 +392,7 @@ public sealed class ResolutionBatch(IncrementalResolution resolution, bool inBac
         if (_documents.Count > 0)
         {
             var (documents, filed) = Take();
-            written.Add(resolution.Begin(documents, inBackground: false, filed).Finish());
+            written.Add(resolution.Resolve(documents, filed));
         }
         return written;
     }
