@@ -106,8 +106,14 @@ internal static class Headlines
         text = WithSubject(text, mention, document);
         text = Shortened(text, wordsBeforeDate, dateEndsClause);
         text = Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars);
-        return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..]);
+        return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..], IsTitle(Flat(mention.Sentence)));
     }
+
+    /// <summary>Titles are short and end without a full stop: "UAE formed", "Austerlitz".</summary>
+    private const int MaxTitleWords = 6;
+
+    private static bool IsTitle(string sentence) =>
+        sentence.TrimEnd() is { Length: > 0 } line && line[^1] is not ('.' or '!' or '?' or '"' or '”' or ')' or '’') && Words.Split(line).Count <= MaxTitleWords;
 
     private static readonly HashSet<string> Until = new(StringComparer.OrdinalIgnoreCase) { "until", "till" };
 

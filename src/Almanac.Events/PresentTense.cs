@@ -43,17 +43,25 @@ internal static class PresentTense
     private static readonly HashSet<string> PluralNouns = new(StringComparer.OrdinalIgnoreCase) { "people", "police", "men", "women", "children", "cattle", "clergy" };
     private static readonly HashSet<string> Quantifiers = new(StringComparer.OrdinalIgnoreCase) { "many", "several", "few", "both", "most", "thousands", "hundreds", "millions" };
     private static readonly string[] PeopleEndings = ["ish", "ch", "ese", "ss"];
+    private static readonly HashSet<string> Ordinals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "first", "second", "third", "fourth", "fifth", "last", "only",
+    };
     private static readonly HashSet<string> Joiners = new(StringComparer.OrdinalIgnoreCase) { "and", "but" };
     private const int MaxNameWords = 4;
 
-    public static string Of(string headline)
+    /// <summary>
+    /// The headline in the almanac's present. <paramref name="asTitle"/>: the line is a title (a few words, no full
+    /// stop), written in headlines' own grammar.
+    /// </summary>
+    public static string Of(string headline, bool asTitle = false)
     {
-        var converted = Converted(headline);
+        var converted = Converted(headline, asTitle);
         // A line the rules would make worse stays as it was.
         return converted != headline && HeadlineChecks.Faults(converted).Count <= HeadlineChecks.Faults(headline).Count ? converted : headline;
     }
 
-    private static string Converted(string headline)
+    private static string Converted(string headline, bool asTitle)
     {
         var words = Words.Split(headline);
         var start = MainClauseStart(headline, words);
@@ -87,6 +95,13 @@ internal static class PresentTense
                 continue;
             if (i > start && (Determiners.Contains(words[i - 1].Text) || Prepositions.Contains(words[i - 1].Text) || words[i - 1].IsPossessive))
                 continue;
+            // "The first controlled chain reaction", "the only surviving copy": after a determiner and an ordinal, a form is the noun's.
+            if (i > start + 1 && Ordinals.Contains(words[i - 1].Text) && Determiners.Contains(words[i - 2].Text))
+                continue;
+            // A title's participle is a headline's passive with "is" left out ("UAE formed", "Napoleon crowned emperor"),
+            // which the simple present would turn into the active.
+            if (asTitle && VerbForms.IsParticiple(word.Text))
+                return headline;
             // "the treaty signed by both sides ended the war": a participle before "by" is the subject's, not the line's verb.
             // Right after a name it is a headline's passive with "was" left out ("Georgia occupied by Bolshevist Russia"),
             // which no simple present renders: the line stays as written.

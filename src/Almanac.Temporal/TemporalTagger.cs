@@ -137,7 +137,7 @@ public sealed class TemporalTagger
             var start = InLongerNumber(text, pos, tokenEnd) ? null : _rules.Start(Word(text, pos, tokenEnd));
             var next = start is null ? 0 : NextWordStart(text, pos, tokenEnd);
             var rules = start is null ? [] : start.For(Word(text, next, TokenEnd(text, next)));
-            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, false, Reference(found, pos, carry)), candidates);
+            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, Tense.Unmarked, Reference(found, pos, carry)), candidates);
             if (timex is null)
             {
                 // Skip the rest of the word so a rule never starts inside one ("1956" in "A1956").
@@ -226,8 +226,9 @@ public sealed class TemporalTagger
             Normalized? normalized;
             try
             {
-                // Only weekdays depend on tense, so the sentence is read only for them.
-                var tensed = match.Groups["weekday"].Success ? situation with { FutureTense = IsFutureSentence(text, match.Index) } : situation;
+                // Only a weekday, and a month or feast named without its year, depend on tense, so the sentence is read only for them.
+                var tenseMatters = match.Groups["weekday"].Success || (!match.Groups["year"].Success && (match.Groups["month"].Success || match.Groups["holiday"].Success));
+                var tensed = tenseMatters ? situation with { Tense = TenseAt(text, match.Index) } : situation;
                 normalized = _normalizer.Normalize(rule, match, tensed);
             }
             catch (ArgumentOutOfRangeException)
@@ -262,20 +263,20 @@ public sealed class TemporalTagger
     private const int ReferenceReach = 1000;
 
     /// <summary>
-    /// Whether the weekday at <paramref name="position"/> is spoken of as coming: the tense word of its
-    /// sentence nearest to it decides ("said Friday that it will..." is past, "will meet on Friday" is
+    /// Whether the date at <paramref name="position"/> is spoken of as past or coming: the tense word of
+    /// its sentence nearest to it decides ("said Friday that it will..." is past, "will meet on Friday" is
     /// coming), because a report mixes tenses and the verb closest to the day is the one it belongs to.
-    /// A sentence with no tense word at all is a report of the past. TimeML 1.2.1 guidelines, TIMEX3
-    /// value: a relative date is resolved against the document time in the direction its clause's tense
-    /// gives.
+    /// TimeML 1.2.1 guidelines, TIMEX3 value: a relative date is resolved against the document time in the
+    /// direction its clause's tense gives.
     /// </summary>
-    private bool IsFutureSentence(string text, int position)
+    private Tense TenseAt(string text, int position)
     {
+        // Bounded, so a sentence of thousands of dates is not read again for each of them.
         var start = position;
-        while (start > 0 && text[start - 1] is not ('.' or '!' or '?' or '\n'))
+        while (start > 0 && position - start < TenseReach && text[start - 1] is not ('.' or '!' or '?' or '\n'))
             start--;
         var end = position;
-        while (end < text.Length && text[end] is not ('.' or '!' or '?' or '\n'))
+        while (end < text.Length && end - position < TenseReach && text[end] is not ('.' or '!' or '?' or '\n'))
             end++;
         var nearestFuture = int.MaxValue;
         var nearestPast = int.MaxValue;
@@ -297,8 +298,11 @@ public sealed class TemporalTagger
                 nearestPast = Math.Min(nearestPast, distance);
             i = wordEnd;
         }
-        return nearestFuture < nearestPast;
+        return nearestFuture < nearestPast ? Tense.Future : nearestPast < nearestFuture ? Tense.Past : Tense.Unmarked;
     }
+
+    /// <summary>How far (in characters) from a date its clause's tense word is looked for.</summary>
+    private const int TenseReach = 250;
 
     /// <summary>
     /// Whether a stated date moves the narrative: not a range, not an aside in parentheses

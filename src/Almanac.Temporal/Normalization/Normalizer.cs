@@ -9,10 +9,13 @@ namespace Almanac.Temporal.Normalization;
 
 /// <summary>
 /// What the text around a match says that the match itself does not: the anchor date, how the
-/// document anchors, whether the sentence speaks of the future, and the date mentioned just before
-/// (the reference of "a year earlier").
+/// document anchors, the tense of the clause, and the date mentioned just before (the reference of
+/// "a year earlier").
 /// </summary>
-internal readonly record struct Situation(HistoricalDate? Anchor, AnchorMode Mode, bool FutureTense, string? Reference);
+internal readonly record struct Situation(HistoricalDate? Anchor, AnchorMode Mode, Tense Tense, string? Reference);
+
+/// <summary>Whether a clause speaks of what is past or coming, as its tense word nearest a date says; Unmarked when it has none.</summary>
+internal enum Tense { Unmarked, Past, Future }
 
 /// <summary>The TIMEX3 attributes of one match, before offsets are attached.</summary>
 internal sealed record Normalized(TimexType Type, string Value)
@@ -44,7 +47,6 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     public Normalized? Normalize(Rule rule, Match match, Situation situation)
     {
         var anchor = situation.Anchor;
-        var mode = situation.Mode;
         var g = new Groups(match, vocabulary);
         var mod = rule.Mod ?? g.Lookup("mod", "mod") ?? Bound(g);
         if (mod is null && (g.Has("mod") || g.Has("bound") || g.Has("boundafter")))
@@ -58,7 +60,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             {
                 TimexType.Duration => Duration(g),
                 TimexType.Set => Set(g),
-                TimexType.Time => g.Has("month") && !g.Has("hour") ? Calendar(g, anchor, mod, mode) : Time(g, anchor, situation.FutureTense, mode),
+                TimexType.Time => g.Has("month") && !g.Has("hour") ? Calendar(g, anchor, mod, situation) : Time(g, situation),
                 _ when g.Has("yearwords") => SpelledYear(g.Text("yearwords")!) is { } spelled ? FromDate(HistoricalDate.InYear(spelled)) : null,
                 _ => DateValue(g, situation, mod, rule.Rel),
             };
@@ -128,18 +130,19 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         _ => $"P{count}{unit}",
     };
 
-    private static Normalized? Time(Groups g, HistoricalDate? anchor, bool future, AnchorMode mode)
+    private static Normalized? Time(Groups g, Situation situation)
     {
+        var anchor = situation.Anchor;
         string datePart;
         if (g.Has("month"))
         {
-            if (Calendar(g, anchor, null, mode) is not { Date: { Precision: Precision.Day } } day)
+            if (Calendar(g, anchor, null, situation) is not { Date: { Precision: Precision.Day } } day)
                 return null;
             datePart = day.Value;
         }
         else if (g.Has("weekday"))
         {
-            if (Weekday(g, anchor, future) is not { } weekday)
+            if (Weekday(g, anchor, situation.Tense) is not { } weekday)
                 return null;
             datePart = weekday.Value;
         }
@@ -170,7 +173,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
 
     private static Normalized? DateValue(Groups g, Situation situation, string? mod, int? defaultRel)
     {
-        var (anchor, mode, future, reference) = situation;
+        var (anchor, _, tense, reference) = situation;
         if (g.Has("dayref"))
             return Day(AnchorDay(anchor)?.PlusDays(g.Int("dayref") ?? 0));
         // "that period", "that time": the time the text is at.
@@ -187,7 +190,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return quarter is null or > 4 ? null : new Normalized(TimexType.Date, $"{YearText(year)}-Q{quarter}");
         }
         if (g.Has("weekday"))
-            return Weekday(g, Anaphoric(g) && Referenced(reference) is { } referenced ? referenced : anchor, future);
+            return Weekday(g, Anaphoric(g) && Referenced(reference) is { } referenced ? referenced : anchor, tense);
         if (g.Has("unit"))
             return Relative(g, anchor, defaultRel);
         if (g.Has("rel") && (g.Has("month") || g.Has("season")))
@@ -196,10 +199,10 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             return Decade(g, anchor);
         if (g.Has("century") || g.Has("millennium"))
             return Period(g);
-        return Calendar(g, anchor, mod, mode);
+        return Calendar(g, anchor, mod, situation);
     }
 
-    private static Normalized? Calendar(Groups g, HistoricalDate? anchor, string? mod, AnchorMode mode)
+    private static Normalized? Calendar(Groups g, HistoricalDate? anchor, string? mod, Situation situation)
     {
         var bc = g.Lookup("era", "era") == "BC";
         var year = StatedYear(g, "year", bc, anchor);
@@ -229,8 +232,8 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         }
         if (year is null && g.Has("relyear"))
             year = AnchorYear(anchor) + g.Int("relyear");
-        year ??= mode == AnchorMode.News && month is { } named && AnchorMonth(anchor) is { } now
-            ? NearestYear(named, now)
+        year ??= situation.Mode == AnchorMode.News && month is { } named && AnchorMonth(anchor) is { } now
+            ? YearOfMonth(named, now, situation.Tense)
             : AnchorYear(anchor);
         if (g.Lookup("half", "half") is { } half)
         {
@@ -300,9 +303,19 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     }
 
     /// <summary>
-    /// A month named without a year in a report is the nearest such month to the report's date:
-    /// "December" written in January is last December, "February" written in November is next February.
+    /// The year of a month a report names without one. Its clause's tense says on which side of the
+    /// report's date it is: "bought in February", written in November, is the February just gone,
+    /// "will fly in December", written in March, the coming one (TimeML 1.2.1 guidelines, TIMEX3
+    /// value: a relative date is resolved against the document time in the direction its tense gives).
+    /// A clause with no tense word takes the nearest such month: "December" written in January is last
+    /// December, "February" written in November next February.
     /// </summary>
+    private static int YearOfMonth(int month, LocalDate now, Tense tense) => tense switch
+    {
+        Tense.Future => month >= now.Month ? now.Year : now.Year + 1,
+        _ => NearestYear(month, now),
+    };
+
     private static int NearestYear(int month, LocalDate now)
     {
         // Reports look back more than ahead: only the next four months count as coming.
@@ -497,7 +510,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     /// <summary>The anchor's year when a shift of <paramref name="by"/> units, <paramref name="perYear"/> to a year, most likely stays in it.</summary>
     private static int? WithinYear(HistoricalDate? anchor, int by, int perYear) => Math.Abs(by) < perYear ? AnchorYear(anchor) : null;
 
-    private static Normalized? Weekday(Groups g, HistoricalDate? anchor, bool future)
+    private static Normalized? Weekday(Groups g, HistoricalDate? anchor, Tense tense)
     {
         if (g.Int("weekday") is not { } weekday)
             return null;
@@ -510,7 +523,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             >= 0 => diff > 0 ? diff : diff + 7,
             < 0 => diff < 0 ? diff : diff - 7,
             // A bare weekday is the coming one in a sentence about the future, else the one just past (or today).
-            _ when future => diff >= 0 ? diff : diff + 7,
+            _ when tense == Tense.Future => diff >= 0 ? diff : diff + 7,
             _ => diff <= 0 ? diff : diff - 7,
         };
         return Day(today.PlusDays(days));

@@ -54,13 +54,14 @@ public static class DayPageRecognizer
         var last = entries[^1];
         if (last.End < documentLength || Reading.EndsSentence(last.Text))
             return entries;
-        var lengths = entries.Select(e => e.Text.Length).Order().ToList();
         var lastWord = last.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
-        // Lists of births and deaths ("Anne Sullivan, teacher") end without full stops where events have them.
+        // Lists of births and deaths ("Anne Sullivan, teacher") are shorter than events and end without the full
+        // stops events have: the last entry is judged against the entries of its kind.
         var others = entries.Take(entries.Count - 1).Where(e => e.Kind == last.Kind).ToList();
+        var lengths = (last.Kind == MentionKind.Event ? entries.Take(entries.Count - 1) : others).Select(e => e.Text.Length).Order().ToList();
         var unfinished = last.Text.TrimEnd()[^1] is ',' or ';' or ':' or '-' or '–'
             || UnfinishingWords.Contains(lastWord)
-            || last.Text.Length * 2 < lengths[lengths.Count / 2]
+            || (lengths.Count >= MinEntries && last.Text.Length * 2 < lengths[lengths.Count / 2])
             // Where the entries of its kind end their sentences, one that does not was cut.
             || (others.Count >= MinEntries && others.Count(e => Reading.EndsSentence(e.Text)) * 4 >= others.Count * 3);
         return unfinished ? entries.Take(entries.Count - 1).ToList() : entries;
@@ -132,6 +133,9 @@ public static class DayPageRecognizer
             }
             foreach (var pattern in patterns.Of(PatternRole.Entry))
             {
+                // A year in brackets after the text dates an item of a list, not a heading or a paragraph ("Today in Science (1124)").
+                if (pattern.Name == "year-last" && line.Kind != BlockKind.ListItem && !line.OfSeveral)
+                    continue;
                 var match = Patterns.Match(pattern.Regex, text);
                 if (!match.Success)
                     continue;

@@ -20,7 +20,7 @@ internal static class PageDayFinder
     public static AnnualDate? Find(string path, string title, IReadOnlyList<string> lines, DayPagePatterns patterns)
     {
         var dayPatterns = patterns.Of(PatternRole.Day).ToList();
-        var candidates = new[] { Path.GetFileName(path), title }.Concat(lines.Take(TopLines));
+        var candidates = new[] { Path.GetFileName(path) }.Concat(TitleParts(title)).Concat(lines.Take(TopLines));
         foreach (var line in candidates)
         {
             if (line.Length is 0 or > MaxDayLineLength)
@@ -31,6 +31,21 @@ internal static class PageDayFinder
         }
         return null;
     }
+
+    /// <summary>
+    /// The title as a whole, then each part the site's name is set off from ("December 2 | This Day In History",
+    /// "Historic Calendar – June 4"): a day line's patterns refuse a "|", which in a line of the page is navigation.
+    /// </summary>
+    private static IEnumerable<string> TitleParts(string title)
+    {
+        yield return title;
+        var parts = title.Split(TitleSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length > 1)
+            foreach (var part in parts)
+                yield return part;
+    }
+
+    private static readonly string[] TitleSeparators = [" | ", " – ", " — ", " - ", " :: ", " · ", " » "];
 
     /// <summary>The page's own year, where a line near its top gives it ("Today is Tuesday, June 4, the 155th day of 2019").</summary>
     public static int? YearOf(IReadOnlyList<string> lines, DayPagePatterns patterns)

@@ -184,4 +184,43 @@ public class DayPageRecognizerTests
         var page = Page("x.txt", "September 23\n\nEvents\n1846 – A planet is found.\n1932 – A kingdom is proclaimed.\n\nHolidays and observances\nHeritage Day\nDay of the Bilingual Sign\n\nThe site lists more holidays of the season on other pages, updated every year by its editors.\n");
         Assert.Equal(["Heritage Day", "Day of the Bilingual Sign"], page.Entries.Where(e => e.Kind == MentionKind.Holiday).Select(e => e.Text));
     }
+
+    [Fact]
+    public void TitleThatSetsOffTheSiteName_GivesTheDay_AndEachCardsYearTakesItsTitle()
+    {
+        var page = Page("cards.html",
+            "<html><head><title>December 2 | This Day In History</title></head><body><div class=\"page\">"
+            + "<div class=\"card\"><div>1804</div><h3>Napoleon crowned emperor</h3><p>In a ceremony at Notre-Dame, he crowns himself.</p></div>"
+            + "<div class=\"card\"><div>1971</div><h3>UAE formed</h3><p>Six emirates join to form one state.</p></div></div></body></html>");
+        Assert.Equal(new AnnualDate(12, 2), page.Day);
+        Assert.Equal([(1804, MentionKind.Event, "Napoleon crowned emperor"), (1971, MentionKind.Event, "UAE formed")], Entries(page));
+    }
+
+    [Fact]
+    public void YearInBracketsAfterAListItem_IsItsYear_InItsSection()
+    {
+        var page = Page("list.md", "# December 2\n\n## Events\n- Napoleon crowns himself Emperor of the French (1804)\n- The United Arab Emirates is founded (1971)\n\n## Born on this day\n- Maria Callas, soprano (1923)\n- Georges Seurat, painter (1859)\n");
+        Assert.Equal(
+            [(1804, MentionKind.Event, "Napoleon crowns himself Emperor of the French"), (1971, MentionKind.Event, "The United Arab Emirates is founded"),
+             (1923, MentionKind.Birth, "Maria Callas, soprano"), (1859, MentionKind.Birth, "Georges Seurat, painter")],
+            Entries(page));
+    }
+
+    [Fact]
+    public void NumberInBracketsAfterAHeading_IsNoEntry()
+    {
+        var page = Page("11-24.txt", "Today in Science (1124)\n\n1859 – A book on the origin of species is published.\n1963 – A suspect is shot on live television.\n");
+        Assert.Equal([1859, 1963], page.Entries.Select(e => e.Year));
+    }
+
+    [Fact]
+    public void LastEntryOfItsKind_EndingThePage_IsKept_ThoughShorterThanTheEvents()
+    {
+        var page = Page("table.html",
+            "<html><head><title>What happened on December 2</title></head><body><h2>Events</h2><table>"
+            + "<tr><td>1804</td><td>Napoleon Bonaparte crowns himself Emperor of the French at Notre-Dame de Paris.</td></tr>"
+            + "<tr><td>1942</td><td>Enrico Fermi's team achieves the first self-sustaining nuclear chain reaction in Chicago.</td></tr></table>"
+            + "<h2>Deaths</h2><table><tr><td>1814</td><td>Marquis de Sade, French writer</td></tr></table></body></html>");
+        Assert.Equal((1814, MentionKind.Death, "Marquis de Sade, French writer"), Entries(page)[^1]);
+    }
 }
