@@ -86,7 +86,7 @@ internal static class Headlines
         var clause = Flat(mention.Clause);
         var clauseWords = Words.Split(clause);
         var source = clauseWords.Count >= MinClauseWords && HeadlineChecks.HasVerb(clauseWords) && !LacksSubject(clauseWords, Flat(mention.Sentence)) ? clause : Flat(mention.Sentence);
-        source = WithUntilAsIn(source, mention.DateText);
+        source = mention.IsTopic ? EventPart(source, mention.DateText) : WithUntilAsIn(source, mention.DateText);
         var dateAt = source.IndexOf(mention.DateText, StringComparison.Ordinal);
         // "…, 12 April 1610 was declared …": a date that is the subject of its verb stays; "ruled until 1953", "Not until 1989
         // was …" say something else without theirs.
@@ -108,6 +108,25 @@ internal static class Headlines
         text = Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars);
         return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..], IsTitle(Flat(mention.Sentence)));
     }
+
+    /// <summary>
+    /// Of a title in parts, the part that tells the event: the one with the date when it says more than the date
+    /// ("Chinese Winter Offensive (early 1951)"), else the longest of the others, the site's name being short
+    /// ("Napoleon crowned emperor | December 2, 1804 | HISTORY"). A date that spans a separator ("July 1951 - July
+    /// 1953") leaves the title whole.
+    /// </summary>
+    private static string EventPart(string title, string dateText)
+    {
+        var parts = HeadingParts.Of(title);
+        if (parts.Count < 2 || parts.FirstOrDefault(p => p.Contains(dateText, StringComparison.Ordinal)) is not { } dated)
+            return title;
+        if (Words.Split(dated.Replace(dateText, " ", StringComparison.Ordinal)).Count >= MinTitleWords)
+            return dated;
+        return parts.Where(p => p != dated).MaxBy(p => Words.Split(p).Count)!;
+    }
+
+    /// <summary>A title's part that says more than its date: "Chinese Winter Offensive", not "Stalemate" nor "HISTORY".</summary>
+    private const int MinTitleWords = 2;
 
     /// <summary>Titles are short and end without a full stop: "UAE formed", "Austerlitz".</summary>
     private const int MaxTitleWords = 6;

@@ -4,8 +4,8 @@ namespace Almanac.Events;
 
 /// <summary>
 /// An event's title, taken from its sources. Headings and titles that date the event are the
-/// candidates, each split at a colon ("Khrushchev's Secret Speech of 1956: A Turning Point in
-/// Soviet History" gives two) with its date phrase removed ("of 1956"); the candidate most of the
+/// candidates, each split into its parts (<see cref="HeadingParts"/>: "Khrushchev's Secret Speech of 1956: A Turning
+/// Point in Soviet History" gives two) with its date phrase removed ("of 1956"); the candidate most of the
 /// event's sources write wins, then the one with the most of the event's words. Without a
 /// heading, the event's headline (<see cref="Headlines"/>).
 /// </summary>
@@ -24,7 +24,7 @@ internal static class Titles
             .ToList();
         // The candidates most headings write, so that weighing each against every source stays linear in the sources.
         var candidates = mentions.Where(m => m.IsTopic)
-            .SelectMany(m => m.Clause.Split(": ").Select(part => WithoutDate(part, m, anywhere: true)))
+            .SelectMany(m => HeadingParts.Of(m.Clause).Select(part => WithoutDate(part, m, anywhere: true)))
             .Where(c => Words.Split(c).Count is >= 2 and <= 10 && Words.Keywords(c).Any())
             .GroupBy(c => c, StringComparer.OrdinalIgnoreCase)
             .ToList();

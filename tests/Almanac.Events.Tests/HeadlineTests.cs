@@ -269,6 +269,22 @@ public sealed class HeadlineTests
         Assert.Equal(0, scores.Faulty(HeadlineFault.Fragment));
     }
 
+    [Fact]
+    public void TitleInParts_GivesThePartThatTellsTheEvent_NotTheSitesName()
+    {
+        var page = "<html><head><title>Napoleon crowned emperor | December 2, 1804 | HISTORY</title></head><body><article>"
+            + "<h1>Napoleon crowned emperor</h1><p>December 2, 1804</p><p>In Notre-Dame Cathedral in Paris, Napoleon Bonaparte is crowned Napoleon I, the first French emperor in a thousand years.</p>"
+            + "</article></body></html>";
+        Assert.Equal("Napoleon crowned emperor", HeadlineOn("napoleon.html", page, 1804, 12, 2));
+    }
+
+    [Fact]
+    public void DayPageTitleEntries_KeepTheirParticiples()
+    {
+        var page = "December 2\n\n1804\nNapoleon crowned emperor\n\n1971\nUAE formed\n";
+        Assert.Equal(["UAE formed"], HeadlinesOn(page, 1971, 12, 2));
+    }
+
     /// <summary>Ingests one hand-written page and returns the headline of the single event listed on the day and year given.</summary>
     private static string HeadlineOn(string fileName, string text, int year, int month, int day) =>
         Assert.Single(HeadlinesOn(text, year, month, day, fileName));

@@ -133,8 +133,8 @@ public static class DayPageRecognizer
             }
             foreach (var pattern in patterns.Of(PatternRole.Entry))
             {
-                // A year in brackets after the text dates an item of a list, not a heading or a paragraph ("Today in Science (1124)").
-                if (pattern.Name == "year-last" && line.Kind != BlockKind.ListItem && !line.OfSeveral)
+                // A year after the text dates an item of a list, not a heading or a paragraph ("Today in Science (1124)").
+                if (pattern.Name is "year-last" or "year-after-dash" && line.Kind != BlockKind.ListItem && !line.OfSeveral)
                     continue;
                 var match = Patterns.Match(pattern.Regex, text);
                 if (!match.Success)

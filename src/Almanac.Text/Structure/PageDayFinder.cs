@@ -38,14 +38,9 @@ internal static class PageDayFinder
     /// </summary>
     private static IEnumerable<string> TitleParts(string title)
     {
-        yield return title;
-        var parts = title.Split(TitleSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length > 1)
-            foreach (var part in parts)
-                yield return part;
+        var parts = HeadingParts.Of(title);
+        return parts.Count > 1 ? [title, .. parts] : [title];
     }
-
-    private static readonly string[] TitleSeparators = [" | ", " – ", " — ", " - ", " :: ", " · ", " » "];
 
     /// <summary>The page's own year, where a line near its top gives it ("Today is Tuesday, June 4, the 155th day of 2019").</summary>
     public static int? YearOf(IReadOnlyList<string> lines, DayPagePatterns patterns)

@@ -223,4 +223,22 @@ public class DayPageRecognizerTests
             + "<h2>Deaths</h2><table><tr><td>1814</td><td>Marquis de Sade, French writer</td></tr></table></body></html>");
         Assert.Equal((1814, MentionKind.Death, "Marquis de Sade, French writer"), Entries(page)[^1]);
     }
+
+    [Fact]
+    public void FullDateStandingAlone_IsAHeadingOverItsEntrysText()
+    {
+        var page = Page("days.html",
+            "<html><head><title>This day in history - December 2</title></head><body><main><h1>This day in history</h1>"
+            + "<h2>December 2, 1804</h2><p>Napoleon crowns himself Emperor of the French.</p>"
+            + "<h2>December 2, 1942</h2><p>Scientists in Chicago start the first nuclear chain reaction.</p>"
+            + "<h2>December 3, 1967</h2><p>A surgeon performs the first human heart transplant.</p></main></body></html>");
+        Assert.Equal([(1804, MentionKind.Event, "Napoleon crowns himself Emperor of the French."), (1942, MentionKind.Event, "Scientists in Chicago start the first nuclear chain reaction.")], Entries(page));
+    }
+
+    [Fact]
+    public void YearAfterADash_DatesAListsLine_ButNotAHeading()
+    {
+        var page = Page("12-02.txt", "Top Events - 2019\n\nNapoleon crowns himself Emperor of the French - 1804\nJohn Brown is hanged – 1859\n");
+        Assert.Equal([(1804, MentionKind.Event, "Napoleon crowns himself Emperor of the French"), (1859, MentionKind.Event, "John Brown is hanged")], Entries(page));
+    }
 }
