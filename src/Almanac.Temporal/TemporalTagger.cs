@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Almanac.Core;
 using Almanac.Temporal.Normalization;
@@ -226,9 +227,13 @@ public sealed class TemporalTagger
             Normalized? normalized;
             try
             {
-                // Only a weekday, and a month or feast named without its year, depend on tense, so the sentence is read only for them.
-                var tenseMatters = match.Groups["weekday"].Success || (!match.Groups["year"].Success && (match.Groups["month"].Success || match.Groups["holiday"].Success));
-                var tensed = tenseMatters ? situation with { Tense = TenseAt(text, match.Index) } : situation;
+                // Only a weekday, and a month or feast named without its year, depend on tense, so the text is read only for
+                // them: a weekday's sentence, a month's clause (a year is more to get wrong than a week: "Work was expected to
+                // finish last December, but a strike in January delayed it" puts January in the past).
+                var tensed = match.Groups["weekday"].Success ? situation with { Tense = TenseAt(text, match.Index, SentenceEnds) }
+                    : !match.Groups["year"].Success && (match.Groups["month"].Success || match.Groups["holiday"].Success)
+                        ? situation with { Tense = TenseAt(text, match.Index, ClauseEnds) }
+                        : situation;
                 normalized = _normalizer.Normalize(rule, match, tensed);
             }
             catch (ArgumentOutOfRangeException)
@@ -264,19 +269,19 @@ public sealed class TemporalTagger
 
     /// <summary>
     /// Whether the date at <paramref name="position"/> is spoken of as past or coming: the tense word of
-    /// its sentence nearest to it decides ("said Friday that it will..." is past, "will meet on Friday" is
+    /// its sentence (or clause: what <paramref name="ends"/> bounds) nearest to it decides ("said Friday that it will..." is past, "will meet on Friday" is
     /// coming), because a report mixes tenses and the verb closest to the day is the one it belongs to.
     /// TimeML 1.2.1 guidelines, TIMEX3 value: a relative date is resolved against the document time in the
     /// direction its clause's tense gives.
     /// </summary>
-    private Tense TenseAt(string text, int position)
+    private Tense TenseAt(string text, int position, SearchValues<char> ends)
     {
         // Bounded, so a sentence of thousands of dates is not read again for each of them.
         var start = position;
-        while (start > 0 && position - start < TenseReach && text[start - 1] is not ('.' or '!' or '?' or '\n'))
+        while (start > 0 && position - start < TenseReach && !ends.Contains(text[start - 1]))
             start--;
         var end = position;
-        while (end < text.Length && end - position < TenseReach && text[end] is not ('.' or '!' or '?' or '\n'))
+        while (end < text.Length && end - position < TenseReach && !ends.Contains(text[end]))
             end++;
         var nearestFuture = int.MaxValue;
         var nearestPast = int.MaxValue;
@@ -300,6 +305,9 @@ public sealed class TemporalTagger
         }
         return nearestFuture < nearestPast ? Tense.Future : nearestPast < nearestFuture ? Tense.Past : Tense.Unmarked;
     }
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n");
+    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create(".!?\n,;:()");
 
     /// <summary>How far (in characters) from a date its clause's tense word is looked for.</summary>
     private const int TenseReach = 250;
