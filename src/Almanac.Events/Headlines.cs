@@ -102,10 +102,12 @@ internal static class Headlines
             && !OpensClause(source, dateAt);
         var text = keepsDate ? source : Titles.WithoutDate(source, mention, anywhere: true);
         text = WithoutAsides(text);
-        text = WithoutLeadingConnectives(text);
-        text = WithSubject(text, mention, document);
+        // The opening's edits move the words before the date: "He did not object …" named is one word longer.
+        var openingWords = Words.Split(text).Count;
+        text = WithSubject(WithoutLeadingConnectives(text), mention, document);
+        wordsBeforeDate = Math.Max(0, wordsBeforeDate + Words.Split(text).Count - openingWords);
         text = Shortened(text, wordsBeforeDate, dateEndsClause);
-        text = Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars);
+        text = WithoutDanglingEnd(Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars));
         return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..], IsTitle(Flat(mention.Sentence)));
     }
 
@@ -128,6 +130,26 @@ internal static class Headlines
     /// <summary>A title's part that says more than its date: "Chinese Winter Offensive", not "Stalemate" nor "HISTORY".</summary>
     private const int MinTitleWords = 2;
 
+    private static readonly HashSet<string> DanglingEnds = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "when", "while", "where", "which", "who", "that", "than", "but", "until", "since", "near", "between",
+    };
+
+    /// <summary>
+    /// A line that ends on a word waiting for more ("… at Pensacola in", "… back to India by") lost what followed it, most
+    /// often the next date of its sentence: it ends on its last word that completes it.
+    /// </summary>
+    private static string WithoutDanglingEnd(string text)
+    {
+        if (text.EndsWith(TextCut.Ellipsis, StringComparison.Ordinal))
+            return text;
+        var words = Words.Split(text);
+        var end = words.Count;
+        while (end > MinClauseWords && (Prepositions.Contains(words[end - 1].Text) || DanglingEnds.Contains(words[end - 1].Text)))
+            end--;
+        return end == words.Count ? text : text[..words[end - 1].End].TrimEnd(',', ';', ':', '–', '—', '-');
+    }
+
     /// <summary>Titles are short and end without a full stop: "UAE formed", "Austerlitz".</summary>
     private const int MaxTitleWords = 6;
 
@@ -146,12 +168,16 @@ internal static class Headlines
     private static bool LacksSubject(IReadOnlyList<Word> clause, string sentence)
     {
         var first = clause.FirstOrDefault(w => !Lexicon.HeadlineConnectives.Contains(w.Text));
-        if (first.Text is not { } verb || !char.IsLower(verb[0]) || Lexicon.StopWords.Contains(verb)
-            || !(Lexicon.Verbs.Contains(verb) || (verb.Length > 4 && verb.EndsWith("ed", StringComparison.Ordinal))))
+        if (first.Text is not { } verb || !IsVerbStart(verb))
             return false;
         var clauseAt = sentence.LastIndexOf(verb, StringComparison.Ordinal);
         return clauseAt > 0 && Words.Split(sentence[..clauseAt]).Any(w => RelativePronouns.Contains(w.Text));
     }
+
+    /// <summary>A lower-case verb: one the lexicon knows, or a regular past ("forced").</summary>
+    private static bool IsVerbStart(string word) =>
+        char.IsLower(word[0])
+        && (Lexicon.Verbs.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && !Lexicon.StopWords.Contains(word)));
 
     /// <summary>
     /// "it was not released until 1989" says it was released in 1989: the negation and "until" give way to "in", which the
@@ -279,8 +305,11 @@ internal static class Headlines
         var possessive = first.Text.ToLowerInvariant() is "his" or "her" or "its" or "their";
         var personal = first.Text.ToLowerInvariant() is "he" or "she";
         var other = first.Text.ToLowerInvariant() is "it" or "they" or "this";
-        // A clause cut after ", but" starts on its verb: its subject is the sentence's ("Pompey fled …, but was stabbed").
-        if (Lexicon.Verbs.Contains(first.Text) && SubjectOf(Flat(mention.Sentence), requireName: false) is { } sentenceSubject)
+        // A clause cut after ", but" or "and" starts on its verb: its subject is the sentence's ("Pompey fled …, but was
+        // stabbed", "Gálvez captured Mobile in 1780 and forced the surrender of Pensacola in 1781").
+        // The clause as written tells a verb from a capitalized name ("Alfred the Great"): the line's first word is capitalized.
+        var asWritten = Words.Split(Flat(mention.Clause)).FirstOrDefault(w => w.Text.Equals(first.Text, StringComparison.OrdinalIgnoreCase));
+        if (asWritten.Text is { } written && IsVerbStart(written) && SubjectOf(Flat(mention.Sentence), requireName: false) is { } sentenceSubject)
             return sentenceSubject + " " + char.ToLowerInvariant(text[0]) + text[1..];
         // "1752 was the first year …": the date is the subject, so it stays.
         if (Lexicon.Verbs.Contains(first.Text) && DateSubject(Flat(mention.Clause), first.Text) is { } dateSubject)
@@ -383,7 +412,7 @@ internal static class Headlines
         foreach (var word in words.Take(HeadlineChecks.MaxWords).Skip(Math.Max(MinClauseWords, wordsBeforeDate)))
         {
             var gap = text.Substring(word.End, Math.Min(3, text.Length - word.End));
-            if (!ClauseBreaks.Any(b => gap.StartsWith(b, StringComparison.Ordinal)))
+            if (!ClauseBreaks.Any(b => gap.StartsWith(b, StringComparison.Ordinal)) || (gap.StartsWith(", ", StringComparison.Ordinal) && Lists.SeparatesItems(text, word.End)))
                 continue;
             var head = text[..word.End];
             if (!Lexicon.StopWords.Contains(word.Text) && HeadlineChecks.HasVerb(Words.Split(head)))

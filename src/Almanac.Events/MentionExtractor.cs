@@ -117,7 +117,8 @@ public static class MentionExtractor
                 // A mention keeps what a reader can take in: of a sentence longer than that, the part around its date.
                 var (start, end) = TextCut.Window(text, sentence.Start, sentence.End, timex.Start, timex.End, MaxSentenceChars);
                 var kept = (start, end) == (sentence.Start, sentence.End) ? sentence : sentence with { Start = start, End = end, Text = text[start..end] };
-                var clauseStart = Math.Max(Math.Max(i > 0 ? inSentence[i - 1].End : kept.Start, kept.Start), LastClauseBoundary(text, kept.Start, timex.Start));
+                var previousEnd = i > 0 && !InName(text, inSentence[i - 1]) ? inSentence[i - 1].End : kept.Start;
+                var clauseStart = Math.Max(Math.Max(previousEnd, kept.Start), LastClauseBoundary(text, kept.Start, timex.Start));
                 var clauseEnd = Math.Min(Math.Min(i + 1 < inSentence.Count ? inSentence[i + 1].Start : kept.End, kept.End), NextClauseBoundary(text, timex.End, kept.End));
                 var clause = text[clauseStart..clauseEnd].Trim(' ', ',', '(', ')', '\n');
                 var isDateline = timex.Start == firstContentStart && timex.Date!.Value.Precision == Precision.Day;
@@ -195,6 +196,15 @@ public static class MentionExtractor
         return text[start..(end < 0 ? text.Length : end)];
     }
 
+    /// <summary>
+    /// A date written between two capitalized words is part of a name ("the Chinese Winter Offensive overwhelmed …"): the
+    /// next date's clause goes on through it, where after a date of its own a sentence's next clause begins.
+    /// </summary>
+    private static bool InName(string text, Timex timex) =>
+        char.IsUpper(text[timex.Start])
+        && timex.Start >= 2 && text[timex.Start - 1] == ' ' && Words.Split(text[Math.Max(0, timex.Start - 40)..timex.Start]) is [.., var before] && before.IsCapitalized
+        && timex.End + 1 < text.Length && text[timex.End] == ' ' && char.IsUpper(text[timex.End + 1]);
+
     // Where one clause of a sentence ends and the next begins: "…in crisis, and in Hungary … in October 1956".
     private static readonly string[] ClauseBoundaries = [";", ", and ", ", but ", ", while ", ", whereas "];
 
@@ -206,6 +216,8 @@ public static class MentionExtractor
         foreach (var boundary in ClauseBoundaries)
         {
             var at = text.LastIndexOf(boundary, before - 1, before - from, StringComparison.Ordinal);
+            while (at >= from && EndsList(text, at, boundary))
+                at = at > from ? text.LastIndexOf(boundary, at - 1, at - from, StringComparison.Ordinal) : -1;
             if (at >= 0)
                 best = Math.Max(best, at + boundary.Length);
         }
@@ -218,11 +230,16 @@ public static class MentionExtractor
         foreach (var boundary in ClauseBoundaries)
         {
             var at = text.IndexOf(boundary, from, before - from, StringComparison.Ordinal);
+            while (at >= 0 && EndsList(text, at, boundary))
+                at = text.IndexOf(boundary, at + 1, before - at - 1, StringComparison.Ordinal);
             if (at >= 0)
                 best = Math.Min(best, at);
         }
         return best;
     }
+
+    /// <summary>", and " that ends a list ("Hungary, Slovakia, and Romania") joins its last item, not a clause.</summary>
+    private static bool EndsList(string text, int at, string boundary) => boundary == ", and " && Lists.FollowsItem(text, at);
 
     private const int TopWordCount = 12;
 

@@ -285,6 +285,35 @@ public sealed class HeadlineTests
         Assert.Equal(["UAE formed"], HeadlinesOn(page, 1971, 12, 2));
     }
 
+    [Fact]
+    public void LastItemOfAList_StaysInTheClause()
+    {
+        var text = "The Axis expanded on 20 November 1940 when Hungary, Slovakia, and Romania joined the Tripartite Pact.";
+        Assert.Equal("The Axis expands when Hungary, Slovakia, and Romania joined the Tripartite Pact", HeadlineOn("axis.txt", text, 1940, 11, 20));
+    }
+
+    [Fact]
+    public void LongLine_IsNotCutInsideAList()
+    {
+        var text = "On 8 March 1942 Japan had almost fully conquered Burma, Malaya, the Dutch East Indies, Singapore, and Rabaul, inflicting severe losses on the Allied troops and taking a great many prisoners.";
+        Assert.Contains("Malaya", HeadlineOn("pacific.txt", text, 1942, 3, 8), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClauseCutBeforeTheNextDate_EndsOnAWordThatCompletesIt_AndASubjectlessOneTakesTheSentences()
+    {
+        var text = "Gálvez captured Mobile on 14 March 1780 and forced the surrender of the British outpost at Pensacola on 10 May 1781.";
+        Assert.EndsWith("at Pensacola", HeadlineOn("galvez.txt", text, 1780, 3, 14));
+        Assert.Equal("Gálvez forces the surrender of the British outpost at Pensacola", HeadlineOn("galvez.txt", text, 1781, 5, 10));
+    }
+
+    [Fact]
+    public void DateInsideAName_DoesNotCutTheNextDatesClause()
+    {
+        var text = "The Chinese Winter Offensive overwhelmed the UN forces and the PVA conquered Seoul on 4 January 1951.";
+        Assert.StartsWith("The Chinese Winter Offensive", HeadlineOn("korea.txt", text, 1951, 1, 4));
+    }
+
     /// <summary>Ingests one hand-written page and returns the headline of the single event listed on the day and year given.</summary>
     private static string HeadlineOn(string fileName, string text, int year, int month, int day) =>
         Assert.Single(HeadlinesOn(text, year, month, day, fileName));

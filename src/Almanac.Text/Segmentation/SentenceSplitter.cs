@@ -96,6 +96,21 @@ internal static class SentenceSplitter
         }
     }
 
+    /// <summary>
+    /// "in the pamphlet Qu'est-ce que le tiers état? (What is the Third Estate?), published in 1789": an aside after the
+    /// mark that the sentence goes on after (a comma, or lower case) glosses what the mark ended, a title's question.
+    /// </summary>
+    private static bool ContinuesAfterAside(string text, int next)
+    {
+        if (text[next] != '(')
+            return false;
+        var close = text.IndexOf(')', next, Math.Min(MaxAside, text.Length - next));
+        if (close < 0)
+            return false;
+        var after = SkipSpaces(text, close + 1, text.Length);
+        return after < text.Length && (text[after] is ',' or ';' or ':' || char.IsLower(text[after]));
+    }
+
     private static int SkipSpaces(string text, int i, int end)
     {
         while (i < end && char.IsWhiteSpace(text[i]))
@@ -106,7 +121,7 @@ internal static class SentenceSplitter
     private static bool IsBoundary(string text, int blockStart, int mark, int markEnd, int next, bool inAside, Abbreviations abbreviations)
     {
         var following = text[next];
-        if (char.IsLower(following) || inAside)
+        if (char.IsLower(following) || inAside || ContinuesAfterAside(text, next))
             return false;
         // Only a single period can close an abbreviation; "?", "!" and "..." always end something.
         if (markEnd - mark != 1 || text[mark] != '.')

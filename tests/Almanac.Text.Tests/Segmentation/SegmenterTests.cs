@@ -33,6 +33,8 @@ public class SegmenterTests
     [InlineData("Answer by Mac\nKhrushchev’s secret speech", 2)]
     [InlineData("What happened\ntoday in history?", 1)]
     [InlineData("The answer was no. Then he left.", 2)]
+    [InlineData("He wrote the pamphlet What is the Third Estate? (Qu'est-ce que le tiers état?), published in 1789. It sold well.", 2)]
+    [InlineData("Was it secret? (It was read aloud.) Nobody knows.", 3)]
     public void Split_SentenceEnds_AreFound(string text, int count)
     {
         Assert.Equal(count, Sentences(text).Length);
