@@ -8,7 +8,8 @@
 # minute each) and deleted afterwards.
 # Usage: bench/cold-start.sh [CHECKOUT...]   (default: this checkout; to compare, a clone of an older commit first)
 # Knobs: RUNS (rounds, default 5), STORE (a SQLite store of 10,000 events to copy instead of generating one),
-# ALMANAC_BENCH_POSTGRES (postgres://USER:PASSWORD@HOST:PORT of a user who may create databases).
+# ALMANAC_BENCH_POSTGRES (postgres://USER:PASSWORD@HOST:PORT of a user who may create databases), TEMPLATE (a database
+# of 10,000 events on that server to copy instead of generating one; kept).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${RUNS:-5}
@@ -17,10 +18,13 @@ checkouts=("$@")
 work="$(mktemp -d /tmp/almanac-coldstart.XXXXXX)"
 server="${ALMANAC_BENCH_POSTGRES:-}"
 server="${server%/}"
-template="almanac_coldstart_$$"
+template="${TEMPLATE:-almanac_coldstart_$$}"
 cleanup() {
     rm -rf "$work"
-    if [ -n "$server" ]; then psql "$server/postgres" -qc "DROP DATABASE IF EXISTS $template WITH (FORCE)" >/dev/null 2>&1 || true; fi
+    if [ -n "$server" ]; then
+        psql "$server/postgres" -qc "DROP DATABASE IF EXISTS ${template}_run WITH (FORCE)" >/dev/null 2>&1 || true
+        if [ -z "${TEMPLATE:-}" ]; then psql "$server/postgres" -qc "DROP DATABASE IF EXISTS $template WITH (FORCE)" >/dev/null 2>&1 || true; fi
+    fi
 }
 trap cleanup EXIT
 
@@ -28,7 +32,7 @@ generate() { # LOCATION
     dotnet run -c Release --project "$root/bench/Almanac.Bench.Incremental" -- generate "$1" 10000 >/dev/null
 }
 if [ -n "${STORE:-}" ]; then cp "$STORE" "$work/store.db"; else generate "$work/store.db"; fi
-if [ -n "$server" ]; then
+if [ -n "$server" ] && [ -z "${TEMPLATE:-}" ]; then
     psql "$server/postgres" -qc "CREATE DATABASE $template"
     generate "$server/$template"
 fi
