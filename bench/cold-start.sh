@@ -44,6 +44,14 @@ for checkout in "${checkouts[@]}"; do
     if [ -n "$server" ]; then "$checkout/almanac" day 02-25 --db "$server/$template" >/dev/null; fi
 done
 
+drop_run() { # an autovacuum worker on the fresh copy cannot be ended by its owner: wait for it a few times
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        psql "$server/postgres" -qc "DROP DATABASE ${template}_run WITH (FORCE)" 2>/dev/null && return
+        sleep 1
+    done
+    psql "$server/postgres" -qc "DROP DATABASE ${template}_run WITH (FORCE)"
+}
+
 timed() { # CHECKOUT LABEL ARGS... : appends "checkout label wall cpu peak_kb" to the results
     local checkout=$1 label=$2
     shift 2
@@ -64,7 +72,7 @@ for round in $(seq "$runs"); do
             psql "$server/postgres" -qc "CREATE DATABASE ${template}_run TEMPLATE $template"
             timed "$checkout" day-postgresql day 02-25 --db "$server/${template}_run"
             timed "$checkout" ingest-postgresql ingest "$work/one.txt" --db "$server/${template}_run"
-            psql "$server/postgres" -qc "DROP DATABASE ${template}_run WITH (FORCE)"
+            drop_run
         fi
     done
 done
