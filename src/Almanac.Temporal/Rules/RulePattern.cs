@@ -4,9 +4,8 @@ namespace Almanac.Temporal.Rules;
 
 /// <summary>
 /// A rule's regular expression, built when the rule is first tried, interpreted at first and compiled once it has been
-/// tried often enough to repay it. Building the 76 interpreted patterns (parsing large alternations of vocabulary) was
-/// the better part of loading the rules, which every command that tags pays before its first word, and a short
-/// document tries only a few rules. Compiling them all up front (emitting and JIT-compiling large patterns) cost 2–3 s
+/// tried often enough to repay it. Building all 76 interpreted patterns (parsing large alternations of vocabulary) was
+/// work every command that tags did before its first word, where a short document tries only a few rules. Compiling them all up front (emitting and JIT-compiling large patterns) cost 2–3 s
 /// of every run's start-up; compiled code matches under twice as fast, which only repays that past about 70 MB of text
 /// (`bench/tag-cli.sh`: 30 MB took 5.3 s compiled, 3.6 s interpreted). So a pattern is compiled on a pool thread after
 /// <see cref="TriesBeforeCompiling"/> tries, and used from then on; both forms match alike. Its named groups are read
