@@ -17,8 +17,16 @@ using Almanac.Storage.Sqlite;
 // With --keep DIR (SQLite only), each generated store is kept as DIR/store-SIZE.db and reused by later runs, each
 // measurement made on a copy of it, since a million-event store takes half an hour to generate.
 // Run: dotnet run -c Release --project bench/Almanac.Bench.Incremental [-- [--postgres CONNECTION | --keep DIR] SIZE...]   (default 10000 100000)
+// `-- generate LOCATION SIZE` only fills the store at LOCATION (a SQLite path or a PostgreSQL connection string) and keeps
+// it, for benchmarks that time the CLI on a store of that size (bench/cold-start.sh).
 if (args is ["measure", var measuredStore, var newFile, var againFile])
     return Measure(measuredStore, newFile, againFile);
+if (args is ["generate", var generatedStore, var generatedSize])
+{
+    using var store = Open(generatedStore);
+    GeneratedStore.Fill(store, ShuffledLines(), int.Parse(generatedSize, CultureInfo.InvariantCulture));
+    return 0;
+}
 
 string? postgres = null, keep = null;
 if (args is ["--postgres", var server, .. var rest])
@@ -26,11 +34,7 @@ if (args is ["--postgres", var server, .. var rest])
 else if (args is ["--keep", var kept, .. var others])
     (keep, args) = (Directory.CreateDirectory(kept).FullName, others);
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
-var daysPath = Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/corpora/wikipedia-days/days.jsonl");
-if (!File.Exists(daysPath))
-    daysPath = "/work/shared/corpora/wikipedia-days/days.jsonl";
-// In a fixed random order, so a store of any size spreads over every day of the year, as a real one does.
-List<DayLine> lines = [.. DayLines.Read(daysPath).Select((line, index) => (line, key: new Random(index).Next())).OrderBy(x => x.key).Select(x => x.line)];
+var lines = ShuffledLines();
 var work = Directory.CreateTempSubdirectory("almanac-incremental-");
 try
 {
@@ -73,6 +77,15 @@ finally
         PostgresSchema.DropAll(postgres, $"bench_incremental_%_{Environment.ProcessId}");
 }
 return 0;
+
+// In a fixed random order, so a store of any size spreads over every day of the year, as a real one does.
+static List<DayLine> ShuffledLines()
+{
+    var daysPath = Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/corpora/wikipedia-days/days.jsonl");
+    if (!File.Exists(daysPath))
+        daysPath = "/work/shared/corpora/wikipedia-days/days.jsonl";
+    return [.. DayLines.Read(daysPath).Select((line, index) => (line, key: new Random(index).Next())).OrderBy(x => x.key).Select(x => x.line)];
+}
 
 static IAlmanacStore Open(string location) =>
     PostgresLocation.IsPostgres(location) ? PostgresAlmanacStore.Open(location) : SqliteAlmanacStore.Open(location);

@@ -20,40 +20,51 @@ public enum NonEventKind
 /// a bibliography or reading list, and sentences that say nothing but their date. Every other sentence that
 /// dates a past happening yields an event.
 /// </summary>
-public static class NonEvents
+public static partial class NonEvents
 {
     private const int MaxBylineWords = 16;
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
-    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+
+    // Source-generated backtracking patterns with a time limit: RegexOptions.NonBacktracking built these three automata
+    // at run time, a tenth of a second or more of CPU before an ingest's first dated sentence (the Unicode letter classes
+    // under IgnoreCase make large character sets). They match alike (NonEventsTests compares them on real text); backtracking
+    // stays linear here, as every repeated part is followed by a character it cannot match or is anchored at the start.
+    private const int RegexTimeoutMilliseconds = 1000;
+    internal const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
     // "By Jane Porter, updated …", "Published: …", "Last modified on …", "Posted by admin on …".
-    private static readonly Regex Byline = new(
+    internal const string BylinePattern =
         @"^\W*(?:by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:[,|·•–—-]\s*)?(?:and\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*[,|·•–—-]?\s*)?)?"
         + @"(?:(?:first\s+|originally\s+)?published|updated|posted|last\s+(?:updated|modified|reviewed|edited)|modified|written|filed|reviewed)\b"
-        + @"|^\W*by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*[,|·•–—-]\s*(?:\p{Lu}[\p{L}]*\.?\s+[0-9]|[0-9])",
-        Options, RegexTimeout);
+        + @"|^\W*by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*[,|·•–—-]\s*(?:\p{Lu}[\p{L}]*\.?\s+[0-9]|[0-9])";
 
-    private static readonly Regex Caption = new(
+    internal const string CaptionPattern =
         @"\((?:photo|image|picture|illustration|credit)s?\b|^\W*(?:photo(?:graph)?|image|picture|illustration|credit|pictured|above|below|top|left|right)\s*(?::|–|—|\|)"
-        + @"|\b(?:getty\s+images|ap\s+photo|file\s+photo|photo\s+(?:by|credit|courtesy)|courtesy\s+of|wikimedia\s+commons)\b",
-        Options, RegexTimeout);
+        + @"|\b(?:getty\s+images|ap\s+photo|file\s+photo|photo\s+(?:by|credit|courtesy)|courtesy\s+of|wikimedia\s+commons)\b";
 
-    private static readonly Regex Bibliography = new(
+    internal const string BibliographyPattern =
         @"\bisbn\b|\bretrieved\s+(?:on\s+)?|\baccessed\s+(?:on\s+)?\p{Lu}?|\bpp?\.\s*[0-9]|\bvol\.\s*[0-9]|\(eds?\.\)|\beds?\.\s*,"
         + @"|\b(?:university\s+)?press\s*[,:]\s*(?:[0-9]{4}|\p{Lu})|\bpublish(?:ers?|ing)\s*,\s*[0-9]{4}"
-        + @"|^\s*\p{Lu}[\p{L}'’-]+,\s+\p{Lu}(?:\.|[\p{L}'’-]+)[^.]{0,40}\(\s*[0-9]{4}\s*\)",
-        Options, RegexTimeout);
+        + @"|^\s*\p{Lu}[\p{L}'’-]+,\s+\p{Lu}(?:\.|[\p{L}'’-]+)[^.]{0,40}\(\s*[0-9]{4}\s*\)";
+
+    [GeneratedRegex(BylinePattern, Options, RegexTimeoutMilliseconds)]
+    internal static partial Regex Byline();
+
+    [GeneratedRegex(CaptionPattern, Options, RegexTimeoutMilliseconds)]
+    internal static partial Regex Caption();
+
+    [GeneratedRegex(BibliographyPattern, Options, RegexTimeoutMilliseconds)]
+    internal static partial Regex Bibliography();
 
     /// <summary>What kind of non-event a dated sentence is, or null when it may tell a happening.</summary>
     public static NonEventKind? Of(string sentence, string dateText)
     {
         try
         {
-            if (Words.Split(sentence).Count <= MaxBylineWords && Byline.IsMatch(sentence))
+            if (Words.Split(sentence).Count <= MaxBylineWords && Byline().IsMatch(sentence))
                 return NonEventKind.Byline;
-            if (Caption.IsMatch(sentence))
+            if (Caption().IsMatch(sentence))
                 return NonEventKind.Caption;
-            if (Bibliography.IsMatch(sentence))
+            if (Bibliography().IsMatch(sentence))
                 return NonEventKind.Bibliography;
         }
         catch (RegexMatchTimeoutException)

@@ -17,12 +17,14 @@ public static class IngestCommand
         command.SetGuardedAction(environment, parse =>
         {
             var (addresses, local) = Sources(parse.GetValue(paths) ?? [], parse.GetValue(urls));
-            using var fetcher = new WebFetcher();
+            // An HTTP client only when there is something to fetch: setting one up (System.Net.Http, the code pages) is start-up a local ingest does not need.
+            using var fetcher = addresses.Count > 0 ? new WebFetcher() : null;
+            FileSelection Files() => fetcher is null ? DocumentFiles.Find(local) : DocumentFiles.Find(local).WithPages(addresses, fetcher);
             if (parse.GetValue(queue))
-                return Enqueue(environment, parse.GetValue(CliOptions.Database), DocumentFiles.Find(local).WithPages(addresses, fetcher));
+                return Enqueue(environment, parse.GetValue(CliOptions.Database), Files());
             using var store = StoreLocation.Open(parse.GetValue(CliOptions.Database));
             var ingestor = new Ingestor(store);
-            var files = DocumentFiles.Find(local).WithPages(addresses, fetcher);
+            var files = Files();
             IngestSummary summary;
             if (environment.IsTerminal && files.Files.Count > 1)
             {

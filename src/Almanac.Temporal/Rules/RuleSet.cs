@@ -183,21 +183,11 @@ internal sealed class RuleSet
         if (!Enum.TryParse<TimexType>(typeText, ignoreCase: true, out var type))
             throw new InvalidDataException($"Temporal rule '{name}' has unknown type '{typeText}'.");
 
-        RulePattern regex;
-        try
-        {
-            // \G anchors the match at the word the tagger tries; the look-ahead keeps "May" out of "Mayor".
-            regex = new RulePattern(@"\G(?:" + vocabulary.Expand(pattern, name) + @")(?![\p{L}\p{N}])", PatternOptions, MatchTimeout);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidDataException($"Temporal rule '{name}' has an invalid pattern: {e.Message}", e);
-        }
-        foreach (var group in regex.GetGroupNames())
-        {
-            if (group != "0" && !Normalizer.KnownGroups.Contains(group))
-                throw new InvalidDataException($"Temporal rule '{name}' uses unknown group '{group}'.");
-        }
+        // \G anchors the match at the word the tagger tries; the look-ahead keeps "May" out of "Mayor".
+        var regex = new RulePattern(name, @"\G(?:" + vocabulary.Expand(pattern, name) + @")(?![\p{L}\p{N}])", PatternOptions, MatchTimeout);
+        var unknownGroup = regex.GroupNames.FirstOrDefault(g => !Normalizer.KnownGroups.Contains(g));
+        if (unknownGroup is not null)
+            throw new InvalidDataException($"Temporal rule '{name}' uses unknown group '{unknownGroup}'.");
 
         var starts = Single(block, "starts", name).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
