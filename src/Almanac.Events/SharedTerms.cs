@@ -23,6 +23,13 @@ public sealed class SharedTerms
         }
     }
 
+    /// <summary>
+    /// Every keyword, person and place of the new mentions, of whatever kind: what to ask a store's index of events by term
+    /// for (<c>IAlmanacStore.FindEventsSharingTerms</c>), which files an event under the terms of all its mentions, as
+    /// <see cref="With"/> tests them, and leaves kinds to <see cref="With"/>.
+    /// </summary>
+    public IReadOnlyCollection<string> All => _byKind.Values.SelectMany(t => t).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Whether the event (given by its mentions, all of one kind) shares a keyword, person or place with a new mention of its kind.</summary>
     public bool With(IReadOnlyList<EventMention> eventMentions) =>
         eventMentions.Count > 0 && _byKind.TryGetValue(eventMentions[0].Kind, out var terms) && eventMentions.Any(m => Terms(m).Any(terms.Contains));

@@ -253,8 +253,13 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var ownMentions = own.Select(m => m.Mention).ToList();
         var shared = new SharedTerms(ownMentions);
         // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could
-        // meet; one a topical mention could meet may become topical.
-        var nearbyEvents = ofEvents.Of(inRanges).Where(m => m.EventId is not null)
+        // meet; one a topical mention could meet may become topical. Only those sharing a term can (SharedTerms), and the
+        // store finds them in the years by its index of terms, which holds every term SharedTerms tests (and maybe a few
+        // more), so reading the mentions of those alone, and of the few events of the days looked up, keeps the same.
+        var days = near.Where(r => r.Kind == EventKeyKind.Day).ToList();
+        var years = near.Where(r => r.Kind != EventKeyKind.Day).ToList();
+        var sharing = store.FindEvents(days).Concat(store.FindEventsSharingTerms(years, shared.All)).ToHashSet(StringComparer.Ordinal);
+        var nearbyEvents = ofEvents.Of(inRanges.Where(sharing.Contains).ToList()).Where(m => m.EventId is not null)
             .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
             .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))
             .Where(e => shared.With(e.Mentions))
