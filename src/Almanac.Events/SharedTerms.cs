@@ -24,11 +24,11 @@ public sealed class SharedTerms
     }
 
     /// <summary>
-    /// Every keyword, person and place of the new mentions, of whatever kind: what to ask a store's index of events by term
-    /// for (<c>IAlmanacStore.FindEventsSharingTerms</c>), which files an event under the terms of all its mentions, as
-    /// <see cref="With"/> tests them, and leaves kinds to <see cref="With"/>.
+    /// The keywords, people and places of the new mentions of each kind: what to ask a store's index of events by term for
+    /// (<c>IAlmanacStore.FindEventsSharingTerms</c>), which files an event under the terms of all its mentions with their
+    /// kind, the terms and kind <see cref="With"/> tests.
     /// </summary>
-    public IReadOnlyCollection<string> All => _byKind.Values.SelectMany(t => t).ToHashSet(StringComparer.Ordinal);
+    public IEnumerable<(MentionKind Kind, IReadOnlyCollection<string> Terms)> ByKind => _byKind.Select(k => (k.Key, (IReadOnlyCollection<string>)k.Value));
 
     /// <summary>Whether the event (given by its mentions, all of one kind) shares a keyword, person or place with a new mention of its kind.</summary>
     public bool With(IReadOnlyList<EventMention> eventMentions) =>

@@ -258,7 +258,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         // more), so reading the mentions of those alone, and of the few events of the days looked up, keeps the same.
         var days = near.Where(r => r.Kind == EventKeyKind.Day).ToList();
         var years = near.Where(r => r.Kind != EventKeyKind.Day).ToList();
-        var sharing = store.FindEvents(days).Concat(store.FindEventsSharingTerms(years, shared.All)).ToHashSet(StringComparer.Ordinal);
+        var sharing = store.FindEvents(days).Concat(shared.ByKind.SelectMany(k => store.FindEventsSharingTerms(years, k.Kind, k.Terms))).ToHashSet(StringComparer.Ordinal);
         var nearbyEvents = ofEvents.Of(inRanges.Where(sharing.Contains).ToList()).Where(m => m.EventId is not null)
             .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
             .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))

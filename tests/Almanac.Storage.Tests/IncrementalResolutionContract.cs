@@ -164,7 +164,7 @@ public abstract class IncrementalResolutionContract : IDisposable
         var (sharing, apart) = (Assert.Single(store.GetEventsOfDocuments(["document-a"])), Assert.Single(store.GetEventsOfDocuments(["document-b"])));
         Stored("document-c", HistoricalDate.InYear(1956), ["Imre Nagy"], [], ["premier", "reforms"]);
 
-        // Both events are of the years around 1956, every one of which a year-dated mention could join.
+        // Both events are of the years around 1956, any of which a year-dated mention could join.
         var reads = MentionReads.Of(store);
         new IncrementalResolution(reads.Store).Resolve(["document-c"]);
 

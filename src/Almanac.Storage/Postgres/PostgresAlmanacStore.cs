@@ -503,16 +503,9 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         return gaining;
     }
 
-    /// <summary>
-    /// The rows of <c>event_terms</c> (term, key kind, key value, event) of events filed under date keys: every term of every
-    /// mention filed under the event, under each of its keys but single days (kind 0, <see cref="EventKeyKind.Day"/>). The
-    /// terms are the mention's keywords, people and places as stored, the very lists <c>SharedTerms</c> compares once the
-    /// mention is read back, so an event sharing a term with a new mention is found by it; a mention's kind is left out
-    /// (the caller compares kinds), as are documents marked failed (kept, not shared): the index finds a superset.
-    /// The migration that made the table fills it with the same rows.
-    /// </summary>
+    /// <summary>The rows of <c>event_terms</c>, as SQLite files them (see its <c>TermRows</c>, which says why they are what <c>SharedTerms</c> compares).</summary>
     internal const string TermRows = """
-        SELECT t.term, k.kind, k.value, k.event_id FROM event_keys k JOIN mentions m ON m.event_id = k.event_id
+        SELECT t.term, coalesce((p.json ->> 'kind')::smallint, 0), k.kind, k.value, k.event_id FROM event_keys k JOIN mentions m ON m.event_id = k.event_id
             CROSS JOIN LATERAL (SELECT m.payload::jsonb) AS p(json)
             CROSS JOIN LATERAL jsonb_array_elements_text(
                 coalesce(p.json -> 'keywords', '[]') || coalesce(p.json -> 'people', '[]') || coalesce(p.json -> 'places', '[]')) AS t(term)
@@ -528,7 +521,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         if (eventIds is { Count: 0 })
             return;
         using var file = new NpgsqlCommand(
-            $"INSERT INTO event_terms (term, kind, value, event_id) {TermRows} {(eventIds is null ? "" : "AND k.event_id = ANY(@ids)")} ON CONFLICT DO NOTHING",
+            $"INSERT INTO event_terms (term, mention_kind, kind, value, event_id) {TermRows} {(eventIds is null ? "" : "AND k.event_id = ANY(@ids)")} ON CONFLICT DO NOTHING",
             connection, transaction) { CommandTimeout = 0 };
         if (eventIds is not null)
             file.Parameters.AddWithValue("ids", eventIds.ToArray());
@@ -569,14 +562,14 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         ("kinds", ranges.Select(r => (short)r.Kind).ToArray()), ("froms", ranges.Select(r => r.From).ToArray()), ("tos", ranges.Select(r => r.To).ToArray()))
         .Order(StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<string> FindEventsSharingTerms(IReadOnlyList<EventKeyRange> yearRanges, IReadOnlyCollection<string> terms)
+    public IReadOnlyList<string> FindEventsSharingTerms(IReadOnlyList<EventKeyRange> yearRanges, MentionKind kind, IReadOnlyCollection<string> terms)
     {
         EventTerms.CheckRanges(yearRanges);
         return terms.Count == 0 ? [] : Query("""
             SELECT DISTINCT t.event_id FROM event_terms t JOIN unnest(@kinds, @froms, @tos) AS r(kind, low, high)
                 ON t.kind = r.kind AND t.value BETWEEN r.low AND r.high
-            WHERE t.term = ANY(@terms)
-            """, r => r.GetString(0),
+            WHERE t.term = ANY(@terms) AND t.mention_kind = @mentionKind
+            """, r => r.GetString(0), ("mentionKind", (short)kind),
             ("kinds", yearRanges.Select(r => (short)r.Kind).ToArray()), ("froms", yearRanges.Select(r => r.From).ToArray()), ("tos", yearRanges.Select(r => r.To).ToArray()),
             ("terms", terms.ToArray()))
             .Order(StringComparer.Ordinal).ToList();

@@ -196,12 +196,13 @@ internal static class PostgresMigrations
         $$"""
         CREATE TABLE event_terms (
             term text NOT NULL,
+            mention_kind smallint NOT NULL,
             kind smallint NOT NULL,
             value integer NOT NULL,
             event_id text NOT NULL,
-            PRIMARY KEY (term, kind, value, event_id)
+            PRIMARY KEY (term, mention_kind, kind, value, event_id)
         );
-        INSERT INTO event_terms (term, kind, value, event_id) {{PostgresAlmanacStore.TermRows}} ON CONFLICT DO NOTHING;
+        INSERT INTO event_terms (term, mention_kind, kind, value, event_id) {{PostgresAlmanacStore.TermRows}} ON CONFLICT DO NOTHING;
         CREATE INDEX event_terms_event ON event_terms (event_id);
         """,
     ];

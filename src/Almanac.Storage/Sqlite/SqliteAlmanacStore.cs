@@ -370,7 +370,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         {
             if (_unfiledTerms.Count == 0)
                 return;
-            using var command = Prepare($"INSERT OR IGNORE INTO event_terms (term, kind, value, event_id) {TermRows} AND k.event_id IN (SELECT value FROM json_each($ids))");
+            using var command = Prepare($"INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {TermRows} AND k.event_id IN (SELECT value FROM json_each($ids))");
             Run(command, ("$ids", JsonSerializer.Serialize(_unfiledTerms)));
             _unfiledTerms.Clear();
         }
@@ -450,19 +450,21 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     }
 
     /// <summary>
-    /// The rows of <c>event_terms</c> (term, key kind, key value, event) of events filed under date keys: every term of every
-    /// mention filed under the event, under each of its keys but single days (kind 0, <see cref="EventKeyKind.Day"/>). The
-    /// terms are the mention's keywords, people and places as stored, the very lists <c>SharedTerms</c> compares once the
-    /// mention is read back, so an event sharing a term with a new mention is found by it; a mention's kind is left out
-    /// (the caller compares kinds), as are documents marked failed (kept, not shared): the index finds a superset.
-    /// The migration that made the table fills it with the same rows.
+    /// The rows of <c>event_terms</c> (term, mention kind, key kind, key value, event) of events filed under date keys: every
+    /// term of every mention filed under the event with the mention's kind, under each of the event's keys but single days
+    /// (kind 0, <see cref="EventKeyKind.Day"/>). The terms are the mention's keywords, people and places as stored, the very
+    /// lists <c>SharedTerms</c> compares once the mention is read back, and an event's mentions are all of one kind (the
+    /// resolver clusters only mentions of one kind), the kind <c>SharedTerms</c> compares, so an event sharing a term with a
+    /// new mention of its kind is found by it. Mentions of documents marked failed are filed too (a superset, tested by the
+    /// caller). The migration that made the table fills it with the same rows.
     /// </summary>
     internal const string TermRows = """
-        SELECT t.value, k.kind, k.value, k.event_id FROM event_keys k JOIN mentions m ON m.event_id = k.event_id, json_each(m.payload) f, json_each(f.value) t
+        SELECT t.value, coalesce(m.payload ->> '$.kind', 0), k.kind, k.value, k.event_id
+        FROM event_keys k JOIN mentions m ON m.event_id = k.event_id, json_each(m.payload) f, json_each(f.value) t
         WHERE k.kind <> 0 AND f.key IN ('keywords', 'people', 'places')
         """;
 
-    public IReadOnlyList<string> FindEventsSharingTerms(IReadOnlyList<EventKeyRange> yearRanges, IReadOnlyCollection<string> terms)
+    public IReadOnlyList<string> FindEventsSharingTerms(IReadOnlyList<EventKeyRange> yearRanges, MentionKind kind, IReadOnlyCollection<string> terms)
     {
         EventTerms.CheckRanges(yearRanges);
         if (terms.Count == 0)
@@ -470,14 +472,14 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         var found = new HashSet<string>(StringComparer.Ordinal);
         using var command = Command("""
             SELECT event_id FROM event_terms
-            WHERE term IN (SELECT value FROM json_each($terms)) AND kind = $kind AND value BETWEEN $from AND $to
-            """, ("$terms", JsonSerializer.Serialize(terms)));
-        var kind = command.Parameters.Add("$kind", SqliteType.Integer);
+            WHERE term IN (SELECT value FROM json_each($terms)) AND mention_kind = $mentionKind AND kind = $kind AND value BETWEEN $from AND $to
+            """, ("$terms", JsonSerializer.Serialize(terms)), ("$mentionKind", (int)kind));
+        var keyKind = command.Parameters.Add("$kind", SqliteType.Integer);
         var from = command.Parameters.Add("$from", SqliteType.Integer);
         var to = command.Parameters.Add("$to", SqliteType.Integer);
         foreach (var range in EventKeyRange.Union(yearRanges))
         {
-            (kind.Value, from.Value, to.Value) = ((int)range.Kind, range.From, range.To);
+            (keyKind.Value, from.Value, to.Value) = ((int)range.Kind, range.From, range.To);
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 found.Add(reader.GetString(0));

@@ -187,12 +187,13 @@ internal static class SqliteMigrations
         $$"""
         CREATE TABLE event_terms (
             term TEXT NOT NULL,
+            mention_kind INTEGER NOT NULL,
             kind INTEGER NOT NULL,
             value INTEGER NOT NULL,
             event_id TEXT NOT NULL,
-            PRIMARY KEY (term, kind, value, event_id)
+            PRIMARY KEY (term, mention_kind, kind, value, event_id)
         ) WITHOUT ROWID;
-        INSERT OR IGNORE INTO event_terms (term, kind, value, event_id) {{SqliteAlmanacStore.TermRows}} ORDER BY 1, 2, 3, 4;
+        INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {{SqliteAlmanacStore.TermRows}} ORDER BY 1, 2, 3, 4, 5;
         CREATE INDEX event_terms_event ON event_terms(event_id);
         """,
     ];
