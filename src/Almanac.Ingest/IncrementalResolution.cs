@@ -269,26 +269,27 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var meeting = nearbyEvents.Select((e, i) => (e.Id, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
         var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([.. documentIds, .. copies])).ToHashSet(StringComparer.Ordinal);
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
-        var candidates = WithContext(changing, becomingTopical, own, ofEvents);
+        var candidates = WithContext(changing, becomingTopical, inRanges, ofEvents);
         return (candidates.Order(StringComparer.Ordinal).ToList(), new ResolutionBasis(generation, near, inRanges));
     }
 
     /// <summary>
     /// The events that change, with every event the resolver must see beside them to give the result a full resolution
     /// gives. First the events of a changing event's sources within reach of its dates or the document's
-    /// (<see cref="EventKeys.Near"/>): a mention of such a source may follow the changing event into another cluster. Then,
+    /// (<see cref="EventKeys.Near"/>; those of the document's dates, <paramref name="nearDocument"/>, are found already):
+    /// a mention of such a source may follow the changing event into another cluster. Then,
     /// when an event in the set is one some source is about (a topical one: it takes the later events of its sources, the
     /// ones it has and the ones it may gain, as its aftermath and counts them as referrers), every event of every source
     /// of the set, followed until none is added or <see cref="MaxNeighbourhood"/> is passed. A day page has no topical
     /// events (its headings are structure), so one whose entries meet entries of other pages reads those entries and
     /// their neighbours on the calendar, not the other pages whole, nor every page those meet in turn.
     /// </summary>
-    private HashSet<string> WithContext(HashSet<string> changing, IEnumerable<string> becomingTopical, IReadOnlyList<StoredMention> own, MentionsOfEvents ofEvents)
+    private HashSet<string> WithContext(HashSet<string> changing, IEnumerable<string> becomingTopical, IReadOnlyList<string> nearDocument, MentionsOfEvents ofEvents)
     {
         var events = new HashSet<string>(changing, StringComparer.Ordinal);
         var topical = becomingTopical.ToHashSet(StringComparer.Ordinal);
-        var withinReach = store.FindEvents(ofEvents.Of(changing).Concat(own).SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList())
-            .ToHashSet(StringComparer.Ordinal);
+        var withinReach = store.FindEvents(ofEvents.Of(changing).SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList())
+            .Concat(nearDocument).ToHashSet(StringComparer.Ordinal);
         var added = EventsOf(store.GetDocumentsOfEvents(changing.ToList())).Where(withinReach.Contains).Concat(changing).ToList();
         var sourcesRead = new HashSet<string>(StringComparer.Ordinal);
         while (true)
