@@ -256,10 +256,14 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         // meet; one a topical mention could meet may become topical. Only those sharing a term can (SharedTerms), and the
         // store finds them in the years by its index of terms, which holds every term SharedTerms tests (and maybe a few
         // more), so reading the mentions of those alone, and of the few events of the days looked up, keeps the same.
+        // The index is asked once for each term of each kind in each range of years: worth it where that is fewer lookups than
+        // there are events to read (a year-dated document's dozen terms among 20,000 events), not for a batch of day pages,
+        // whose thousands of terms and hundreds of years around day-dated entries hold few events beyond their days.
         var days = near.Where(r => r.Kind == EventKeyKind.Day).ToList();
-        var years = near.Where(r => r.Kind != EventKeyKind.Day).ToList();
-        var sharing = store.FindEvents(days).Concat(shared.ByKind.SelectMany(k => store.FindEventsSharingTerms(years, k.Kind, k.Terms))).ToHashSet(StringComparer.Ordinal);
-        var nearbyEvents = ofEvents.Of(inRanges.Where(sharing.Contains).ToList()).Where(m => m.EventId is not null)
+        var years = EventKeyRange.Union(near.Where(r => r.Kind != EventKeyKind.Day));
+        var lookups = shared.ByKind.Sum(k => (long)k.Terms.Count) * years.Count;
+        var readable = lookups >= inRanges.Count ? inRanges : SharingTerms();
+        var nearbyEvents = ofEvents.Of(readable).Where(m => m.EventId is not null)
             .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
             .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))
             .Where(e => shared.With(e.Mentions))
@@ -271,6 +275,12 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
         var candidates = WithContext(changing, becomingTopical, inRanges, ofEvents);
         return (candidates.Order(StringComparer.Ordinal).ToList(), new ResolutionBasis(generation, near, inRanges));
+
+        List<string> SharingTerms()
+        {
+            var sharing = store.FindEvents(days).Concat(shared.ByKind.SelectMany(k => store.FindEventsSharingTerms(years, k.Kind, k.Terms))).ToHashSet(StringComparer.Ordinal);
+            return inRanges.Where(sharing.Contains).ToList();
+        }
     }
 
     /// <summary>

@@ -161,6 +161,12 @@ public abstract class IncrementalResolutionContract : IDisposable
         Stored("document-b", HistoricalDate.OnDay(1957, 3, 25), [], ["Rome"], ["treaty", "signed"]);
         resolution.Resolve(["document-a"]);
         resolution.Resolve(["document-b"]);
+        // More events of those years, so the index is asked (fewer lookups than events to read), sharing nothing either.
+        foreach (var month in Enumerable.Range(1, 8))
+        {
+            Stored($"document-{month}", HistoricalDate.OnDay(1955, month, 1), [], [$"Town {month}"], [$"charter{month}"]);
+            resolution.Resolve([$"document-{month}"]);
+        }
         var (sharing, apart) = (Assert.Single(store.GetEventsOfDocuments(["document-a"])), Assert.Single(store.GetEventsOfDocuments(["document-b"])));
         Stored("document-c", HistoricalDate.InYear(1956), ["Imre Nagy"], [], ["premier", "reforms"]);
 
