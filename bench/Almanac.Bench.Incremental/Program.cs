@@ -10,7 +10,8 @@ using Almanac.Storage.Sqlite;
 // What adding one small document costs as the store grows: for each size, a store of that many events is
 // generated straight through the store API (day-page documents of dated lines from days.jsonl, years shifted
 // so copies stay distinct events), then two one-sentence files restating stored events are ingested in a fresh
-// process, which prints the time (wall and CPU) of the first (cold) and the second (warm) and its peak working set.
+// process, which prints the time (wall and CPU) of the first (cold) and the second (warm) and its peak working set;
+// then a third restating a stored event with its year only, whose neighbourhood is every event of three years.
 // Also prints the store's bytes per event. Generating is the slow part: about 4 s per 1,000 events on 2 shared cores.
 // With --postgres CONNECTION (a "Host=...;Username=...;Database=..." string of a user who may create schemas), each
 // store is a new schema there instead of a SQLite file, and its size is that of its tables, indexes and TOAST.
@@ -19,8 +20,8 @@ using Almanac.Storage.Sqlite;
 // Run: dotnet run -c Release --project bench/Almanac.Bench.Incremental [-- [--postgres CONNECTION | --keep DIR] SIZE...]   (default 10000 100000)
 // `-- generate LOCATION SIZE` only fills the store at LOCATION (a SQLite path or a PostgreSQL connection string) and keeps
 // it, for benchmarks that time the CLI on a store of that size (bench/cold-start.sh).
-if (args is ["measure", var measuredStore, var newFile, var againFile])
-    return Measure(measuredStore, newFile, againFile);
+if (args is ["measure", var measuredStore, var newFile, var againFile, var yearFile])
+    return Measure(measuredStore, newFile, againFile, yearFile);
 if (args is ["generate", var generatedStore, var generatedSize])
 {
     using var store = Open(generatedStore);
@@ -61,7 +62,8 @@ try
         }
         // Documents that state events every store holds (the first lines generated), so each size does the same work:
         // one event joined and rewritten, with the events of the document it came from.
-        RunMeasure(location, Restated(lines[0], Path.Combine(work.FullName, $"new-{size}.txt")), Restated(lines[1], Path.Combine(work.FullName, $"again-{size}.txt")));
+        RunMeasure(location, Restated(lines[0], Path.Combine(work.FullName, $"new-{size}.txt")), Restated(lines[1], Path.Combine(work.FullName, $"again-{size}.txt")),
+            Restated(lines[2], Path.Combine(work.FullName, $"year-{size}.txt"), yearOnly: true));
         using (var store = Open(location))
         {
             var bytes = postgres is null ? Directory.GetFiles(work.FullName, $"store-{size}.db*").Sum(f => new FileInfo(f).Length) : PostgresSchema.Bytes(location);
@@ -90,27 +92,27 @@ static List<DayLine> ShuffledLines()
 static IAlmanacStore Open(string location) =>
     PostgresLocation.IsPostgres(location) ? PostgresAlmanacStore.Open(location) : SqliteAlmanacStore.Open(location);
 
-static string Restated(DayLine line, string path)
+static string Restated(DayLine line, string path, bool yearOnly = false)
 {
     var month = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(line.Month);
-    File.WriteAllText(path, $"On {month} {line.Day}, {line.Year}, {line.Text.TrimEnd('.')}.\n");
+    File.WriteAllText(path, yearOnly ? $"In {line.Year}, {line.Text.TrimEnd('.')}.\n" : $"On {month} {line.Day}, {line.Year}, {line.Text.TrimEnd('.')}.\n");
     return path;
 }
 
 // In a process of its own, so its peak working set is the ingest's alone.
-static void RunMeasure(string location, string file, string again)
+static void RunMeasure(string location, string file, string again, string year)
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
     if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
         start.ArgumentList.Add(typeof(GeneratedStore).Assembly.Location);
-    foreach (var argument in new[] { "measure", location, file, again })
+    foreach (var argument in new[] { "measure", location, file, again, year })
         start.ArgumentList.Add(argument);
     using var process = Process.Start(start)!;
     Console.Write(process.StandardOutput.ReadToEnd());
     process.WaitForExit();
 }
 
-static int Measure(string location, string file, string again)
+static int Measure(string location, string file, string again, string year)
 {
     using var store = Open(location);
     using var self = Process.GetCurrentProcess();
@@ -119,6 +121,8 @@ static int Measure(string location, string file, string again)
     Console.WriteLine(Timed("one small document, cold (first in its process: loading the tagger's rules, compiling)", file));
     // Another in the same process: what each further document of an ingest costs.
     Console.WriteLine(Timed("another one, warm", again));
+    Console.WriteLine($"  then: \"{File.ReadAllText(year).Trim()}\"");
+    Console.WriteLine(Timed("one dated by its year only, warm", year));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  peak working set of the process: {self.PeakWorkingSet64 / 1e6:F0} MB"));
     return 0;
 

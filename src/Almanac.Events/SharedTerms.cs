@@ -23,6 +23,13 @@ public sealed class SharedTerms
         }
     }
 
+    /// <summary>
+    /// The keywords, people and places of the new mentions of each kind: what to ask a store's index of events by term for
+    /// (<c>IAlmanacStore.FindEventsSharingTerms</c>), which files an event under the terms of all its mentions with their
+    /// kind, the terms and kind <see cref="With"/> tests.
+    /// </summary>
+    public IEnumerable<(MentionKind Kind, IReadOnlyCollection<string> Terms)> ByKind => _byKind.Select(k => (k.Key, (IReadOnlyCollection<string>)k.Value));
+
     /// <summary>Whether the event (given by its mentions, all of one kind) shares a keyword, person or place with a new mention of its kind.</summary>
     public bool With(IReadOnlyList<EventMention> eventMentions) =>
         eventMentions.Count > 0 && _byKind.TryGetValue(eventMentions[0].Kind, out var terms) && eventMentions.Any(m => Terms(m).Any(terms.Contains));

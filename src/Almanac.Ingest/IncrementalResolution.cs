@@ -253,8 +253,17 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var ownMentions = own.Select(m => m.Mention).ToList();
         var shared = new SharedTerms(ownMentions);
         // Of the events in the dates' neighbourhood (a coarse date's is every event of three years), those a mention could
-        // meet; one a topical mention could meet may become topical.
-        var nearbyEvents = ofEvents.Of(inRanges).Where(m => m.EventId is not null)
+        // meet; one a topical mention could meet may become topical. Only those sharing a term can (SharedTerms), and the
+        // store finds them in the years by its index of terms, which holds every term SharedTerms tests (and maybe a few
+        // more), so reading the mentions of those alone, and of the few events of the days looked up, keeps the same.
+        // The index is asked once for each term of each kind in each range of years: worth it where that is fewer lookups than
+        // there are events to read (a year-dated document's dozen terms among 20,000 events), not for a batch of day pages,
+        // whose thousands of terms and hundreds of years around day-dated entries hold few events beyond their days.
+        var days = near.Where(r => r.Kind == EventKeyKind.Day).ToList();
+        var years = EventKeyRange.Union(near.Where(r => r.Kind != EventKeyKind.Day));
+        var lookups = shared.ByKind.Sum(k => (long)k.Terms.Count) * years.Count;
+        var readable = lookups >= inRanges.Count ? inRanges : SharingTerms();
+        var nearbyEvents = ofEvents.Of(readable).Where(m => m.EventId is not null)
             .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
             .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))
             .Where(e => shared.With(e.Mentions))
@@ -264,26 +273,33 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var meeting = nearbyEvents.Select((e, i) => (e.Id, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
         var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([.. documentIds, .. copies])).ToHashSet(StringComparer.Ordinal);
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
-        var candidates = WithContext(changing, becomingTopical, own, ofEvents);
+        var candidates = WithContext(changing, becomingTopical, inRanges, ofEvents);
         return (candidates.Order(StringComparer.Ordinal).ToList(), new ResolutionBasis(generation, near, inRanges));
+
+        List<string> SharingTerms()
+        {
+            var sharing = store.FindEvents(days).Concat(shared.ByKind.SelectMany(k => store.FindEventsSharingTerms(years, k.Kind, k.Terms))).ToHashSet(StringComparer.Ordinal);
+            return inRanges.Where(sharing.Contains).ToList();
+        }
     }
 
     /// <summary>
     /// The events that change, with every event the resolver must see beside them to give the result a full resolution
     /// gives. First the events of a changing event's sources within reach of its dates or the document's
-    /// (<see cref="EventKeys.Near"/>): a mention of such a source may follow the changing event into another cluster. Then,
+    /// (<see cref="EventKeys.Near"/>; those of the document's dates, <paramref name="nearDocument"/>, are found already):
+    /// a mention of such a source may follow the changing event into another cluster. Then,
     /// when an event in the set is one some source is about (a topical one: it takes the later events of its sources, the
     /// ones it has and the ones it may gain, as its aftermath and counts them as referrers), every event of every source
     /// of the set, followed until none is added or <see cref="MaxNeighbourhood"/> is passed. A day page has no topical
     /// events (its headings are structure), so one whose entries meet entries of other pages reads those entries and
     /// their neighbours on the calendar, not the other pages whole, nor every page those meet in turn.
     /// </summary>
-    private HashSet<string> WithContext(HashSet<string> changing, IEnumerable<string> becomingTopical, IReadOnlyList<StoredMention> own, MentionsOfEvents ofEvents)
+    private HashSet<string> WithContext(HashSet<string> changing, IEnumerable<string> becomingTopical, IReadOnlyList<string> nearDocument, MentionsOfEvents ofEvents)
     {
         var events = new HashSet<string>(changing, StringComparer.Ordinal);
         var topical = becomingTopical.ToHashSet(StringComparer.Ordinal);
-        var withinReach = store.FindEvents(ofEvents.Of(changing).Concat(own).SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList())
-            .ToHashSet(StringComparer.Ordinal);
+        var withinReach = store.FindEvents(ofEvents.Of(changing).SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList())
+            .Concat(nearDocument).ToHashSet(StringComparer.Ordinal);
         var added = EventsOf(store.GetDocumentsOfEvents(changing.ToList())).Where(withinReach.Contains).Concat(changing).ToList();
         var sourcesRead = new HashSet<string>(StringComparer.Ordinal);
         while (true)

@@ -271,4 +271,16 @@ public interface IAlmanacStore : IDisposable
 
     /// <summary>How many of the 366 calendar days list at least one event: one pass over the day index, no payload read.</summary>
     int CountDaysWithEvents();
+
+    /// <summary>
+    /// The ids of the events filed under a key in <paramref name="yearRanges"/> with a mention of <paramref name="kind"/>
+    /// (of any document) whose keywords, people or places hold one of <paramref name="terms"/> (compared ordinally): a coarse
+    /// date's neighbourhood is every event of three years, and only these can share a term with a new mention of that kind.
+    /// The store files every event's terms under each of its keys but single days when its events or their mentions are
+    /// written, and keeps terms a mention that left the event had until the event is written again, so this may hold a few
+    /// events no longer sharing one: callers test what they read. A day's events are few, and filing them under each of
+    /// their terms would double the index, so ranges of days are refused (<see cref="FindEvents"/> answers them).
+    /// </summary>
+    /// <exception cref="ArgumentException">A range is of <see cref="EventKeyKind.Day"/> keys.</exception>
+    IReadOnlyList<string> FindEventsSharingTerms(IReadOnlyList<EventKeyRange> yearRanges, MentionKind kind, IReadOnlyCollection<string> terms);
 }

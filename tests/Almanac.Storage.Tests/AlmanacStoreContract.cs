@@ -358,6 +358,59 @@ public abstract class AlmanacStoreContract
         Assert.Equal(["doc-b"], store.GetDocumentsAwaitingResolution(10));
     }
 
+    [SkippableFact]
+    public void FindEventsSharingTerms_EventsOfTheYears_FindsThoseWithAMentionHoldingATermAsItsMentionsAreFiled()
+    {
+        using var store = Open();
+        var day = HistoricalDate.OnDay(1956, 10, 23);
+        var year = HistoricalDate.InYear(1956);
+        var rising = Mention("doc-a", day, 0, people: ["Imre Nagy"], keywords: ["uprising"]);
+        var treaty = Mention("doc-a", year, 100, places: ["Moscow"], keywords: ["treaty"]);
+        var later = Mention("doc-a", HistoricalDate.InYear(1970), 200, people: ["Imre Nagy"], keywords: ["treaty"]);
+        var death = Mention("doc-a", HistoricalDate.InYear(1957), 300, people: ["Pál Maléter"], kind: MentionKind.Death);
+        store.AddDocument(new SourceDocument("doc-a", "/a.txt", "Hungary", "Hungary in 1956.", 16), [rising, treaty, later, death]);
+        var rows = store.GetMentionsOfDocuments(["doc-a"]);
+        var (risingEvent, treatyEvent, laterEvent) = (Event("rising", day), Event("treaty", year), Event("later", HistoricalDate.InYear(1970)));
+        Assert.True(store.UpdateEvents(new EventUpdate([], [risingEvent, treatyEvent, laterEvent, Event("death", HistoricalDate.InYear(1957))],
+            [new(rows[0].Id, "rising"), new(rows[1].Id, "treaty"), new(rows[2].Id, "later"), new(rows[3].Id, "death")]), new ResolutionBasis(store.GetEventsGeneration(), [], [])));
+        IReadOnlyList<EventKeyRange> around1956 = [new(EventKeyKind.AnyYear, 1955, 1957), new(EventKeyKind.Long, 0, 0)];
+
+        // A person, a place or a keyword, each a term of the mentions filed under the event; none, nothing.
+        Assert.Equal(["rising"], store.FindEventsSharingTerms(around1956, MentionKind.Event, ["Imre Nagy"]));
+        Assert.Equal(["treaty"], store.FindEventsSharingTerms(around1956, MentionKind.Event, ["Moscow", "Budapest"]));
+        Assert.Equal(["rising", "treaty"], store.FindEventsSharingTerms(around1956, MentionKind.Event, ["uprising", "treaty"]));
+        Assert.Empty(store.FindEventsSharingTerms(around1956, MentionKind.Event, ["moscow", "nagy", "Vienna"]));
+        Assert.Empty(store.FindEventsSharingTerms(around1956, MentionKind.Event, []));
+        // Only events whose mentions are of the kind asked for: those alone can meet a mention of that kind.
+        Assert.Equal(["death"], store.FindEventsSharingTerms(around1956, MentionKind.Death, ["Imre Nagy", "Moscow", "treaty", "Pál Maléter"]));
+        Assert.Empty(store.FindEventsSharingTerms(around1956, MentionKind.Event, ["Pál Maléter"]));
+        // Only under the event's own keys: the year-dated event is filed as coarse, the day-dated one is not.
+        Assert.Equal(["treaty"], store.FindEventsSharingTerms([new(EventKeyKind.CoarseYear, 1956, 1956)], MentionKind.Event, ["treaty", "uprising"]));
+        Assert.Equal(["later"], store.FindEventsSharingTerms([new(EventKeyKind.AnyYear, 1969, 1971)], MentionKind.Event, ["Imre Nagy", "treaty"]));
+        Assert.Throws<ArgumentException>(() => store.FindEventsSharingTerms([new(EventKeyKind.Day, 0, 1_000_000)], MentionKind.Event, ["Imre Nagy"]));
+
+        // A mention joining an event written back as it was brings its terms.
+        var joining = Mention("doc-b", day, 0, places: ["Budapest"], keywords: ["crowd"]);
+        store.AddDocument(new SourceDocument("doc-b", "/b.txt", "Budapest", "Budapest, 23 October 1956.", 26), [joining]);
+        var joiningRow = Assert.Single(store.GetMentionsOfDocuments(["doc-b"]));
+        Assert.True(store.UpdateEvents(new EventUpdate(["rising"], [risingEvent], [new(rows[0].Id, "rising"), new(joiningRow.Id, "rising")]),
+            new ResolutionBasis(store.GetEventsGeneration(), [], [])));
+        Assert.Equal(["rising"], store.FindEventsSharingTerms(around1956, MentionKind.Event, ["Budapest"]));
+        // An event written anew is filed under its new keys only.
+        Assert.True(store.UpdateEvents(new EventUpdate(["treaty"], [Event("treaty", HistoricalDate.InYear(1957))], [new(rows[1].Id, "treaty")]),
+            new ResolutionBasis(store.GetEventsGeneration(), [], [])));
+        Assert.Empty(store.FindEventsSharingTerms([new(EventKeyKind.CoarseYear, 1956, 1956)], MentionKind.Event, ["treaty", "Moscow"]));
+        Assert.Equal(["treaty"], store.FindEventsSharingTerms([new(EventKeyKind.CoarseYear, 1957, 1957)], MentionKind.Event, ["Moscow"]));
+
+        // Replacing every event files them all afresh: a removed event's terms go with it.
+        store.ReplaceEvents([treatyEvent], [new(rows[1].Id, "treaty"), new(joiningRow.Id, "treaty")]);
+        Assert.Equal(["treaty"], store.FindEventsSharingTerms(around1956, MentionKind.Event, ["Budapest", "treaty", "Imre Nagy"]));
+    }
+
+    private static EventMention Mention(string document, HistoricalDate date, int start, IReadOnlyList<string>? people = null,
+        IReadOnlyList<string>? places = null, IReadOnlyList<string>? keywords = null, MentionKind kind = MentionKind.Event) =>
+        new(document, kind, date, null, date.ToTimex(), "A sentence.", start, start + 11, people ?? [], places ?? [], keywords ?? []);
+
     /// <summary>The speech stored as "doc-a", and the update founding its event, with what that resolution read.</summary>
     internal static (EventUpdate Update, ResolutionBasis Basis) SpeechResolution(IAlmanacStore store)
     {

@@ -146,6 +146,71 @@ public abstract class IncrementalResolutionContract : IDisposable
         AssertStoredEqualsFullResolution(store, ingestor);
     }
 
+    [SkippableFact]
+    public void Resolve_DocumentDatedByItsYearOnly_ReadsTheEventOfItsYearsSharingAPersonNotTheOneSharingNothing()
+    {
+        using var store = Open();
+        var resolution = new IncrementalResolution(store);
+        EventMention Stored(string document, HistoricalDate date, IReadOnlyList<string> people, IReadOnlyList<string> places, IReadOnlyList<string> keywords)
+        {
+            var mention = new EventMention(document, MentionKind.Event, date, null, date.ToTimex(), "A sentence.", 0, 11, people, places, keywords);
+            store.AddDocument(new SourceDocument(document, $"/{document}.txt", document, "A sentence.", 11), [mention]);
+            return mention;
+        }
+        Stored("document-a", HistoricalDate.OnDay(1956, 10, 23), ["Imre Nagy"], ["Budapest"], ["uprising", "students"]);
+        Stored("document-b", HistoricalDate.OnDay(1957, 3, 25), [], ["Rome"], ["treaty", "signed"]);
+        resolution.Resolve(["document-a"]);
+        resolution.Resolve(["document-b"]);
+        // More events of those years, so the index is asked (fewer lookups than events to read), sharing nothing either.
+        foreach (var month in Enumerable.Range(1, 8))
+        {
+            Stored($"document-{month}", HistoricalDate.OnDay(1955, month, 1), [], [$"Town {month}"], [$"charter{month}"]);
+            resolution.Resolve([$"document-{month}"]);
+        }
+        var (sharing, apart) = (Assert.Single(store.GetEventsOfDocuments(["document-a"])), Assert.Single(store.GetEventsOfDocuments(["document-b"])));
+        Stored("document-c", HistoricalDate.InYear(1956), ["Imre Nagy"], [], ["premier", "reforms"]);
+
+        // Both events are of the years around 1956, any of which a year-dated mention could join.
+        var reads = MentionReads.Of(store);
+        new IncrementalResolution(reads.Store).Resolve(["document-c"]);
+
+        Assert.Contains(sharing, reads.EventsRead);
+        Assert.DoesNotContain(apart, reads.EventsRead);
+        AssertStoredEqualsFullResolution(store, new Ingestor(store));
+    }
+
+    /// <summary>A store passing every call on to another, noting the events whose mentions are read.</summary>
+    public class MentionReads : System.Reflection.DispatchProxy
+    {
+        private IAlmanacStore _store = null!;
+
+        public IAlmanacStore Store => (IAlmanacStore)(object)this;
+
+        public HashSet<string> EventsRead { get; } = new(StringComparer.Ordinal);
+
+        public static MentionReads Of(IAlmanacStore store)
+        {
+            var reads = (MentionReads)(object)Create<IAlmanacStore, MentionReads>();
+            reads._store = store;
+            return reads;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
+        {
+            if (method!.Name == nameof(IAlmanacStore.GetMentionsOfEvents))
+                EventsRead.UnionWith((IReadOnlyCollection<string>)args![0]!);
+            try
+            {
+                return method.Invoke(_store, args);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }
+    }
+
     private void AssertIncrementalEqualsFull(IEnumerable<string> files)
     {
         using var store = Open();

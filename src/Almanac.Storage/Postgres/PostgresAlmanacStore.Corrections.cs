@@ -139,9 +139,11 @@ public sealed partial class PostgresAlmanacStore
             QueryIn(connection, transaction, """
                 DELETE FROM event_days WHERE event_id = @id;
                 DELETE FROM event_keys WHERE event_id = @id;
+                DELETE FROM event_terms WHERE event_id = @id;
                 DELETE FROM events WHERE id = @id;
                 """, _ => 0, ("id", e.Id));
             WriteEvents(connection, transaction, [e]);
+            FileTerms(connection, transaction, [e.Id]);
         }
     }
 }

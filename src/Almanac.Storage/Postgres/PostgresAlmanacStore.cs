@@ -279,11 +279,13 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         Execute(connection, transaction, """
             DELETE FROM event_days;
             DELETE FROM event_keys;
+            DELETE FROM event_terms;
             DELETE FROM events;
             UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL;
             """, timeoutSeconds: 0);
         WriteEvents(connection, transaction, events);
         Assign(connection, transaction, assignments ?? []);
+        FileTerms(connection, transaction, eventIds: null);
         CorrectionLayer.Reapply(new CorrectionTables(connection, transaction), correctionIds: null);
         AdvanceGeneration(connection, transaction, slot);
         transaction.Commit();
@@ -367,6 +369,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         using (var remove = new NpgsqlCommand("""
             DELETE FROM event_days WHERE event_id = ANY(@ids);
             DELETE FROM event_keys WHERE event_id = ANY(@ids);
+            DELETE FROM event_terms WHERE event_id = ANY(@ids);
             DELETE FROM events WHERE id = ANY(@ids);
             UPDATE mentions SET event_id = NULL WHERE event_id = ANY(@ids);
             """, connection, transaction))
@@ -375,7 +378,8 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             remove.ExecuteNonQuery();
         }
         WriteEvents(connection, transaction, changed);
-        Assign(connection, transaction, update.Assignments);
+        var gaining = Assign(connection, transaction, update.Assignments);
+        FileTerms(connection, transaction, changed.Select(c => c.Event.Id).Concat(gaining).ToHashSet(StringComparer.Ordinal));
         CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), replaced);
         AdvanceGeneration(connection, transaction, slot);
         return true;
@@ -479,16 +483,49 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         }
     }
 
-    private static void Assign(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<MentionAssignment> assignments)
+    /// <summary>Files the mentions under their events and returns the events that gained one, whose terms are to be filed (<see cref="FileTerms"/>).</summary>
+    private static IReadOnlyCollection<string> Assign(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<MentionAssignment> assignments)
     {
+        var gaining = new HashSet<string>(StringComparer.Ordinal);
         if (assignments.Count == 0)
-            return;
+            return gaining;
         // A mention already filed under its event is left alone: most of a neighbourhood's are.
-        using var assign = new NpgsqlCommand(
-            "UPDATE mentions m SET event_id = a.event_id FROM unnest(@ids, @events) AS a(id, event_id) WHERE m.id = a.id AND m.event_id IS DISTINCT FROM a.event_id", connection, transaction) { CommandTimeout = 0 };
+        using var assign = new NpgsqlCommand("""
+            UPDATE mentions m SET event_id = a.event_id FROM unnest(@ids, @events) AS a(id, event_id)
+            WHERE m.id = a.id AND m.event_id IS DISTINCT FROM a.event_id
+            RETURNING m.event_id
+            """, connection, transaction) { CommandTimeout = 0 };
         assign.Parameters.AddWithValue("ids", assignments.Select(a => a.MentionId).ToArray());
         assign.Parameters.AddWithValue("events", assignments.Select(a => a.EventId).ToArray());
-        assign.ExecuteNonQuery();
+        using var reader = assign.ExecuteReader();
+        while (reader.Read())
+            gaining.Add(reader.GetString(0));
+        return gaining;
+    }
+
+    /// <summary>The rows of <c>event_terms</c>, as SQLite files them (see its <c>TermRows</c>, which says why they are what <c>SharedTerms</c> compares).</summary>
+    internal const string TermRows = """
+        SELECT t.term, coalesce((p.json ->> 'kind')::smallint, 0), k.kind, k.value, k.event_id FROM event_keys k JOIN mentions m ON m.event_id = k.event_id
+            CROSS JOIN LATERAL (SELECT m.payload::jsonb) AS p(json)
+            CROSS JOIN LATERAL jsonb_array_elements_text(
+                coalesce(p.json -> 'keywords', '[]') || coalesce(p.json -> 'people', '[]') || coalesce(p.json -> 'places', '[]')) AS t(term)
+        WHERE k.kind <> 0
+        """;
+
+    /// <summary>
+    /// Files the terms of these events (null: of every event) once their date keys and mentions are written
+    /// (<see cref="IAlmanacStore.FindEventsSharingTerms"/>): an event's terms are those of all its mentions, read from the store.
+    /// </summary>
+    private static void FileTerms(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string>? eventIds)
+    {
+        if (eventIds is { Count: 0 })
+            return;
+        using var file = new NpgsqlCommand(
+            $"INSERT INTO event_terms (term, mention_kind, kind, value, event_id) {TermRows} {(eventIds is null ? "" : "AND k.event_id = ANY(@ids)")} ON CONFLICT DO NOTHING",
+            connection, transaction) { CommandTimeout = 0 };
+        if (eventIds is not null)
+            file.Parameters.AddWithValue("ids", eventIds.ToArray());
+        file.ExecuteNonQuery();
     }
 
     public IReadOnlyList<string> GetDocumentsAwaitingResolution(int limit) => Query("""
@@ -524,6 +561,19 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         """, r => r.GetString(0),
         ("kinds", ranges.Select(r => (short)r.Kind).ToArray()), ("froms", ranges.Select(r => r.From).ToArray()), ("tos", ranges.Select(r => r.To).ToArray()))
         .Order(StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<string> FindEventsSharingTerms(IReadOnlyList<EventKeyRange> yearRanges, MentionKind kind, IReadOnlyCollection<string> terms)
+    {
+        EventTerms.CheckRanges(yearRanges);
+        return terms.Count == 0 ? [] : Query("""
+            SELECT DISTINCT t.event_id FROM event_terms t JOIN unnest(@kinds, @froms, @tos) AS r(kind, low, high)
+                ON t.kind = r.kind AND t.value BETWEEN r.low AND r.high
+            WHERE t.term = ANY(@terms) AND t.mention_kind = @mentionKind
+            """, r => r.GetString(0), ("mentionKind", (short)kind),
+            ("kinds", yearRanges.Select(r => (short)r.Kind).ToArray()), ("froms", yearRanges.Select(r => r.From).ToArray()), ("tos", yearRanges.Select(r => r.To).ToArray()),
+            ("terms", terms.ToArray()))
+            .Order(StringComparer.Ordinal).ToList();
+    }
 
     public IReadOnlyList<string> GetDocumentsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""
         SELECT DISTINCT document_id FROM mentions WHERE event_id = ANY(@ids)

@@ -191,6 +191,20 @@ internal static class PostgresMigrations
         DROP TABLE document_shingles;
         CREATE TABLE document_fingerprints (hash bigint NOT NULL, document_id text NOT NULL, PRIMARY KEY (hash, document_id));
         """,
+        // Each event's keywords, people and places filed under its date keys but single days, so a mention dated to a year
+        // reads the events of its three years that share a term with it, not all of them (IAlmanacStore.FindEventsSharingTerms).
+        $$"""
+        CREATE TABLE event_terms (
+            term text NOT NULL,
+            mention_kind smallint NOT NULL,
+            kind smallint NOT NULL,
+            value integer NOT NULL,
+            event_id text NOT NULL,
+            PRIMARY KEY (term, mention_kind, kind, value, event_id)
+        );
+        INSERT INTO event_terms (term, mention_kind, kind, value, event_id) {{PostgresAlmanacStore.TermRows}} ON CONFLICT DO NOTHING;
+        CREATE INDEX event_terms_event ON event_terms (event_id);
+        """,
     ];
 
     /// <summary>How many steps a current schema has run.</summary>

@@ -116,6 +116,7 @@ public sealed partial class SqliteAlmanacStore
             using var writer = new EventWriter(store, transaction);
             writer.Remove([e.Id], keepMentions: true);
             writer.Write([(e, null)]);
+            writer.FileTerms();
         }
     }
 }

@@ -242,11 +242,12 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
+        foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "DELETE FROM event_terms", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
         using var writer = new EventWriter(this, transaction);
         writer.Write(events.Select(e => (e, (string?)null)).ToList());
         writer.Assign(assignments ?? []);
+        writer.FileTerms();
         CorrectionLayer.Reapply(new CorrectionTables(this, transaction), correctionIds: null);
         AdvanceGeneration(transaction);
         transaction.Commit();
@@ -272,6 +273,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         writer.Remove(replaced.Where(id => !kept.Contains(id)).ToList());
         writer.Write(changed.Select(c => (c.Event, (string?)c.Payload)).ToList());
         writer.Assign(update.Assignments);
+        writer.FileTerms();
         CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), replaced);
         AdvanceGeneration(transaction);
         transaction.Commit();
@@ -286,6 +288,9 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         private readonly SqliteTransaction _transaction;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _fts;
+
+        /// <summary>Events whose date keys were written, or which gained a mention, since their terms were last filed (<see cref="FileTerms"/>).</summary>
+        private readonly HashSet<string> _unfiledTerms = new(StringComparer.Ordinal);
 
         public EventWriter(SqliteAlmanacStore store, SqliteTransaction transaction)
         {
@@ -314,6 +319,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                 days.AddRange(DayListing.DaysOf(e).Select(d =>
                     new object[] { e.Id, d.Listed.Month!.Value, d.Listed.Day!.Value, d.Listed.Year, HistoricalDateJsonConverter.Format(d.Listed), d.IsPrimary ? 1 : 0 }));
                 keys.AddRange(EventKeys.Of(e).Select(k => new object[] { (int)k.Kind, k.Value, e.Id }));
+                _unfiledTerms.Add(e.Id);
             }
             RunOver("""
                 INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary)
@@ -329,7 +335,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                 return;
             const string Ids = "(SELECT value FROM json_each($ids))";
             string[] statements = [$"DELETE FROM event_days WHERE event_id IN {Ids}", $"DELETE FROM events_fts WHERE rowid IN (SELECT search_rowid FROM events WHERE id IN {Ids})",
-                $"DELETE FROM event_keys WHERE event_id IN {Ids}", $"DELETE FROM events WHERE id IN {Ids}"];
+                $"DELETE FROM event_keys WHERE event_id IN {Ids}", $"DELETE FROM event_terms WHERE event_id IN {Ids}", $"DELETE FROM events WHERE id IN {Ids}"];
             foreach (var sql in keepMentions ? statements : [.. statements, $"UPDATE mentions SET event_id = NULL WHERE event_id IN {Ids}"])
             {
                 using var command = Prepare(sql);
@@ -337,11 +343,37 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             }
         }
 
-        /// <summary>Files the mentions under their events, in one statement; a mention already filed under its event is left alone (most of a neighbourhood's are).</summary>
-        public void Assign(IReadOnlyList<MentionAssignment> assignments) => RunOver("""
-            UPDATE mentions SET event_id = a.value ->> 1 FROM json_each($rows) a
-            WHERE mentions.id = a.value ->> 0 AND mentions.event_id IS NOT a.value ->> 1
-            """, assignments.OrderBy(a => a.MentionId).Select(a => new object[] { a.MentionId, a.EventId }).ToList());
+        /// <summary>
+        /// Files the mentions under their events, in one statement; a mention already filed under its event is left alone
+        /// (most of a neighbourhood's are). The events gaining one have their terms filed by <see cref="FileTerms"/>.
+        /// </summary>
+        public void Assign(IReadOnlyList<MentionAssignment> assignments)
+        {
+            if (assignments.Count == 0)
+                return;
+            using var command = Prepare("""
+                UPDATE mentions SET event_id = a.value ->> 1 FROM json_each($rows) a
+                WHERE mentions.id = a.value ->> 0 AND mentions.event_id IS NOT a.value ->> 1
+                RETURNING event_id
+                """);
+            command.Parameters.AddWithValue("$rows", JsonSerializer.Serialize(assignments.OrderBy(a => a.MentionId).Select(a => new object[] { a.MentionId, a.EventId })));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                _unfiledTerms.Add(reader.GetString(0));
+        }
+
+        /// <summary>
+        /// Files the terms of the events written or gaining a mention (<see cref="IAlmanacStore.FindEventsSharingTerms"/>), in one
+        /// statement, after their mentions are filed: an event's terms are those of all its mentions, read from the store.
+        /// </summary>
+        public void FileTerms()
+        {
+            if (_unfiledTerms.Count == 0)
+                return;
+            using var command = Prepare($"INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {TermRows} AND k.event_id IN (SELECT value FROM json_each($ids))");
+            Run(command, ("$ids", JsonSerializer.Serialize(_unfiledTerms)));
+            _unfiledTerms.Clear();
+        }
 
         public void Dispose()
         {
@@ -410,6 +442,44 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         foreach (var range in EventKeyRange.Union(ranges))
         {
             (kind.Value, from.Value, to.Value) = ((int)range.Kind, range.From, range.To);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                found.Add(reader.GetString(0));
+        }
+        return found.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The rows of <c>event_terms</c> (term, mention kind, key kind, key value, event) of events filed under date keys: every
+    /// term of every mention filed under the event with the mention's kind, under each of the event's keys but single days
+    /// (kind 0, <see cref="EventKeyKind.Day"/>). The terms are the mention's keywords, people and places as stored, the very
+    /// lists <c>SharedTerms</c> compares once the mention is read back, and an event's mentions are all of one kind (the
+    /// resolver clusters only mentions of one kind), the kind <c>SharedTerms</c> compares, so an event sharing a term with a
+    /// new mention of its kind is found by it. Mentions of documents marked failed are filed too (a superset, tested by the
+    /// caller). The migration that made the table fills it with the same rows.
+    /// </summary>
+    internal const string TermRows = """
+        SELECT t.value, coalesce(m.payload ->> '$.kind', 0), k.kind, k.value, k.event_id
+        FROM event_keys k JOIN mentions m ON m.event_id = k.event_id, json_each(m.payload) f, json_each(f.value) t
+        WHERE k.kind <> 0 AND f.key IN ('keywords', 'people', 'places')
+        """;
+
+    public IReadOnlyList<string> FindEventsSharingTerms(IReadOnlyList<EventKeyRange> yearRanges, MentionKind kind, IReadOnlyCollection<string> terms)
+    {
+        EventTerms.CheckRanges(yearRanges);
+        if (terms.Count == 0)
+            return [];
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        using var command = Command("""
+            SELECT event_id FROM event_terms
+            WHERE term IN (SELECT value FROM json_each($terms)) AND mention_kind = $mentionKind AND kind = $kind AND value BETWEEN $from AND $to
+            """, ("$terms", JsonSerializer.Serialize(terms)), ("$mentionKind", (int)kind));
+        var keyKind = command.Parameters.Add("$kind", SqliteType.Integer);
+        var from = command.Parameters.Add("$from", SqliteType.Integer);
+        var to = command.Parameters.Add("$to", SqliteType.Integer);
+        foreach (var range in EventKeyRange.Union(yearRanges))
+        {
+            (keyKind.Value, from.Value, to.Value) = ((int)range.Kind, range.From, range.To);
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 found.Add(reader.GetString(0));

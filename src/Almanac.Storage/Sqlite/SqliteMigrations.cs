@@ -181,6 +181,21 @@ internal static class SqliteMigrations
         ALTER TABLE events_search RENAME TO events_fts;
         CREATE INDEX events_search_rowid ON events(search_rowid);
         """,
+        // Each event's keywords, people and places filed under its date keys but single days, so a mention dated to a year
+        // reads the events of its three years that share a term with it, not all of them (IAlmanacStore.FindEventsSharingTerms).
+        // Filled in key order, its index on events built after.
+        $$"""
+        CREATE TABLE event_terms (
+            term TEXT NOT NULL,
+            mention_kind INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            value INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            PRIMARY KEY (term, mention_kind, kind, value, event_id)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {{SqliteAlmanacStore.TermRows}} ORDER BY 1, 2, 3, 4, 5;
+        CREATE INDEX event_terms_event ON event_terms(event_id);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
