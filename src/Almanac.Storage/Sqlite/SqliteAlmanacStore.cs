@@ -434,8 +434,14 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
 
     public IReadOnlyList<string> FindEvents(IReadOnlyList<EventKeyRange> ranges)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
         using var command = Command("SELECT event_id FROM event_keys WHERE kind = $kind AND value BETWEEN $from AND $to");
+        return EventIdsInRanges(command, ranges);
+    }
+
+    /// <summary>The event ids <paramref name="command"/> selects for each of the ranges joined (its $kind, $from and $to), each once, in order.</summary>
+    private static IReadOnlyList<string> EventIdsInRanges(SqliteCommand command, IReadOnlyList<EventKeyRange> ranges)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
         var kind = command.Parameters.Add("$kind", SqliteType.Integer);
         var from = command.Parameters.Add("$from", SqliteType.Integer);
         var to = command.Parameters.Add("$to", SqliteType.Integer);
@@ -469,22 +475,11 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         EventTerms.CheckRanges(yearRanges);
         if (terms.Count == 0)
             return [];
-        var found = new HashSet<string>(StringComparer.Ordinal);
         using var command = Command("""
             SELECT event_id FROM event_terms
             WHERE term IN (SELECT value FROM json_each($terms)) AND mention_kind = $mentionKind AND kind = $kind AND value BETWEEN $from AND $to
             """, ("$terms", JsonSerializer.Serialize(terms)), ("$mentionKind", (int)kind));
-        var keyKind = command.Parameters.Add("$kind", SqliteType.Integer);
-        var from = command.Parameters.Add("$from", SqliteType.Integer);
-        var to = command.Parameters.Add("$to", SqliteType.Integer);
-        foreach (var range in EventKeyRange.Union(yearRanges))
-        {
-            (keyKind.Value, from.Value, to.Value) = ((int)range.Kind, range.From, range.To);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                found.Add(reader.GetString(0));
-        }
-        return found.Order(StringComparer.Ordinal).ToList();
+        return EventIdsInRanges(command, yearRanges);
     }
 
     public IReadOnlyList<string> GetDocumentsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""
