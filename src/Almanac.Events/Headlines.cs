@@ -174,10 +174,8 @@ internal static class Headlines
         return clauseAt > 0 && Words.Split(sentence[..clauseAt]).Any(w => RelativePronouns.Contains(w.Text));
     }
 
-    /// <summary>A lower-case verb: one the lexicon knows, or a regular past ("forced").</summary>
-    private static bool IsVerbStart(string word) =>
-        char.IsLower(word[0])
-        && (Lexicon.Verbs.Contains(word) || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && !Lexicon.StopWords.Contains(word)));
+    /// <summary>A lower-case verb, by the forms a line's verb is told by (<see cref="PresentTense.IsPastOrIrregular"/>).</summary>
+    private static bool IsVerbStart(string word) => char.IsLower(word[0]) && PresentTense.IsPastOrIrregular(word);
 
     /// <summary>
     /// "it was not released until 1989" says it was released in 1989: the negation and "until" give way to "in", which the

@@ -170,7 +170,8 @@ internal static class PresentTense
         IsPastOrIrregular(words[i].Text)
         || (VerbForms.IsRegularSingular(words[i].Text) && !(i + 1 < words.Count && IsPastOrIrregular(words[i + 1].Text)));
 
-    private static bool IsPastOrIrregular(string word) =>
+    /// <summary>A past or irregular form the lexicon knows, or a regular past ("forced").</summary>
+    internal static bool IsPastOrIrregular(string word) =>
         Lexicon.Verbs.Contains(word) || VerbForms.PresentOfPast(word) is not null
         || (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal) && !Lexicon.StopWords.Contains(word));
 

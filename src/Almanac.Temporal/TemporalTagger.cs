@@ -138,7 +138,7 @@ public sealed class TemporalTagger
             var start = InLongerNumber(text, pos, tokenEnd) ? null : _rules.Start(Word(text, pos, tokenEnd));
             var next = start is null ? 0 : NextWordStart(text, pos, tokenEnd);
             var rules = start is null ? [] : start.For(Word(text, next, TokenEnd(text, next)));
-            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, Tense.Unmarked, Reference(found, pos, carry)), candidates);
+            var timex = rules.Length == 0 ? null : TryAt(text, pos, rules, new Situation(anchor, context.Mode, false, Reference(found, pos, carry)), candidates);
             if (timex is null)
             {
                 // Skip the rest of the word so a rule never starts inside one ("1956" in "A1956").
@@ -230,9 +230,9 @@ public sealed class TemporalTagger
                 // Only a weekday, and a month or feast named without its year, depend on tense, so the text is read only for
                 // them: a weekday's sentence, a month's clause (a year is more to get wrong than a week: "Work was expected to
                 // finish last December, but a strike in January delayed it" puts January in the past).
-                var tensed = match.Groups["weekday"].Success ? situation with { Tense = TenseAt(text, match.Index, SentenceEnds) }
+                var tensed = match.Groups["weekday"].Success ? situation with { FutureTense = IsFutureAt(text, match.Index, SentenceEnds) }
                     : !match.Groups["year"].Success && (match.Groups["month"].Success || match.Groups["holiday"].Success)
-                        ? situation with { Tense = TenseAt(text, match.Index, ClauseEnds) }
+                        ? situation with { FutureTense = IsFutureAt(text, match.Index, ClauseEnds) }
                         : situation;
                 normalized = _normalizer.Normalize(rule, match, tensed);
             }
@@ -268,13 +268,13 @@ public sealed class TemporalTagger
     private const int ReferenceReach = 1000;
 
     /// <summary>
-    /// Whether the date at <paramref name="position"/> is spoken of as past or coming: the tense word of
+    /// Whether the date at <paramref name="position"/> is spoken of as coming: the tense word of
     /// its sentence (or clause: what <paramref name="ends"/> bounds) nearest to it decides ("said Friday that it will..." is past, "will meet on Friday" is
     /// coming), because a report mixes tenses and the verb closest to the day is the one it belongs to.
-    /// TimeML 1.2.1 guidelines, TIMEX3 value: a relative date is resolved against the document time in the
+    /// A sentence with no tense word at all is a report of the past. TimeML 1.2.1 guidelines, TIMEX3 value: a relative date is resolved against the document time in the
     /// direction its clause's tense gives.
     /// </summary>
-    private Tense TenseAt(string text, int position, SearchValues<char> ends)
+    private bool IsFutureAt(string text, int position, SearchValues<char> ends)
     {
         // Bounded, so a sentence of thousands of dates is not read again for each of them.
         var start = position;
@@ -303,7 +303,7 @@ public sealed class TemporalTagger
                 nearestPast = Math.Min(nearestPast, distance);
             i = wordEnd;
         }
-        return nearestFuture < nearestPast ? Tense.Future : nearestPast < nearestFuture ? Tense.Past : Tense.Unmarked;
+        return nearestFuture < nearestPast;
     }
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n");

@@ -9,13 +9,10 @@ namespace Almanac.Temporal.Normalization;
 
 /// <summary>
 /// What the text around a match says that the match itself does not: the anchor date, how the
-/// document anchors, the tense of the clause, and the date mentioned just before (the reference of
-/// "a year earlier").
+/// document anchors, whether the clause speaks of the future, and the date mentioned just before (the
+/// reference of "a year earlier").
 /// </summary>
-internal readonly record struct Situation(HistoricalDate? Anchor, AnchorMode Mode, Tense Tense, string? Reference);
-
-/// <summary>Whether a clause speaks of what is past or coming, as its tense word nearest a date says; Unmarked when it has none.</summary>
-internal enum Tense { Unmarked, Past, Future }
+internal readonly record struct Situation(HistoricalDate? Anchor, AnchorMode Mode, bool FutureTense, string? Reference);
 
 /// <summary>The TIMEX3 attributes of one match, before offsets are attached.</summary>
 internal sealed record Normalized(TimexType Type, string Value)
@@ -142,7 +139,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         }
         else if (g.Has("weekday"))
         {
-            if (Weekday(g, anchor, situation.Tense) is not { } weekday)
+            if (Weekday(g, anchor, situation.FutureTense) is not { } weekday)
                 return null;
             datePart = weekday.Value;
         }
@@ -233,7 +230,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
         if (year is null && g.Has("relyear"))
             year = AnchorYear(anchor) + g.Int("relyear");
         year ??= situation.Mode == AnchorMode.News && month is { } named && AnchorMonth(anchor) is { } now
-            ? YearOfMonth(named, now, situation.Tense)
+            ? YearOfMonth(named, now, situation.FutureTense)
             : AnchorYear(anchor);
         if (g.Lookup("half", "half") is { } half)
         {
@@ -303,18 +300,15 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     }
 
     /// <summary>
-    /// The year of a month a report names without one. Its clause's tense says on which side of the
-    /// report's date it is: "bought in February", written in November, is the February just gone,
-    /// "will fly in December", written in March, the coming one (TimeML 1.2.1 guidelines, TIMEX3
+    /// The year of a month a report names without one. In a clause about the future it is the coming
+    /// one: "will fly in December", written in March, is this December (TimeML 1.2.1 guidelines, TIMEX3
     /// value: a relative date is resolved against the document time in the direction its tense gives).
-    /// A clause with no tense word takes the nearest such month: "December" written in January is last
-    /// December, "February" written in November next February.
+    /// Else the nearest such month: "December" written in January is last December, "February" written in
+    /// November next February. A past tense does not move it back: the tense of a report's "said" or
+    /// "extended" is not its date's ("extended the offer to Nov. 6").
     /// </summary>
-    private static int YearOfMonth(int month, LocalDate now, Tense tense) => tense switch
-    {
-        Tense.Future => month >= now.Month ? now.Year : now.Year + 1,
-        _ => NearestYear(month, now),
-    };
+    private static int YearOfMonth(int month, LocalDate now, bool future) =>
+        future ? (month >= now.Month ? now.Year : now.Year + 1) : NearestYear(month, now);
 
     private static int NearestYear(int month, LocalDate now)
     {
@@ -510,7 +504,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
     /// <summary>The anchor's year when a shift of <paramref name="by"/> units, <paramref name="perYear"/> to a year, most likely stays in it.</summary>
     private static int? WithinYear(HistoricalDate? anchor, int by, int perYear) => Math.Abs(by) < perYear ? AnchorYear(anchor) : null;
 
-    private static Normalized? Weekday(Groups g, HistoricalDate? anchor, Tense tense)
+    private static Normalized? Weekday(Groups g, HistoricalDate? anchor, bool future)
     {
         if (g.Int("weekday") is not { } weekday)
             return null;
@@ -523,7 +517,7 @@ internal sealed class Normalizer(Vocabulary vocabulary)
             >= 0 => diff > 0 ? diff : diff + 7,
             < 0 => diff < 0 ? diff : diff - 7,
             // A bare weekday is the coming one in a sentence about the future, else the one just past (or today).
-            _ when tense == Tense.Future => diff >= 0 ? diff : diff + 7,
+            _ when future => diff >= 0 ? diff : diff + 7,
             _ => diff <= 0 ? diff : diff - 7,
         };
         return Day(today.PlusDays(days));
