@@ -147,9 +147,10 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var generation = store.GetEventsGeneration();
         var own = store.GetMentionsOfDocuments(documentIds);
         var ofEvents = new MentionsOfEvents(store);
-        var (eventIds, basis) = CandidateEvents(documentIds, own, copies, generation, ofEvents);
+        var (eventIds, candidateBasis) = CandidateEvents(documentIds, own, copies, generation, ofEvents);
         var mentions = ofEvents.Of(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
         var sources = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+        var basis = candidateBasis with { UnaffectedBy = arrived => Unaffected(arrived, own, sources.ToHashSet(StringComparer.Ordinal)) };
         var documents = sources.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
         var lineages = store.GetLineages(sources);
         var frequencies = store.GetKeywordFrequencies(mentions.SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
@@ -263,14 +264,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var years = EventKeyRange.Union(near.Where(r => r.Kind != EventKeyKind.Day));
         var lookups = shared.ByKind.Sum(k => (long)k.Terms.Count) * years.Count;
         var readable = lookups >= inRanges.Count ? inRanges : SharingTerms();
-        var nearbyEvents = ofEvents.Of(readable).Where(m => m.EventId is not null)
-            .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
-            .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))
-            .Where(e => shared.With(e.Mentions))
-            .ToList();
-        var frequencies = store.GetKeywordFrequencies(nearbyEvents.SelectMany(e => e.Mentions).Concat(ownMentions).SelectMany(m => m.Keywords).ToHashSet(StringComparer.Ordinal));
-        var meets = new EventResolver(keywordFrequencies: frequencies).MentionsMeeting(nearbyEvents.Select(e => e.Mentions).ToList(), ownMentions);
-        var meeting = nearbyEvents.Select((e, i) => (e.Id, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
+        var meeting = Meeting(ofEvents.Of(readable), ownMentions, shared);
         var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([.. documentIds, .. copies])).ToHashSet(StringComparer.Ordinal);
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
         var candidates = WithContext(changing, becomingTopical, inRanges, ofEvents);
@@ -281,6 +275,33 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             var sharing = store.FindEvents(days).Concat(shared.ByKind.SelectMany(k => store.FindEventsSharingTerms(years, k.Kind, k.Terms))).ToHashSet(StringComparer.Ordinal);
             return inRanges.Where(sharing.Contains).ToList();
         }
+    }
+
+    /// <summary>The events (given by their mentions) the documents' mentions could meet, each with the mentions it meets (<see cref="EventResolver.MentionsMeeting"/>).</summary>
+    private List<(string Id, IReadOnlyList<EventMention> Meets)> Meeting(IReadOnlyList<StoredMention> ofEvents, IReadOnlyList<EventMention> own, SharedTerms shared)
+    {
+        var events = ofEvents.Where(m => m.EventId is not null)
+            .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
+            .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))
+            .Where(e => shared.With(e.Mentions))
+            .ToList();
+        var frequencies = store.GetKeywordFrequencies(events.SelectMany(e => e.Mentions).Concat(own).SelectMany(m => m.Keywords).ToHashSet(StringComparer.Ordinal));
+        var meets = new EventResolver(keywordFrequencies: frequencies).MentionsMeeting(events.Select(e => e.Mentions).ToList(), own);
+        return events.Select((e, i) => (e.Id, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
+    }
+
+    /// <summary>
+    /// Whether events others filed since a neighbourhood was read leave its resolution standing
+    /// (<see cref="ResolutionBasis.UnaffectedBy"/>): read after them, it would have passed them over, as none holds a mention
+    /// of a source it resolved (so none is context, <see cref="WithContext"/>) and none is met by a mention of its documents.
+    /// </summary>
+    private bool Unaffected(IReadOnlyCollection<string> arrived, IReadOnlyList<StoredMention> own, IReadOnlySet<string> sources)
+    {
+        var mentions = store.GetMentionsOfEvents(arrived);
+        if (mentions.Any(m => sources.Contains(m.Mention.DocumentId)))
+            return false;
+        var ownMentions = own.Select(m => m.Mention).ToList();
+        return Meeting(mentions, ownMentions, new SharedTerms(ownMentions)).Count == 0;
     }
 
     /// <summary>

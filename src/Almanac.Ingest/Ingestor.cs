@@ -66,7 +66,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         var refusedPictures = new List<RefusedPicture>();
         var resolutions = new List<DocumentResolution>();
         // Each batch resolves on a thread of its own while this one stores the next documents.
-        var batch = new ResolutionBatch(_incremental, inBackground: true);
+        var batch = ResolutionBatch();
         // Analysed documents are stored a batch's worth at a time (at most DocumentsPerTransaction), in one transaction (IAlmanacStore.AddDocuments).
         var toStore = new List<(string Path, AnalysisOutcome Outcome)>();
         var (mentionsToStore, bytesToStore) = (0, 0L);
@@ -180,8 +180,11 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     /// <summary>Resolves every stored document no event holds yet (see <see cref="IncrementalResolution"/>).</summary>
     public IReadOnlyList<DocumentResolution> ResolveWaiting() => _incremental.ResolveWaiting();
 
-    /// <summary>Resolves one stored document into the events it joins or founds (see <see cref="IncrementalResolution"/>).</summary>
-    public DocumentResolution ResolveDocument(string documentId) => _incremental.Resolve([documentId]);
+    /// <summary>
+    /// A batch to gather stored documents in, each batch of them resolved on a thread of its own while the caller stores
+    /// the next (see <see cref="ResolutionBatch"/>), as <see cref="Ingest"/> does.
+    /// </summary>
+    public ResolutionBatch ResolutionBatch() => new(_incremental, inBackground: true);
 
     /// <summary>
     /// Everything the pipeline makes of one read document, before it is stored, within the analysis budget. Never

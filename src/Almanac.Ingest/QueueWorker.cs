@@ -6,14 +6,21 @@ namespace Almanac.Ingest;
 public sealed record WorkerSummary(int Stored, int Refused, bool Resolved);
 
 /// <summary>
-/// An ingest worker: claims queued documents one at a time and runs each through the same pipeline as a direct
-/// ingest (<see cref="Ingestor.Analyze"/>), storing it in the claim's transaction and then resolving it into the events
-/// it touches; when the queue is drained it resolves what is still waiting (a worker that died after storing),
+/// An ingest worker: claims queued documents a few at a time, runs each through the same pipeline as a direct ingest
+/// (<see cref="Ingestor.Analyze"/>), on every core, storing them in the claim's transaction, and resolves the stored
+/// documents in batches into the events they touch, each batch while the next documents are analysed (as a direct
+/// ingest does); when the queue is drained it resolves what is still waiting (a worker that died after storing),
 /// unless another worker still holds documents (that one does it after them).
 /// </summary>
 public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
 {
     private readonly PostgresDocumentQueue _queue = new(store);
+
+    /// <summary>
+    /// Documents claimed at a time: enough to keep every core analysing, few enough that a worker that dies leaves little
+    /// to analyse again and holds few documents another worker could take.
+    /// </summary>
+    private static int ClaimSize => 2 * Environment.ProcessorCount;
 
     /// <summary>Drains the queue, then resolves what waits; <paramref name="processed"/> hears of each document's path and outcome.</summary>
     public WorkerSummary Run(Action<string, QueueResult>? processed = null)
@@ -27,21 +34,25 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
     public (int Stored, int Refused) Drain(Action<string, QueueResult>? processed = null)
     {
         var (stored, refused) = (0, 0);
-        while (_queue.ProcessNext(Process) is { } claim)
+        var batch = ingestor.ResolutionBatch();
+        while (_queue.ProcessNext(ClaimSize, Process) is { Count: > 0 } claims)
         {
-            var (path, result) = claim;
-            if (result.Document is null)
+            foreach (var (path, result) in claims)
             {
-                refused++;
+                if (result.Document is null)
+                {
+                    refused++;
+                }
+                else
+                {
+                    stored++;
+                    if (result.AnalysisFailure is null)
+                        batch.Add(result.Document.Id, result.Mentions.Count, result.Document.Fingerprints);
+                }
+                processed?.Invoke(path, result);
             }
-            else
-            {
-                stored++;
-                if (result.AnalysisFailure is null)
-                    ingestor.ResolveDocument(result.Document.Id);
-            }
-            processed?.Invoke(path, result);
         }
+        batch.Flush();
         return (stored, refused);
     }
 

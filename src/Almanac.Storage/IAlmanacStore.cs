@@ -88,7 +88,14 @@ public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<Hi
 /// the events it found there (PostgreSQL checks this neighbourhood only, so writers elsewhere in the store never make it
 /// start again).
 /// </summary>
-public sealed record ResolutionBasis(long Generation, IReadOnlyList<EventKeyRange> Ranges, IReadOnlyCollection<string> EventsInRanges);
+public sealed record ResolutionBasis(long Generation, IReadOnlyList<EventKeyRange> Ranges, IReadOnlyCollection<string> EventsInRanges)
+{
+    /// <summary>
+    /// Whether events others filed in the <see cref="Ranges"/> since they were read leave the resolution as it would be had
+    /// it read them (it would have passed them over): a store where others write meanwhile asks before starting it again.
+    /// </summary>
+    public Func<IReadOnlyCollection<string>, bool> UnaffectedBy { get; init; } = _ => false;
+}
 
 /// <summary>
 /// Where Almanac keeps documents, their event mentions and the events resolved from them.

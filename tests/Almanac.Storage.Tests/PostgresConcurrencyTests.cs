@@ -84,6 +84,22 @@ public sealed class PostgresConcurrencyTests(PostgresTestDatabase database)
     }
 
     [SkippableFact]
+    public void UpdateEvents_AnEventFiledMeanwhileThatLeavesTheResolutionStanding_CommitsAfterAskingAboutIt()
+    {
+        using var store = PostgresAlmanacStore.Open(_schema.Value);
+        var first = Resolution(store, "doc-a", HistoricalDate.OnDay(1956, 2, 25));
+        var second = Resolution(store, "doc-b", HistoricalDate.OnDay(1956, 2, 26));
+        Assert.True(store.UpdateEvents(first.Update, first.Basis));
+
+        var asked = new List<string>();
+        var standing = second.Basis with { UnaffectedBy = arrived => { asked.AddRange(arrived); return true; } };
+        Assert.True(store.UpdateEvents(second.Update, standing));
+
+        Assert.Equal(["doc-a-event"], asked);
+        Assert.Equal("doc-b-event", Assert.Single(store.GetEventsOnDay(2, 26)).Event.Id);
+    }
+
+    [SkippableFact]
     public async Task Version_AfterAWriteCommits_GrowsWithoutBeingAskedForIt()
     {
         using var store = PostgresAlmanacStore.Open(_schema.Value);

@@ -61,13 +61,15 @@ public sealed class PostgresQueueTests : IDisposable
     }
 
     [SkippableFact]
-    public void ProcessNext_ProcessingFails_LeavesTheDocumentQueuedAndUnstored()
+    public void ProcessNext_ProcessingOneOfTheClaimedFails_LeavesEveryClaimedDocumentQueuedAndUnstored()
     {
         var store = _store.Value;
         var queue = new PostgresDocumentQueue(store);
         DocumentQueueing.Enqueue(queue, DocumentFiles.Find([SeedFolder]));
 
-        Assert.Throws<InvalidOperationException>(() => queue.ProcessNext(_ => throw new InvalidOperationException("worker died")));
+        var processed = 0;
+        Assert.Throws<InvalidOperationException>(() => queue.ProcessNext(3, _ =>
+            Interlocked.Increment(ref processed) == 2 ? throw new InvalidOperationException("worker died") : QueueResult.Refused("never committed")));
 
         Assert.Equal(5, queue.Pending());
         Assert.Equal(0, store.GetCounts().Documents);
@@ -82,7 +84,7 @@ public sealed class PostgresQueueTests : IDisposable
         var worker = new QueueWorker(store, new Ingestor(store));
 
         // The server ends the claiming session while the document is being analyzed, as when a worker's machine dies.
-        Assert.ThrowsAny<NpgsqlException>(() => queue.ProcessNext(claimed =>
+        Assert.ThrowsAny<NpgsqlException>(() => queue.ProcessNext(1, claimed =>
         {
             TerminateOtherSessionsHoldingTheQueue();
             return QueueResult.Refused("never committed");

@@ -76,43 +76,48 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
     }
 
     /// <summary>
-    /// Claims the oldest document no other worker holds, runs <paramref name="process"/> on it and, in the same
-    /// transaction, stores the result and dequeues it (or marks it refused). Returns null when nothing is left
-    /// to claim; otherwise the claimed document's path and what became of it. If <paramref name="process"/> throws, or the process dies, the transaction rolls back and the
+    /// Claims the oldest <paramref name="count"/> documents no other worker holds, runs <paramref name="process"/> on each,
+    /// all at once on the thread pool, and, in the same transaction, stores each result and dequeues its document (or marks
+    /// it refused). Returns what became of each claimed document, by path, in queue order: none when nothing is left to
+    /// claim. If <paramref name="process"/> throws, or the process dies, the transaction rolls back and every claimed
     /// document stays queued.
     /// </summary>
-    public (string Path, QueueResult Result)? ProcessNext(Func<QueuedDocument, QueueResult> process)
+    public IReadOnlyList<(string Path, QueueResult Result)> ProcessNext(int count, Func<QueuedDocument, QueueResult> process)
     {
         using var connection = store.DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        QueuedDocument? claimed = null;
+        var claimed = new List<QueuedDocument>();
         using (var claim = new NpgsqlCommand(
-            "SELECT id, path, content, coalesce(read_as, path) FROM document_queue WHERE failure IS NULL ORDER BY enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+            "SELECT id, path, content, coalesce(read_as, path) FROM document_queue WHERE failure IS NULL ORDER BY enqueued_at, id LIMIT @count FOR UPDATE SKIP LOCKED",
             connection, transaction))
-        using (var reader = claim.ExecuteReader())
         {
-            if (reader.Read())
-                claimed = new QueuedDocument(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3));
+            claim.Parameters.AddWithValue("count", count);
+            using var reader = claim.ExecuteReader();
+            while (reader.Read())
+                claimed.Add(new QueuedDocument(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3)));
         }
-        if (claimed is null)
-            return null;
-        var result = process(claimed);
-        if (result.Document is { } document)
+        if (claimed.Count == 0)
+            return [];
+        var results = Task.WhenAll(claimed.Select(document => Task.Run(() => process(document)))).GetAwaiter().GetResult();
+        foreach (var (queued, result) in claimed.Zip(results))
         {
-            PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions, result.AnalysisFailure);
-            using var done = new NpgsqlCommand("DELETE FROM document_queue WHERE id = @id", connection, transaction);
-            done.Parameters.AddWithValue("id", claimed.Id);
-            done.ExecuteNonQuery();
-        }
-        else
-        {
-            using var refuse = new NpgsqlCommand("UPDATE document_queue SET failure = @failure, content = ''::bytea WHERE id = @id", connection, transaction);
-            refuse.Parameters.AddWithValue("id", claimed.Id);
-            refuse.Parameters.AddWithValue("failure", result.Failure ?? "refused");
-            refuse.ExecuteNonQuery();
+            if (result.Document is { } document)
+            {
+                PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions, result.AnalysisFailure);
+                using var done = new NpgsqlCommand("DELETE FROM document_queue WHERE id = @id", connection, transaction);
+                done.Parameters.AddWithValue("id", queued.Id);
+                done.ExecuteNonQuery();
+            }
+            else
+            {
+                using var refuse = new NpgsqlCommand("UPDATE document_queue SET failure = @failure, content = ''::bytea WHERE id = @id", connection, transaction);
+                refuse.Parameters.AddWithValue("id", queued.Id);
+                refuse.Parameters.AddWithValue("failure", result.Failure ?? "refused");
+                refuse.ExecuteNonQuery();
+            }
         }
         transaction.Commit();
-        return (claimed.Path, result);
+        return claimed.Zip(results, (queued, result) => (queued.Path, result)).ToList();
     }
 
     /// <summary>
