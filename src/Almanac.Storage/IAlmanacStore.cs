@@ -144,8 +144,9 @@ public interface IAlmanacStore : IDisposable
 
     /// <summary>
     /// Removes and writes the events of <paramref name="update"/> (a written event replaces any stored one of its id) and files its mentions, in one transaction, provided
-    /// what the resolution read (<paramref name="basis"/>) is unchanged; returns false, changing nothing, when another write
-    /// came first (the caller resolves again from what is stored now).
+    /// what the resolution read (<paramref name="basis"/>) is unchanged, or changed only by events its
+    /// <see cref="ResolutionBasis.UnaffectedBy"/> passes over; returns false, changing nothing, when another write came
+    /// first (the caller resolves again from what is stored now).
     /// </summary>
     bool UpdateEvents(EventUpdate update, ResolutionBasis basis);
 
