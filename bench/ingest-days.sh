@@ -3,8 +3,9 @@
 # rendered as HTML (12 MB, about 130,000 entries) and ingested with `almanac ingest FOLDER` into an empty SQLite store.
 # Prints documents/s, MB/s, peak memory, and the store's bytes per event and per source byte. With ALMANAC_BENCH_POSTGRES
 # set to a server URL (postgres://USER:PASSWORD@HOST:PORT) of a user who may create databases, also queues the pages in a fresh PostgreSQL database
-# and drains the queue with 1 worker, then (another fresh database) with 2 workers at once, timing the drain.
-# Usage: bench/ingest-days.sh   Knobs: DAYS (how many days, default all), ALMANAC_BENCH_POSTGRES, ALMANAC_BIN (a folder with
+# and drains the queue with 1 worker, then (another fresh database) with 2 workers at once, timing the drain; with PIN=1
+# each worker runs on a core of its own (taskset), so the speed-up compares one core's worker with two.
+# Usage: bench/ingest-days.sh   Knobs: DAYS (how many days, default all), ALMANAC_BENCH_POSTGRES, PIN, ALMANAC_BIN (a folder with
 # another build's almanac.dll to measure, e.g. a copy of an older .almanac/bin: run both in turn, the machine's load wanders).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,9 +44,13 @@ if [ -n "${ALMANAC_BENCH_POSTGRES:-}" ]; then
         psql "$server/postgres" -qc "CREATE DATABASE $database"
         "${cli[@]}" ingest "$work/pages" --queue --db "$server/$database" >/dev/null
         start=$(date +%s.%N)
-        for _ in $(seq "$workers"); do "${cli[@]}" worker --db "$server/$database" >/dev/null & done
+        for i in $(seq 0 $((workers - 1))); do
+            pin=()
+            if [ -n "${PIN:-}" ]; then pin=(taskset -c "$((i % $(nproc)))"); fi
+            "${pin[@]}" "${cli[@]}" worker --db "$server/$database" >/dev/null &
+        done
         wait
-        rate "postgresql, $workers worker(s) draining the queue" "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')"
+        rate "postgresql, $workers worker(s)${PIN:+ on a core each} draining the queue" "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')"
         psql "$server/postgres" -qc "DROP DATABASE $database WITH (FORCE)"
     done
 fi
