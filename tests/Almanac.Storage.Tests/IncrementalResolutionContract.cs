@@ -220,7 +220,7 @@ public abstract class IncrementalResolutionContract : IDisposable
         AssertStoredEqualsFullResolution(store, ingestor);
     }
 
-    private static void AssertStoredEqualsFullResolution(IAlmanacStore store, Ingestor ingestor)
+    protected static void AssertStoredEqualsFullResolution(IAlmanacStore store, Ingestor ingestor)
     {
         var documents = store.GetDocuments().Select(d => d.Id).ToList();
         var incremental = store.GetEventsOfDocuments(documents).Select(id => store.GetEvent(id)!).Select(Describe).Order(StringComparer.Ordinal).ToList();
@@ -305,5 +305,28 @@ public sealed class SqliteIncrementalResolutionTests : IncrementalResolutionCont
         while (reader.Read())
             rows.Add(reader.GetString(0));
         return rows;
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresIncrementalResolutionTests(PostgresTestDatabase database) : IncrementalResolutionContract
+{
+    private readonly Lazy<string> _schema = new(database.NewSchema);
+
+    protected override IAlmanacStore Open() => PostgresAlmanacStore.Open(_schema.Value);
+
+    [SkippableFact]
+    public async Task Drain_TwoWorkersOnTheRealPages_LeavesTheEventsOfAFullResolution()
+    {
+        using var store = PostgresAlmanacStore.Open(_schema.Value);
+        var queued = DocumentQueueing.Enqueue(new PostgresDocumentQueue(store), DocumentFiles.Find([
+            Path.Combine(SharedFolder.Corpus("real-pages"), "days"), Path.Combine(SharedFolder.Corpus("real-pages"), "prose"), SharedFolder.Seeds]));
+
+        // Small batches, so the two workers resolve many at once, in the same date keys.
+        var workers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => new QueueWorker(store, new Ingestor(store, batchMentions: 300)).Run())));
+
+        Assert.Equal(queued.Queued, workers.Sum(w => w.Stored));
+        Assert.Empty(store.GetDocumentsAwaitingResolution(1));
+        AssertStoredEqualsFullResolution(store, new Ingestor(store));
     }
 }
