@@ -207,9 +207,10 @@ internal static class PresentTense
         // "Lewis and Clark", "many English": a pair or a quantity is plural.
         if (subject.Any(w => w.Text == "and" || Quantifiers.Contains(w.Text)))
             return true;
-        // "The Battle of Hastings", "a group of soldiers": the noun before "of" is the head.
-        var of = subject.FindIndex(w => w.Text == "of");
-        var head = of > 0 ? subject[of - 1] : subject.LastOrDefault(w => !Adverbs.Contains(w.Text) && !w.Text.EndsWith("ly", StringComparison.Ordinal));
+        // "The Battle of Hastings", "a group of soldiers", "the troops from Prussia": the noun before the first preposition
+        // is the head, not the last noun of its phrase.
+        var phrase = subject.FindIndex(1, w => Prepositions.Contains(w.Text));
+        var head = phrase > 0 ? subject[phrase - 1] : subject.LastOrDefault(w => !Adverbs.Contains(w.Text) && !w.Text.EndsWith("ly", StringComparison.Ordinal));
         if (head.Text is null)
             return null;
         // "The French", "the British": a people named by its adjective.
