@@ -35,7 +35,7 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
     {
         var (stored, refused) = (0, 0);
         var batch = ingestor.ResolutionBatch();
-        while (_queue.ProcessNext(ClaimSize, Process) is { Count: > 0 } claims)
+        while (_queue.ProcessNext(ClaimSize, ProcessClaimed) is { Count: > 0 } claims)
         {
             foreach (var (path, result) in claims)
             {
@@ -55,6 +55,10 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
         batch.Flush();
         return (stored, refused);
     }
+
+    /// <summary>The claimed documents analysed at once, on every core.</summary>
+    private IReadOnlyList<QueueResult> ProcessClaimed(IReadOnlyList<QueuedDocument> claimed) =>
+        Task.WhenAll(claimed.Select(queued => Task.Run(() => Process(queued)))).GetAwaiter().GetResult();
 
     private QueueResult Process(QueuedDocument queued)
     {

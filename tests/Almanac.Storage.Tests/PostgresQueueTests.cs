@@ -67,9 +67,8 @@ public sealed class PostgresQueueTests : IDisposable
         var queue = new PostgresDocumentQueue(store);
         DocumentQueueing.Enqueue(queue, DocumentFiles.Find([SeedFolder]));
 
-        var processed = 0;
-        Assert.Throws<InvalidOperationException>(() => queue.ProcessNext(3, _ =>
-            Interlocked.Increment(ref processed) == 2 ? throw new InvalidOperationException("worker died") : QueueResult.Refused("never committed")));
+        Assert.Throws<InvalidOperationException>(() => queue.ProcessNext(3, claimed =>
+            claimed.Select((_, i) => i == 1 ? throw new InvalidOperationException("worker died") : QueueResult.Refused("never committed")).ToList()));
 
         Assert.Equal(5, queue.Pending());
         Assert.Equal(0, store.GetCounts().Documents);
@@ -87,7 +86,7 @@ public sealed class PostgresQueueTests : IDisposable
         Assert.ThrowsAny<NpgsqlException>(() => queue.ProcessNext(1, claimed =>
         {
             TerminateOtherSessionsHoldingTheQueue();
-            return QueueResult.Refused("never committed");
+            return [QueueResult.Refused("never committed")];
         }));
 
         Assert.Equal(1, queue.Pending());

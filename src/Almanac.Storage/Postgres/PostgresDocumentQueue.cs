@@ -76,13 +76,13 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
     }
 
     /// <summary>
-    /// Claims the oldest <paramref name="count"/> documents no other worker holds, runs <paramref name="process"/> on each,
-    /// all at once on the thread pool, and, in the same transaction, stores each result and dequeues its document (or marks
-    /// it refused). Returns what became of each claimed document, by path, in queue order: none when nothing is left to
-    /// claim. If <paramref name="process"/> throws, or the process dies, the transaction rolls back and every claimed
+    /// Claims the oldest <paramref name="count"/> documents no other worker holds, runs <paramref name="process"/> on them
+    /// (a result for each, in their order) and, in the same transaction, stores each result and dequeues its document (or
+    /// marks it refused). Returns what became of each claimed document, by path, in queue order: none when nothing is left
+    /// to claim. If <paramref name="process"/> throws, or the process dies, the transaction rolls back and every claimed
     /// document stays queued.
     /// </summary>
-    public IReadOnlyList<(string Path, QueueResult Result)> ProcessNext(int count, Func<QueuedDocument, QueueResult> process)
+    public IReadOnlyList<(string Path, QueueResult Result)> ProcessNext(int count, Func<IReadOnlyList<QueuedDocument>, IReadOnlyList<QueueResult>> process)
     {
         using var connection = store.DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -98,7 +98,7 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
         }
         if (claimed.Count == 0)
             return [];
-        var results = Task.WhenAll(claimed.Select(document => Task.Run(() => process(document)))).GetAwaiter().GetResult();
+        var results = process(claimed);
         foreach (var (queued, result) in claimed.Zip(results))
         {
             if (result.Document is { } document)
