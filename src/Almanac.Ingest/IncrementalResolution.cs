@@ -169,8 +169,9 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             var assignments = resolution.MentionsOf
                 .SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key)))
                 .ToList();
-            var update = new EventUpdate(eventIds, resolution.Events, assignments);
-            _ = update.Payloads; // serialized here, not on the thread that writes
+            // Serialized, and the events' terms gathered, here rather than on the thread that writes.
+            var update = new EventUpdate(eventIds, resolution.Events, assignments) { Terms = EventTerms.Of(resolution.MentionsOf) };
+            _ = update.Payloads;
             return (resolution, update);
         }
     }

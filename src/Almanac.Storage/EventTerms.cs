@@ -2,11 +2,24 @@ using Almanac.Core;
 
 namespace Almanac.Storage;
 
-/// <summary>What both stores check of a lookup in their index of events by term (<see cref="IAlmanacStore.FindEventsSharingTerms"/>).</summary>
-internal static class EventTerms
+/// <summary>A term of an event's mentions (a keyword, person or place) with the mentions' kind, as the index of events by term files it.</summary>
+public sealed record EventTerm(MentionKind Kind, string Term);
+
+/// <summary>What the index of events by term (<see cref="IAlmanacStore.FindEventsSharingTerms"/>) files and checks, for both stores.</summary>
+public static class EventTerms
 {
+    /// <summary>
+    /// Each event's terms: every keyword, person and place of the mentions filed under it, each once with the mention's kind,
+    /// the very lists <c>SharedTerms</c> compares (the stores' <c>TermRows</c> read the same from stored mentions).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<EventTerm>> Of(IReadOnlyDictionary<string, IReadOnlyList<EventMention>> mentionsOf) =>
+        mentionsOf.ToDictionary(
+            e => e.Key,
+            e => (IReadOnlyList<EventTerm>)e.Value.SelectMany(m => m.Keywords.Concat(m.People).Concat(m.Places).Select(term => new EventTerm(m.Kind, term))).Distinct().ToList(),
+            StringComparer.Ordinal);
+
     /// <summary>Refuses ranges of days: events are not filed under their terms by day (a day's events are few; see the lookup).</summary>
-    public static void CheckRanges(IReadOnlyList<EventKeyRange> ranges)
+    internal static void CheckRanges(IReadOnlyList<EventKeyRange> ranges)
     {
         if (ranges.FirstOrDefault(r => r.Kind == EventKeyKind.Day) is { } day)
             throw new ArgumentException($"Events are not filed under their terms by day ({day}): look days up with FindEvents.", nameof(ranges));

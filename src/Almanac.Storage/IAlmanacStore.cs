@@ -72,6 +72,12 @@ public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<Hi
         return (changed, kept);
     }
 
+    /// <summary>
+    /// The terms of all the mentions filed under each written event (<see cref="EventTerms.Of"/>), when the resolution has them
+    /// to hand: the store then files them without reading the events' mentions back (null: it reads them).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EventTerm>>? Terms { get; init; }
+
     private IReadOnlyList<string>? _payloads;
 
     /// <summary>

@@ -358,8 +358,10 @@ public abstract class AlmanacStoreContract
         Assert.Equal(["doc-b"], store.GetDocumentsAwaitingResolution(10));
     }
 
-    [SkippableFact]
-    public void FindEventsSharingTerms_EventsOfTheYears_FindsThoseWithAMentionHoldingATermAsItsMentionsAreFiled()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FindEventsSharingTerms_EventsOfTheYears_FindsThoseWithAMentionHoldingATermAsItsMentionsAreFiled(bool updatesBringTheirTerms)
     {
         using var store = Open();
         var day = HistoricalDate.OnDay(1956, 10, 23);
@@ -371,8 +373,8 @@ public abstract class AlmanacStoreContract
         store.AddDocument(new SourceDocument("doc-a", "/a.txt", "Hungary", "Hungary in 1956.", 16), [rising, treaty, later, death]);
         var rows = store.GetMentionsOfDocuments(["doc-a"]);
         var (risingEvent, treatyEvent, laterEvent) = (Event("rising", day), Event("treaty", year), Event("later", HistoricalDate.InYear(1970)));
-        Assert.True(store.UpdateEvents(new EventUpdate([], [risingEvent, treatyEvent, laterEvent, Event("death", HistoricalDate.InYear(1957))],
-            [new(rows[0].Id, "rising"), new(rows[1].Id, "treaty"), new(rows[2].Id, "later"), new(rows[3].Id, "death")]), new ResolutionBasis(store.GetEventsGeneration(), [], [])));
+        Assert.True(store.UpdateEvents(Update([], [risingEvent, treatyEvent, laterEvent, Event("death", HistoricalDate.InYear(1957))],
+            (rows[0], "rising"), (rows[1], "treaty"), (rows[2], "later"), (rows[3], "death")), new ResolutionBasis(store.GetEventsGeneration(), [], [])));
         IReadOnlyList<EventKeyRange> around1956 = [new(EventKeyKind.AnyYear, 1955, 1957), new(EventKeyKind.Long, 0, 0)];
 
         // A person, a place or a keyword, each a term of the mentions filed under the event; none, nothing.
@@ -393,11 +395,11 @@ public abstract class AlmanacStoreContract
         var joining = Mention("doc-b", day, 0, places: ["Budapest"], keywords: ["crowd"]);
         store.AddDocument(new SourceDocument("doc-b", "/b.txt", "Budapest", "Budapest, 23 October 1956.", 26), [joining]);
         var joiningRow = Assert.Single(store.GetMentionsOfDocuments(["doc-b"]));
-        Assert.True(store.UpdateEvents(new EventUpdate(["rising"], [risingEvent], [new(rows[0].Id, "rising"), new(joiningRow.Id, "rising")]),
+        Assert.True(store.UpdateEvents(Update(["rising"], [risingEvent], (rows[0], "rising"), (joiningRow, "rising")),
             new ResolutionBasis(store.GetEventsGeneration(), [], [])));
         Assert.Equal(["rising"], store.FindEventsSharingTerms(around1956, MentionKind.Event, ["Budapest"]));
         // An event written anew is filed under its new keys only.
-        Assert.True(store.UpdateEvents(new EventUpdate(["treaty"], [Event("treaty", HistoricalDate.InYear(1957))], [new(rows[1].Id, "treaty")]),
+        Assert.True(store.UpdateEvents(Update(["treaty"], [Event("treaty", HistoricalDate.InYear(1957))], (rows[1], "treaty")),
             new ResolutionBasis(store.GetEventsGeneration(), [], [])));
         Assert.Empty(store.FindEventsSharingTerms([new(EventKeyKind.CoarseYear, 1956, 1956)], MentionKind.Event, ["treaty", "Moscow"]));
         Assert.Equal(["treaty"], store.FindEventsSharingTerms([new(EventKeyKind.CoarseYear, 1957, 1957)], MentionKind.Event, ["Moscow"]));
@@ -405,6 +407,15 @@ public abstract class AlmanacStoreContract
         // Replacing every event files them all afresh: a removed event's terms go with it.
         store.ReplaceEvents([treatyEvent], [new(rows[1].Id, "treaty"), new(joiningRow.Id, "treaty")]);
         Assert.Equal(["treaty"], store.FindEventsSharingTerms(around1956, MentionKind.Event, ["Budapest", "treaty", "Imre Nagy"]));
+
+        // The same whether the store reads an event's terms from its mentions or the resolution brings them (EventUpdate.Terms).
+        EventUpdate Update(IReadOnlyList<string> removed, IReadOnlyList<HistoricalEvent> written, params (StoredMention Row, string EventId)[] filed) =>
+            new(removed, written, filed.Select(f => new MentionAssignment(f.Row.Id, f.EventId)).ToList())
+            {
+                Terms = updatesBringTheirTerms
+                    ? EventTerms.Of(filed.GroupBy(f => f.EventId).ToDictionary(g => g.Key, g => (IReadOnlyList<EventMention>)g.Select(f => f.Row.Mention).ToList()))
+                    : null,
+            };
     }
 
     private static EventMention Mention(string document, HistoricalDate date, int start, IReadOnlyList<string>? people = null,

@@ -33,6 +33,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             // of megabytes (fingerprints, date keys, search text), and with the default most writes read their page back from the
             // file first. Pages are taken as they are read, so a short-lived connection (a web request) holds only what it read.
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA cache_size=-65536;");
+            SqliteEventTerms.Register(connection);
             SqliteMigrations.Apply(connection);
             return new SqliteAlmanacStore(connection);
         }
@@ -242,7 +243,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "DELETE FROM event_terms", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
+        foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "INSERT INTO event_terms (event_terms) VALUES ('delete-all')", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
         using var writer = new EventWriter(this, transaction);
         writer.Write(events.Select(e => (e, (string?)null)).ToList());
@@ -273,7 +274,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         writer.Remove(replaced.Where(id => !kept.Contains(id)).ToList());
         writer.Write(changed.Select(c => (c.Event, (string?)c.Payload)).ToList());
         writer.Assign(update.Assignments);
-        writer.FileTerms();
+        writer.FileTerms(update);
         CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), replaced);
         AdvanceGeneration(transaction);
         transaction.Commit();
@@ -335,7 +336,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                 return;
             const string Ids = "(SELECT value FROM json_each($ids))";
             string[] statements = [$"DELETE FROM event_days WHERE event_id IN {Ids}", $"DELETE FROM events_fts WHERE rowid IN (SELECT search_rowid FROM events WHERE id IN {Ids})",
-                $"DELETE FROM event_keys WHERE event_id IN {Ids}", $"DELETE FROM event_terms WHERE event_id IN {Ids}", $"DELETE FROM events WHERE id IN {Ids}"];
+                $"DELETE FROM event_keys WHERE event_id IN {Ids}", $"DELETE FROM event_terms WHERE rowid IN (SELECT search_rowid FROM events WHERE id IN {Ids})", $"DELETE FROM events WHERE id IN {Ids}"];
             foreach (var sql in keepMentions ? statements : [.. statements, $"UPDATE mentions SET event_id = NULL WHERE event_id IN {Ids}"])
             {
                 using var command = Prepare(sql);
@@ -363,15 +364,29 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         }
 
         /// <summary>
-        /// Files the terms of the events written or gaining a mention (<see cref="IAlmanacStore.FindEventsSharingTerms"/>), in one
-        /// statement, after their mentions are filed: an event's terms are those of all its mentions, read from the store.
+        /// Files the terms of the events written or gaining a mention (<see cref="IAlmanacStore.FindEventsSharingTerms"/>), after
+        /// their mentions are filed: an event's terms are those of all its mentions. The update's resolution gives them for the
+        /// events of its neighbourhood (<see cref="EventUpdate.Terms"/>); those of any other event are read from the store.
         /// </summary>
-        public void FileTerms()
+        public void FileTerms(EventUpdate? update = null)
         {
             if (_unfiledTerms.Count == 0)
                 return;
-            using var command = Prepare($"INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {TermRows} AND k.event_id IN (SELECT value FROM json_each($ids))");
-            Run(command, ("$ids", JsonSerializer.Serialize(_unfiledTerms)));
+            var written = update?.Terms is null ? [] : update.Written.ToDictionary(e => e.Id, StringComparer.Ordinal);
+            var neighbourhood = update?.Removed.ToHashSet(StringComparer.Ordinal) ?? [];
+            var known = _unfiledTerms.Where(id => neighbourhood.Contains(id) && written.ContainsKey(id) && update!.Terms!.ContainsKey(id)).ToList();
+            if (known.Count > 0)
+            {
+                using var command = Prepare(SqliteEventTerms.File);
+                Run(command, ("$ids", JsonSerializer.Serialize(known)),
+                    ("$rows", JsonSerializer.Serialize(known.Select(id => new[] { id, SqliteEventTerms.Tokens(written[id], update!.Terms![id]) }))));
+            }
+            var unknown = _unfiledTerms.Except(known).ToList();
+            if (unknown.Count > 0)
+            {
+                using var command = Prepare(SqliteEventTerms.Refile);
+                Run(command, ("$ids", JsonSerializer.Serialize(unknown)));
+            }
             _unfiledTerms.Clear();
         }
 
@@ -456,16 +471,16 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     }
 
     /// <summary>
-    /// The rows of <c>event_terms</c> (term, mention kind, key kind, key value, event) of events filed under date keys: every
+    /// What events are filed under in <c>event_terms</c> (<see cref="SqliteEventTerms"/>), as rows (term, mention kind, key kind, key value, event): every
     /// term of every mention filed under the event with the mention's kind, under each of the event's keys but single days
     /// (kind 0, <see cref="EventKeyKind.Day"/>). The terms are the mention's keywords, people and places as stored, the very
     /// lists <c>SharedTerms</c> compares once the mention is read back, and an event's mentions are all of one kind (the
     /// resolver clusters only mentions of one kind), the kind <c>SharedTerms</c> compares, so an event sharing a term with a
     /// new mention of its kind is found by it. Mentions of documents marked failed are filed too (a superset, tested by the
-    /// caller). The migration that made the table fills it with the same rows.
+    /// caller). The migrations that made the index file the same rows.
     /// </summary>
     internal const string TermRows = """
-        SELECT t.value, coalesce(m.payload ->> '$.kind', 0), k.kind, k.value, k.event_id
+        SELECT t.value AS term, coalesce(m.payload ->> '$.kind', 0) AS mention_kind, k.kind AS kind, k.value AS value, k.event_id AS event_id
         FROM event_keys k JOIN mentions m ON m.event_id = k.event_id, json_each(m.payload) f, json_each(f.value) t
         WHERE k.kind <> 0 AND f.key IN ('keywords', 'people', 'places')
         """;
@@ -475,11 +490,8 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         EventTerms.CheckRanges(yearRanges);
         if (terms.Count == 0)
             return [];
-        using var command = Command("""
-            SELECT event_id FROM event_terms
-            WHERE term IN (SELECT value FROM json_each($terms)) AND mention_kind = $mentionKind AND kind = $kind AND value BETWEEN $from AND $to
-            """, ("$terms", JsonSerializer.Serialize(terms)), ("$mentionKind", (int)kind));
-        return EventIdsInRanges(command, yearRanges);
+        return EventKeyRange.Union(yearRanges).SelectMany(range => SqliteEventTerms.Find(_connection, range, kind, terms))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     public IReadOnlyList<string> GetDocumentsOfEvents(IReadOnlyCollection<string> eventIds) => Query("""

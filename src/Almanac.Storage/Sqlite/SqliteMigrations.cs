@@ -196,6 +196,13 @@ internal static class SqliteMigrations
         INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {{SqliteAlmanacStore.TermRows}} ORDER BY 1, 2, 3, 4, 5;
         CREATE INDEX event_terms_event ON event_terms(event_id);
         """,
+        // The index of events by term as an FTS5 table of hashed tokens (SqliteEventTerms): a batch of day pages rewrote most
+        // pages of the B-tree and of its index by event, as its rows fell all over them.
+        $"""
+        DROP TABLE event_terms;
+        {SqliteEventTerms.Table};
+        {SqliteEventTerms.FileAll}
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
