@@ -1,4 +1,7 @@
+using Almanac.Ingest;
 using Almanac.Storage.Sqlite;
+using Almanac.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace Almanac.Storage.Tests;
 
@@ -32,5 +35,62 @@ public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
 
         Assert.False(store.UpdateEvents(update, basis));
         Assert.Equal(0, store.GetCounts().Events);
+    }
+
+    [Fact]
+    public void Open_StoreFilingTermsInATable_FilesThemInTheFullTextIndexAsAnIngestWould()
+    {
+        // Day pages and prose ingested in small batches: most events' terms come with their resolution, the rest are read back.
+        using (var store = Open())
+            new Ingestor(store, batchMentions: 300).Ingest(DocumentFiles.Find([Path.Combine(SharedFolder.Corpus("real-pages"), "days"), SharedFolder.Seeds]));
+        var filed = FiledTokens();
+        Assert.True(filed.Count > 1_000, $"only {filed.Count} tokens filed");
+
+        // The store as the version before the index kept it: a table of terms, filled as that version's migration did.
+        using (var connection = OpenConnection())
+        {
+            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+            Scalar(connection, $"""
+                DROP TABLE event_terms;
+                CREATE TABLE event_terms (term TEXT NOT NULL, mention_kind INTEGER NOT NULL, kind INTEGER NOT NULL, value INTEGER NOT NULL,
+                    event_id TEXT NOT NULL, PRIMARY KEY (term, mention_kind, kind, value, event_id)) WITHOUT ROWID;
+                INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {SqliteAlmanacStore.TermRows};
+                CREATE INDEX event_terms_event ON event_terms(event_id);
+                PRAGMA user_version = {version - 1};
+                """);
+        }
+        using (Open())
+        {
+        }
+
+        Assert.Equal(filed, FiledTokens());
+    }
+
+    /// <summary>Every (token, event row) of the index of events by term, read through an fts5vocab table.</summary>
+    private HashSet<(string Token, long Row)> FiledTokens()
+    {
+        using var connection = OpenConnection();
+        Scalar(connection, "CREATE VIRTUAL TABLE temp.filed USING fts5vocab(main, event_terms, 'instance')");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, doc FROM temp.filed";
+        using var reader = command.ExecuteReader();
+        var tokens = new HashSet<(string, long)>();
+        while (reader.Read())
+            tokens.Add((reader.GetString(0), reader.GetInt64(1)));
+        return tokens;
+    }
+
+    private SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 }
