@@ -387,7 +387,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         }
         WriteEvents(connection, transaction, changed);
         var gaining = Assign(connection, transaction, update.Assignments);
-        FileTerms(connection, transaction, changed.Select(c => c.Event.Id).Concat(gaining).ToHashSet(StringComparer.Ordinal));
+        FileTerms(connection, transaction, changed.Select(c => c.Event.Id).Concat(gaining).ToHashSet(StringComparer.Ordinal), update);
         CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), replaced);
         AdvanceGeneration(connection, transaction, slot);
         return true;
@@ -522,17 +522,39 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
 
     /// <summary>
     /// Files the terms of these events (null: of every event) once their date keys and mentions are written
-    /// (<see cref="IAlmanacStore.FindEventsSharingTerms"/>): an event's terms are those of all its mentions, read from the store.
+    /// (<see cref="IAlmanacStore.FindEventsSharingTerms"/>): an event's terms are those of all its mentions. The update's
+    /// resolution gives them for the events it writes (<see cref="EventUpdate.Terms"/>; the write checked that the mentions
+    /// filed under those are the ones it assigns); those of any other event are read from the store.
     /// </summary>
-    private static void FileTerms(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string>? eventIds)
+    private static void FileTerms(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string>? eventIds, EventUpdate? update = null)
     {
         if (eventIds is { Count: 0 })
             return;
+        var written = update?.Terms is { } terms ? update.Written.Where(e => terms.ContainsKey(e.Id)).ToDictionary(e => e.Id, StringComparer.Ordinal) : [];
+        var known = eventIds?.Where(written.ContainsKey).ToList() ?? [];
+        if (known.Count > 0)
+        {
+            var rows = known.SelectMany(id => EventKeys.Of(written[id]).Where(key => key.Kind != EventKeyKind.Day)
+                .SelectMany(key => update!.Terms![id].Select(t => (t.Term, MentionKind: (short)t.Kind, Kind: (short)key.Kind, key.Value, EventId: id)))).ToList();
+            using var insert = new NpgsqlCommand("""
+                INSERT INTO event_terms (term, mention_kind, kind, value, event_id)
+                SELECT * FROM unnest(@terms, @mentionKinds, @kinds, @values, @events) ON CONFLICT DO NOTHING
+                """, connection, transaction) { CommandTimeout = 0 };
+            insert.Parameters.AddWithValue("terms", rows.Select(r => r.Term).ToArray());
+            insert.Parameters.AddWithValue("mentionKinds", rows.Select(r => r.MentionKind).ToArray());
+            insert.Parameters.AddWithValue("kinds", rows.Select(r => r.Kind).ToArray());
+            insert.Parameters.AddWithValue("values", rows.Select(r => r.Value).ToArray());
+            insert.Parameters.AddWithValue("events", rows.Select(r => r.EventId).ToArray());
+            insert.ExecuteNonQuery();
+        }
+        var unknown = eventIds?.Except(known).ToList();
+        if (unknown is { Count: 0 })
+            return;
         using var file = new NpgsqlCommand(
-            $"INSERT INTO event_terms (term, mention_kind, kind, value, event_id) {TermRows} {(eventIds is null ? "" : "AND k.event_id = ANY(@ids)")} ON CONFLICT DO NOTHING",
+            $"INSERT INTO event_terms (term, mention_kind, kind, value, event_id) {TermRows} {(unknown is null ? "" : "AND k.event_id = ANY(@ids)")} ON CONFLICT DO NOTHING",
             connection, transaction) { CommandTimeout = 0 };
-        if (eventIds is not null)
-            file.Parameters.AddWithValue("ids", eventIds.ToArray());
+        if (unknown is not null)
+            file.Parameters.AddWithValue("ids", unknown.ToArray());
         file.ExecuteNonQuery();
     }
 
