@@ -166,10 +166,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             if (resolution.Failures.Count > 0)
                 return (resolution, null);
             var rowOf = mentions.ToDictionary(m => m.Mention, m => m.Id, (IEqualityComparer<EventMention>)ReferenceEqualityComparer.Instance);
-            var assignments = resolution.MentionsOf
-                .SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key)))
-                .ToList();
-            var update = new EventUpdate(eventIds, resolution.Events, assignments);
+            var update = new EventUpdate(eventIds, resolution.Events, MentionAssignment.Filing(resolution.Events, resolution.MentionsOf, m => rowOf[m]));
             _ = update.Payloads; // serialized here, not on the thread that writes
             return (resolution, update);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Almanac.Storage.Sqlite;
@@ -8,7 +9,13 @@ namespace Almanac.Storage.Sqlite;
 /// </summary>
 internal static class SqliteMigrations
 {
-    private static readonly string[] Steps =
+    /// <summary>A step's SQL and, for data that SQL cannot rewrite as the store now writes it, code run after it in its transaction.</summary>
+    private sealed record Step(string Sql, Action<SqliteConnection, SqliteTransaction>? Then = null)
+    {
+        public static implicit operator Step(string sql) => new(sql);
+    }
+
+    private static readonly Step[] Steps =
     [
         """
         CREATE TABLE documents (
@@ -196,7 +203,68 @@ internal static class SqliteMigrations
         INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {{SqliteAlmanacStore.TermRows}} ORDER BY 1, 2, 3, 4, 5;
         CREATE INDEX event_terms_event ON event_terms(event_id);
         """,
+        // An event's payload leaves out its mentions, which the mention rows hold already (a third of a store of day pages was
+        // the copies): the rows an event shows carry their place in its list, and its page reads them from the filing's index,
+        // those it shows first. The payloads are rewritten as the store writes them now (ShownMentions.Split), which SQL's
+        // JSON functions would not do byte for byte.
+        new("""
+        ALTER TABLE mentions ADD COLUMN shown_order INTEGER;
+        DROP INDEX mentions_event;
+        CREATE INDEX mentions_event ON mentions(event_id, shown_order);
+        """, MoveShownMentionsOutOfPayloads),
     ];
+
+    /// <summary>How many events' payloads a step rewrites at once: a page of them, so no step holds the whole store.</summary>
+    private const int EventsAtOnce = 1000;
+
+    private static void MoveShownMentionsOutOfPayloads(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var after = "";
+        while (true)
+        {
+            var events = Rows(connection, transaction, "SELECT id, payload FROM events WHERE id > $after ORDER BY id LIMIT $n",
+                r => (Id: r.GetString(0), Payload: r.GetString(1)), ("$after", after), ("$n", EventsAtOnce));
+            if (events.Count == 0)
+                return;
+            var filed = Rows(connection, transaction, """
+                SELECT id, event_id, document_id, sentence_start, payload ->> '$.dateValue' FROM mentions WHERE event_id IN (SELECT value FROM json_each($ids))
+                """, r => new FiledMention(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4)),
+                ("$ids", JsonSerializer.Serialize(events.Select(e => e.Id))));
+            var split = events.Select(e => (e.Id, Split: ShownMentions.Split(e.Payload, filed))).ToList();
+            Execute(connection, transaction, "UPDATE events SET payload = r.value ->> 1 FROM json_each($rows) r WHERE events.id = r.value ->> 0",
+                ("$rows", JsonSerializer.Serialize(split.Select(e => new[] { e.Id, e.Split.Payload }))));
+            Execute(connection, transaction, "UPDATE mentions SET shown_order = r.value ->> 1 FROM json_each($rows) r WHERE mentions.id = r.value ->> 0",
+                ("$rows", JsonSerializer.Serialize(split.SelectMany(e => e.Split.Shown).Select(m => new[] { m.MentionId, m.Order }))));
+            after = events[^1].Id;
+        }
+    }
+
+    private static List<T> Rows<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> read,
+        params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
 
     public static void Apply(SqliteConnection connection)
     {
@@ -210,9 +278,10 @@ internal static class SqliteMigrations
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
-                command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+                command.CommandText = Steps[step].Sql + $"\nPRAGMA user_version = {step + 1};";
                 command.ExecuteNonQuery();
             }
+            Steps[step].Then?.Invoke(connection, transaction);
             transaction.Commit();
         }
     }
