@@ -213,7 +213,7 @@ internal static class PostgresMigrations
         """,
         // An event's payload leaves out its mentions, which the mention rows hold already (a third of a store of day pages was
         // the copies): the rows an event shows carry their place in its list, and its page reads them from the filing's index,
-        // those it shows first. The payloads are rewritten as the store writes them now (ShownMentions.Split): jsonb would
+        // those it shows first. The payloads are rewritten as the store writes them now (ShownMentions.MoveOutOfPayloads): jsonb would
         // reorder and respace them.
         new("""
         ALTER TABLE mentions ADD COLUMN shown_order smallint;
@@ -222,28 +222,25 @@ internal static class PostgresMigrations
         """, MoveShownMentionsOutOfPayloads),
     ];
 
-    /// <summary>How many events' payloads a step rewrites at once: a page of them, so no step holds the whole store.</summary>
-    private const int EventsAtOnce = 1000;
+    private static void MoveShownMentionsOutOfPayloads(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        ShownMentions.MoveOutOfPayloads(new PayloadRewrite(connection, transaction));
 
-    private static void MoveShownMentionsOutOfPayloads(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private sealed class PayloadRewrite(NpgsqlConnection connection, NpgsqlTransaction transaction) : IPayloadRewrite
     {
-        var after = "";
-        while (true)
-        {
-            var events = Rows(connection, transaction, """SELECT id, payload FROM events WHERE id COLLATE "C" > @after ORDER BY id COLLATE "C" LIMIT @n""",
-                r => (Id: r.GetString(0), Payload: r.GetString(1)), ("after", after), ("n", EventsAtOnce));
-            if (events.Count == 0)
-                return;
-            var filed = Rows(connection, transaction, "SELECT id, event_id, document_id, sentence_start, payload::jsonb ->> 'dateValue' FROM mentions WHERE event_id = ANY(@ids)",
-                r => new FiledMention(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ("ids", events.Select(e => e.Id).ToArray()));
-            var split = events.Select(e => (e.Id, Split: ShownMentions.Split(e.Payload, filed))).ToList();
-            var shown = split.SelectMany(e => e.Split.Shown).ToList();
-            Execute(connection, transaction, "UPDATE events e SET payload = r.payload FROM unnest(@ids, @payloads) AS r(id, payload) WHERE e.id = r.id",
-                ("ids", split.Select(e => e.Id).ToArray()), ("payloads", split.Select(e => e.Split.Payload).ToArray()));
-            Execute(connection, transaction, "UPDATE mentions m SET shown_order = r.shown FROM unnest(@ids, @shown) AS r(id, shown) WHERE m.id = r.id",
-                ("ids", shown.Select(s => s.MentionId).ToArray()), ("shown", shown.Select(s => (short)s.Order).ToArray()));
-            after = events[^1].Id;
-        }
+        public IReadOnlyList<(string Id, string Payload)> EventsAfter(string afterId, int limit) => Rows(connection, transaction,
+            """SELECT id, payload FROM events WHERE id COLLATE "C" > @after ORDER BY id COLLATE "C" LIMIT @limit""",
+            r => (r.GetString(0), r.GetString(1)), ("after", afterId), ("limit", limit));
+
+        public IReadOnlyList<FiledMention> FiledUnder(IReadOnlyCollection<string> eventIds) => Rows(connection, transaction,
+            "SELECT id, event_id, document_id, sentence_start, payload::jsonb ->> 'dateValue' FROM mentions WHERE event_id = ANY(@ids)",
+            r => new FiledMention(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ("ids", eventIds.ToArray()));
+
+        public void Write(IReadOnlyList<(string Id, string Payload)> payloads, IReadOnlyList<(long MentionId, int Order)> shown) =>
+            Execute(connection, transaction, """
+                UPDATE events e SET payload = r.payload FROM unnest(@ids, @payloads) AS r(id, payload) WHERE e.id = r.id;
+                UPDATE mentions m SET shown_order = r.shown FROM unnest(@mentions, @shown) AS r(id, shown) WHERE m.id = r.id;
+                """, ("ids", payloads.Select(p => p.Id).ToArray()), ("payloads", payloads.Select(p => p.Payload).ToArray()),
+                ("mentions", shown.Select(m => m.MentionId).ToArray()), ("shown", shown.Select(m => (short)m.Order).ToArray()));
     }
 
     private static List<T> Rows<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, Func<NpgsqlDataReader, T> read,

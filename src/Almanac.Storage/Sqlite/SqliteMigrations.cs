@@ -205,7 +205,7 @@ internal static class SqliteMigrations
         """,
         // An event's payload leaves out its mentions, which the mention rows hold already (a third of a store of day pages was
         // the copies): the rows an event shows carry their place in its list, and its page reads them from the filing's index,
-        // those it shows first. The payloads are rewritten as the store writes them now (ShownMentions.Split), which SQL's
+        // those it shows first. The payloads are rewritten as the store writes them now (ShownMentions.MoveOutOfPayloads), which SQL's
         // JSON functions would not do byte for byte.
         new("""
         ALTER TABLE mentions ADD COLUMN shown_order INTEGER;
@@ -214,28 +214,24 @@ internal static class SqliteMigrations
         """, MoveShownMentionsOutOfPayloads),
     ];
 
-    /// <summary>How many events' payloads a step rewrites at once: a page of them, so no step holds the whole store.</summary>
-    private const int EventsAtOnce = 1000;
+    private static void MoveShownMentionsOutOfPayloads(SqliteConnection connection, SqliteTransaction transaction) =>
+        ShownMentions.MoveOutOfPayloads(new PayloadRewrite(connection, transaction));
 
-    private static void MoveShownMentionsOutOfPayloads(SqliteConnection connection, SqliteTransaction transaction)
+    private sealed class PayloadRewrite(SqliteConnection connection, SqliteTransaction transaction) : IPayloadRewrite
     {
-        var after = "";
-        while (true)
+        public IReadOnlyList<(string Id, string Payload)> EventsAfter(string afterId, int limit) => Rows(connection, transaction,
+            "SELECT id, payload FROM events WHERE id > $after ORDER BY id LIMIT $limit", r => (r.GetString(0), r.GetString(1)), ("$after", afterId), ("$limit", limit));
+
+        public IReadOnlyList<FiledMention> FiledUnder(IReadOnlyCollection<string> eventIds) => Rows(connection, transaction, """
+            SELECT id, event_id, document_id, sentence_start, payload ->> '$.dateValue' FROM mentions WHERE event_id IN (SELECT value FROM json_each($ids))
+            """, r => new FiledMention(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ("$ids", JsonSerializer.Serialize(eventIds)));
+
+        public void Write(IReadOnlyList<(string Id, string Payload)> payloads, IReadOnlyList<(long MentionId, int Order)> shown)
         {
-            var events = Rows(connection, transaction, "SELECT id, payload FROM events WHERE id > $after ORDER BY id LIMIT $n",
-                r => (Id: r.GetString(0), Payload: r.GetString(1)), ("$after", after), ("$n", EventsAtOnce));
-            if (events.Count == 0)
-                return;
-            var filed = Rows(connection, transaction, """
-                SELECT id, event_id, document_id, sentence_start, payload ->> '$.dateValue' FROM mentions WHERE event_id IN (SELECT value FROM json_each($ids))
-                """, r => new FiledMention(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4)),
-                ("$ids", JsonSerializer.Serialize(events.Select(e => e.Id))));
-            var split = events.Select(e => (e.Id, Split: ShownMentions.Split(e.Payload, filed))).ToList();
             Execute(connection, transaction, "UPDATE events SET payload = r.value ->> 1 FROM json_each($rows) r WHERE events.id = r.value ->> 0",
-                ("$rows", JsonSerializer.Serialize(split.Select(e => new[] { e.Id, e.Split.Payload }))));
+                ("$rows", JsonSerializer.Serialize(payloads.Select(p => new[] { p.Id, p.Payload }))));
             Execute(connection, transaction, "UPDATE mentions SET shown_order = r.value ->> 1 FROM json_each($rows) r WHERE mentions.id = r.value ->> 0",
-                ("$rows", JsonSerializer.Serialize(split.SelectMany(e => e.Split.Shown).Select(m => new[] { m.MentionId, m.Order }))));
-            after = events[^1].Id;
+                ("$rows", JsonSerializer.Serialize(shown.Select(m => new[] { m.MentionId, m.Order }))));
         }
     }
 
