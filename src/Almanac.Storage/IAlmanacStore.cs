@@ -162,7 +162,7 @@ public interface IAlmanacStore : IDisposable
     /// <summary>
     /// Replaces every resolved event in one transaction, so readers see the old set or the new one; each event is filed
     /// under its date keys (<see cref="EventKeys"/>) and every mention in <paramref name="assignments"/> under its event
-    /// (the others wait for resolution).
+    /// (the others wait for resolution). An event shows the mentions its assignments place (<see cref="MentionAssignment.ShownOrder"/>), not those it is written with.
     /// </summary>
     void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null);
 

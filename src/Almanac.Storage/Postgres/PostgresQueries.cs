@@ -30,8 +30,8 @@ internal static class PostgresQueries
             SELECT e.id, e.payload::jsonb AS event, e.significance, d.year, d.listed_date, d.is_primary
             FROM event_days d JOIN events e ON e.id = d.event_id WHERE d.month = @month AND d.day = @day),
         mentions AS (
-            SELECT l.id, m.shown_order AS n, m.document_id AS document, m.payload::jsonb ->> 'date' AS date, m.payload::jsonb ->> 'endDate' AS end_date
-            FROM listed l JOIN mentions m ON m.event_id = l.id AND m.shown_order IS NOT NULL),
+            SELECT l.id, m.shown_order AS n, m.document_id AS document, p.json ->> 'date' AS date, p.json ->> 'endDate' AS end_date
+            FROM listed l JOIN mentions m ON m.event_id = l.id AND m.shown_order IS NOT NULL CROSS JOIN LATERAL (SELECT m.payload::jsonb) AS p(json)),
         titles AS (
             SELECT id, title FROM documents WHERE id = ANY (ARRAY(SELECT DISTINCT document FROM mentions))),
         cited AS (

@@ -592,16 +592,16 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     public IReadOnlyList<DaySummary> SummarizeMonth(int month)
     {
         var summaries = Query(
-        """
-        SELECT t.day, t.n, e.payload, t.listed_date, t.is_primary FROM (
-            SELECT d.day, d.event_id, d.listed_date, d.is_primary, count(*) OVER (PARTITION BY d.day) AS n,
-                   row_number() OVER (PARTITION BY d.day ORDER BY x.significance DESC, x.id) AS r
-            FROM event_days d JOIN events x ON x.id = d.event_id WHERE d.month = $month) t
-        JOIN events e ON e.id = t.event_id WHERE t.r = 1 ORDER BY t.day
-        """,
-        r => new DaySummary(r.GetInt32(0), r.GetInt32(1),
-            new DayEntry(ShownMentions.ReadEvent(r.GetString(2)), HistoricalDateJsonConverter.Parse(r.GetString(3)), r.GetInt64(4) == 1)),
-        ("$month", month));
+            """
+            SELECT t.day, t.n, e.payload, t.listed_date, t.is_primary FROM (
+                SELECT d.day, d.event_id, d.listed_date, d.is_primary, count(*) OVER (PARTITION BY d.day) AS n,
+                       row_number() OVER (PARTITION BY d.day ORDER BY x.significance DESC, x.id) AS r
+                FROM event_days d JOIN events x ON x.id = d.event_id WHERE d.month = $month) t
+            JOIN events e ON e.id = t.event_id WHERE t.r = 1 ORDER BY t.day
+            """,
+            r => new DaySummary(r.GetInt32(0), r.GetInt32(1),
+                new DayEntry(ShownMentions.ReadEvent(r.GetString(2)), HistoricalDateJsonConverter.Parse(r.GetString(3)), r.GetInt64(4) == 1)),
+            ("$month", month));
         return summaries.Zip(WithShownMentions(summaries.Select(d => d.Top).ToList()), (summary, top) => summary with { Top = top }).ToList();
     }
 
