@@ -386,8 +386,8 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             remove.ExecuteNonQuery();
         }
         WriteEvents(connection, transaction, changed);
-        var gaining = Assign(connection, transaction, update.Assignments);
-        FileTerms(connection, transaction, changed.Select(c => c.Event.Id).Concat(gaining).ToHashSet(StringComparer.Ordinal));
+        var refiled = Assign(connection, transaction, update.Assignments);
+        FileTerms(connection, transaction, changed.Select(c => c.Event.Id).Concat(refiled).ToHashSet(StringComparer.Ordinal));
         CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), replaced);
         AdvanceGeneration(connection, transaction, slot);
         return true;
@@ -497,9 +497,9 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     /// </summary>
     private static IReadOnlyCollection<string> Assign(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<MentionAssignment> assignments)
     {
-        var gaining = new HashSet<string>(StringComparer.Ordinal);
+        var refiled = new HashSet<string>(StringComparer.Ordinal);
         if (assignments.Count == 0)
-            return gaining;
+            return refiled;
         // A mention already filed so is left alone (most of a neighbourhood's are); one whose event kept its payload but shows it elsewhere is filed again.
         using var assign = new NpgsqlCommand("""
             UPDATE mentions m SET event_id = a.event_id, shown_order = a.shown_order FROM unnest(@ids, @events, @shown) AS a(id, event_id, shown_order)
@@ -514,8 +514,8 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         });
         using var reader = assign.ExecuteReader();
         while (reader.Read())
-            gaining.Add(reader.GetString(0));
-        return gaining;
+            refiled.Add(reader.GetString(0));
+        return refiled;
     }
 
     /// <summary>The rows of <c>event_terms</c>, as SQLite files them (see its <c>TermRows</c>, which says why they are what <c>SharedTerms</c> compares).</summary>

@@ -289,7 +289,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _fts;
 
-        /// <summary>Events whose date keys were written, or which gained a mention, since their terms were last filed (<see cref="FileTerms"/>).</summary>
+        /// <summary>Events whose date keys were written, or whose mentions were filed anew, since their terms were last filed (<see cref="FileTerms"/>).</summary>
         private readonly HashSet<string> _unfiledTerms = new(StringComparer.Ordinal);
 
         public EventWriter(SqliteAlmanacStore store, SqliteTransaction transaction)
@@ -364,7 +364,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         }
 
         /// <summary>
-        /// Files the terms of the events written or gaining a mention (<see cref="IAlmanacStore.FindEventsSharingTerms"/>), in one
+        /// Files the terms of the events written or whose filing changed (<see cref="IAlmanacStore.FindEventsSharingTerms"/>), in one
         /// statement, after their mentions are filed: an event's terms are those of all its mentions, read from the store.
         /// </summary>
         public void FileTerms()
