@@ -59,7 +59,7 @@ internal static class GeneratedStore
         var stored = store.GetMentionsOfDocuments([id]);
         var resolution = new EventResolver().Resolve(stored.Select(m => m.Mention).ToList(), new Dictionary<string, SourceDocument> { [id] = document });
         var rowOf = stored.ToDictionary(m => m.Mention, m => m.Id, (IEqualityComparer<EventMention>)ReferenceEqualityComparer.Instance);
-        var assignments = resolution.MentionsOf.SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key))).ToList();
+        var assignments = MentionAssignment.Filing(resolution.Events, resolution.MentionsOf, m => rowOf[m]);
         if (!store.UpdateEvents(new EventUpdate([], resolution.Events, assignments), new ResolutionBasis(store.GetEventsGeneration(), [], [])))
             throw new InvalidOperationException($"the events of generated document {id} were not written");
         batch.Clear();

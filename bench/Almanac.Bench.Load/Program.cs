@@ -73,11 +73,15 @@ static int BulkLoad(string location, int count, string daysPath)
     var built = clock.Elapsed;
     using IAlmanacStore store = PostgresLocation.IsPostgres(location) ? PostgresAlmanacStore.Open(location) : SqliteAlmanacStore.Open(location);
     clock.Restart();
+    // Each year page holds the mentions of its events, in their order, which the events show as a resolution files them.
+    var ofPage = events.GroupBy(e => e.Mentions[0].DocumentId).ToDictionary(g => g.Key, g => g.ToList());
     foreach (var document in documents)
-        store.AddDocument(document, []);
+        store.AddDocument(document, ofPage[document.Id].Select(e => e.Mentions[0]).ToList());
     var documented = clock.Elapsed;
     clock.Restart();
-    store.ReplaceEvents(events);
+    // A page's mentions all start its text, so they read back in the order they were stored: its events' order.
+    var assignments = documents.SelectMany(d => store.GetMentionsOfDocuments([d.Id]).Zip(ofPage[d.Id], (row, e) => new MentionAssignment(row.Id, e.Id, 0))).ToList();
+    store.ReplaceEvents(events, assignments);
     var loaded = clock.Elapsed;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"bulk-load: {events.Count} events from {lines.Count} day lines built in {built.TotalSeconds:F1} s, {documents.Count} year pages stored in {documented.TotalSeconds:F1} s, the events in {loaded.TotalSeconds:F1} s ({events.Count / loaded.TotalSeconds:F0} events/s); store now {store.GetCounts()}"));

@@ -166,11 +166,9 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             if (resolution.Failures.Count > 0)
                 return (resolution, null);
             var rowOf = mentions.ToDictionary(m => m.Mention, m => m.Id, (IEqualityComparer<EventMention>)ReferenceEqualityComparer.Instance);
-            var assignments = resolution.MentionsOf
-                .SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key)))
-                .ToList();
             // Serialized, and the events' terms gathered, here rather than on the thread that writes.
-            var update = new EventUpdate(eventIds, resolution.Events, assignments) { Terms = EventTerms.Of(resolution.MentionsOf) };
+            var update = new EventUpdate(eventIds, resolution.Events, MentionAssignment.Filing(resolution.Events, resolution.MentionsOf, m => rowOf[m]))
+                { Terms = EventTerms.Of(resolution.MentionsOf) };
             _ = update.Payloads;
             return (resolution, update);
         }

@@ -252,7 +252,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             if (resolution.Failures.Count > 0)
                 store.MarkAnalysisFailed(resolution.Failures.Select(f => (f.DocumentId, ResolutionReason(f))).ToList());
             var rowOf = mentions.ToDictionary(m => m.Mention, m => m.Id, (IEqualityComparer<EventMention>)ReferenceEqualityComparer.Instance);
-            store.ReplaceEvents(resolution.Events, resolution.MentionsOf.SelectMany(e => e.Value.Select(m => new MentionAssignment(rowOf[m], e.Key))).ToList());
+            store.ReplaceEvents(resolution.Events, MentionAssignment.Filing(resolution.Events, resolution.MentionsOf, m => rowOf[m]));
             if (store.GetCounts().Documents == count)
                 return resolution;
         }

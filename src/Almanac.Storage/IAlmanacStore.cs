@@ -44,8 +44,31 @@ public sealed record DocumentToStore(SourceDocument Document, IReadOnlyList<Even
 /// <summary>A stored mention with the id of its row, by which it is filed under the event it belongs to (<see cref="EventId"/>; null while it waits for resolution).</summary>
 public sealed record StoredMention(long Id, EventMention Mention, string? EventId = null);
 
-/// <summary>Which event a stored mention belongs to.</summary>
-public sealed record MentionAssignment(long MentionId, string EventId);
+/// <summary>
+/// Which event a stored mention belongs to, and its place in the mentions the event keeps to show (<see cref="HistoricalEvent.Mentions"/>;
+/// null when the event does not show it): the event's payload leaves its mentions out, and the store reads them back from here.
+/// </summary>
+public sealed record MentionAssignment(long MentionId, string EventId, int? ShownOrder = null)
+{
+    /// <summary>
+    /// The filing of resolved events: every mention of each (<paramref name="mentionsOf"/>, by event id) under it, with its
+    /// place among the event's own mentions, by the row of each (<paramref name="rowOf"/>).
+    /// </summary>
+    public static IReadOnlyList<MentionAssignment> Filing(IReadOnlyList<HistoricalEvent> events,
+        IReadOnlyDictionary<string, IReadOnlyList<EventMention>> mentionsOf, Func<EventMention, long> rowOf)
+    {
+        var assignments = new List<MentionAssignment>();
+        foreach (var e in events)
+        {
+            // The shown mentions are some of the event's mentions, the very objects, not copies.
+            var shown = new Dictionary<EventMention, int>(ReferenceEqualityComparer.Instance);
+            foreach (var (mention, order) in e.Mentions.Select((m, i) => (m, i)))
+                shown.TryAdd(mention, order);
+            assignments.AddRange(mentionsOf[e.Id].Select(m => new MentionAssignment(rowOf(m), e.Id, shown.TryGetValue(m, out var order) ? order : null)));
+        }
+        return assignments;
+    }
+}
 
 /// <summary>
 /// What resolving some mentions changed: the events they belonged to are <see cref="Removed"/> and the events
@@ -56,7 +79,8 @@ public sealed record EventUpdate(IReadOnlyList<string> Removed, IReadOnlyList<Hi
     /// <summary>
     /// The written events whose payload differs from the stored one (<paramref name="storedPayloads"/>, by id), each with its
     /// payload, and the ids of those that do not: most events of a neighbourhood come out of a resolution as they went in,
-    /// and those stay untouched, rows and filing.
+    /// and those keep their rows. A payload leaves the mentions out, so which of them an event shows, and in which order, is
+    /// no part of this: the filing of the <see cref="Assignments"/> writes any that changed.
     /// </summary>
     internal (IReadOnlyList<(HistoricalEvent Event, string Payload)> Changed, IReadOnlySet<string> Kept) Against(IReadOnlyDictionary<string, string> storedPayloads)
     {
@@ -144,7 +168,7 @@ public interface IAlmanacStore : IDisposable
     /// <summary>
     /// Replaces every resolved event in one transaction, so readers see the old set or the new one; each event is filed
     /// under its date keys (<see cref="EventKeys"/>) and every mention in <paramref name="assignments"/> under its event
-    /// (the others wait for resolution).
+    /// (the others wait for resolution). An event shows the mentions its assignments place (<see cref="MentionAssignment.ShownOrder"/>), not those it is written with.
     /// </summary>
     void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null);
 

@@ -5,13 +5,13 @@ namespace Almanac.Storage;
 
 /// <summary>
 /// A row of <see cref="IAlmanacStore.GetListingsOnDay"/> as both stores read it: the event's payload without the parts a listing
-/// leaves out, and its mentions as <c>[document, date, end date, document title]</c>, so the cited documents are worked out
-/// here once (<see cref="DayListing.CitedDocuments"/>) without either store reading mention texts or documents.
+/// leaves out, and the mentions it shows as <c>[document, date, end date, document title]</c>, so the cited documents are worked out
+/// here once (<see cref="DayListing.CitedDocuments"/>) without either store deserializing mentions or reading documents' texts.
 /// </summary>
 internal static class ListingRows
 {
-    /// <summary>The payload's members a listing leaves out: the mentions (their counts stay) and what only an event's own page shows.</summary>
-    public static readonly IReadOnlyList<string> LeftOut = ["mentions", "summary", "why", "content", "aftermath", "relatedReading"];
+    /// <summary>The payload's members a listing leaves out: what only an event's own page shows (a payload holds no mentions, only their counts).</summary>
+    public static readonly IReadOnlyList<string> LeftOut = ["summary", "why", "content", "aftermath", "relatedReading"];
 
     public static DayEntry Read(string listing, string listedDate, bool isPrimary, string mentions)
     {

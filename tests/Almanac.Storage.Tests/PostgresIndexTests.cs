@@ -42,11 +42,21 @@ public sealed class PostgresIndexTests(PostgresTestDatabase database)
     [SkippableFact]
     public void ListingsOnDay_LargeStore_UsesTheDayIndexAndReadsTheDayOnly()
     {
-        var plan = Explain(PostgresQueries.ListingsOnDay, ("month", (short)2), ("day", (short)25), ("left_out", new[] { "mentions", "summary" }));
+        var plan = Explain(PostgresQueries.ListingsOnDay, ("month", (short)2), ("day", (short)25), ("left_out", new[] { "summary" }));
+        Assert.Contains("mentions_event", plan);
         Assert.Contains("event_days_by_day", plan);
         Assert.Contains("events_pkey", plan);
         Assert.DoesNotContain("Seq Scan", plan);
         Assert.Equal(Filled.Store.GetEventsOnDay(2, 25).Select(e => e.Event.Id), Filled.Store.GetListingsOnDay(2, 25).Select(e => e.Event.Id));
+    }
+
+    [SkippableFact]
+    public void ShownMentions_LargeStore_ReadsThePageOfEventsFromTheFilingIndex()
+    {
+        var plan = Explain(PostgresQueries.ShownMentions, ("ids", new[] { "e00042", "e00043" }));
+        Assert.Contains("mentions_event", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+        Assert.EndsWith("marker00042", Assert.Single(Filled.Store.GetEvent("e00042")!.Mentions).Sentence, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -93,9 +103,6 @@ public sealed class PostgresIndexTests(PostgresTestDatabase database)
     private static (string, PostgresAlmanacStore) Fill(string location)
     {
         var store = PostgresAlmanacStore.Open(location);
-        // Each event is mentioned by one of the documents, as a day of a real store cites hundreds.
-        for (var d = 0; d < DocumentCount; d++)
-            store.AddDocument(new SourceDocument($"d{d:D4}", $"/d{d:D4}.txt", $"Chronicle {d}", $"Chronicle {d} of the long war.", 29), []);
         // Leap years only, so 29 February is a day like the others.
         var start = new DateOnly(2000, 1, 1);
         var events = Enumerable.Range(0, EventCount).Select(i =>
@@ -103,10 +110,15 @@ public sealed class PostgresIndexTests(PostgresTestDatabase database)
             var day = start.AddDays(i % 366);
             var date = HistoricalDate.OnDay(1904 + 4 * (i % 24), day.Month, day.Day);
             var title = i % 500 == 0 ? $"Treaty signed, marker{i:D5}" : $"Battle number {i} of the long war, marker{i:D5}";
-            var mention = new EventMention($"d{i % DocumentCount:D4}", MentionKind.Event, date, null, "", title, 0, title.Length, [], [], []);
+            var mention = new EventMention($"d{i % DocumentCount:D4}", MentionKind.Event, date, null, "", title, i, i + title.Length, [], [], []);
             return AlmanacStoreContract.Event($"e{i:D5}", date, title: title) with { Mentions = [mention] };
         }).ToList();
-        store.ReplaceEvents(events);
+        // Each event is mentioned by one of the documents, as a day of a real store cites hundreds, and shows its mention.
+        foreach (var document in events.GroupBy(e => e.Mentions[0].DocumentId))
+            store.AddDocument(new SourceDocument(document.Key, $"/{document.Key}.txt", $"Chronicle {document.Key}", $"Chronicle {document.Key} of the long war.", 29),
+                document.Select(e => e.Mentions[0]).ToList());
+        var rowOf = store.GetMentions().ToDictionary(m => (m.Mention.DocumentId, m.Mention.SentenceStart), m => m.Id);
+        store.ReplaceEvents(events, events.Select(e => new MentionAssignment(rowOf[(e.Mentions[0].DocumentId, e.Mentions[0].SentenceStart)], e.Id, 0)).ToList());
         using var connection = new NpgsqlConnection(location);
         connection.Open();
         PostgresAlmanacStore.Execute(connection, null, "ANALYZE");

@@ -131,7 +131,9 @@ public sealed partial class PostgresAlmanacStore
             $"SELECT {CorrectionColumns} FROM corrections WHERE applied_to = @event AND undone_at IS NULL ORDER BY id", ReadCorrection, ("event", eventId));
 
         public HistoricalEvent? ReadEvent(string eventId) =>
-            QueryIn(connection, transaction, PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", eventId)).FirstOrDefault();
+            QueryIn(connection, transaction, PostgresQueries.EventById, r => ShownMentions.ReadEvent(r.GetString(0)), ("id", eventId)).FirstOrDefault() is { } e
+                ? ShownMentions.Attach([e], QueryIn(connection, transaction, PostgresQueries.ShownMentions, ReadShownMention, ("ids", new[] { eventId }))).Single()
+                : null;
 
         public void RewriteEvent(HistoricalEvent e)
         {

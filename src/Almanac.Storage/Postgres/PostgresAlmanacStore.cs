@@ -285,7 +285,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             DELETE FROM event_keys;
             DELETE FROM event_terms;
             DELETE FROM events;
-            UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL;
+            UPDATE mentions SET event_id = NULL, shown_order = NULL WHERE event_id IS NOT NULL;
             """, timeoutSeconds: 0);
         WriteEvents(connection, transaction, events);
         Assign(connection, transaction, assignments ?? []);
@@ -379,15 +379,15 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             DELETE FROM event_keys WHERE event_id = ANY(@ids);
             DELETE FROM event_terms WHERE event_id = ANY(@ids);
             DELETE FROM events WHERE id = ANY(@ids);
-            UPDATE mentions SET event_id = NULL WHERE event_id = ANY(@ids);
+            UPDATE mentions SET event_id = NULL, shown_order = NULL WHERE event_id = ANY(@ids);
             """, connection, transaction))
         {
             remove.Parameters.AddWithValue("ids", replaced.Where(id => !kept.Contains(id)).ToArray());
             remove.ExecuteNonQuery();
         }
         WriteEvents(connection, transaction, changed);
-        var gaining = Assign(connection, transaction, update.Assignments);
-        FileTerms(connection, transaction, changed.Select(c => c.Event.Id).Concat(gaining).ToHashSet(StringComparer.Ordinal), update);
+        var refiled = Assign(connection, transaction, update.Assignments);
+        FileTerms(connection, transaction, changed.Select(c => c.Event.Id).Concat(refiled).ToHashSet(StringComparer.Ordinal), update);
         CorrectionLayer.ReapplyAround(new CorrectionTables(connection, transaction), replaced);
         AdvanceGeneration(connection, transaction, slot);
         return true;
@@ -491,24 +491,31 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         }
     }
 
-    /// <summary>Files the mentions under their events and returns the events that gained one, whose terms are to be filed (<see cref="FileTerms"/>).</summary>
+    /// <summary>
+    /// Files the mentions under their events with their places among the mentions the events show, and returns the events
+    /// whose filing changed, whose terms are to be filed (<see cref="FileTerms"/>).
+    /// </summary>
     private static IReadOnlyCollection<string> Assign(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<MentionAssignment> assignments)
     {
-        var gaining = new HashSet<string>(StringComparer.Ordinal);
+        var refiled = new HashSet<string>(StringComparer.Ordinal);
         if (assignments.Count == 0)
-            return gaining;
-        // A mention already filed under its event is left alone: most of a neighbourhood's are.
+            return refiled;
+        // A mention already filed so is left alone (most of a neighbourhood's are); one whose event kept its payload but shows it elsewhere is filed again.
         using var assign = new NpgsqlCommand("""
-            UPDATE mentions m SET event_id = a.event_id FROM unnest(@ids, @events) AS a(id, event_id)
-            WHERE m.id = a.id AND m.event_id IS DISTINCT FROM a.event_id
+            UPDATE mentions m SET event_id = a.event_id, shown_order = a.shown_order FROM unnest(@ids, @events, @shown) AS a(id, event_id, shown_order)
+            WHERE m.id = a.id AND (m.event_id IS DISTINCT FROM a.event_id OR m.shown_order IS DISTINCT FROM a.shown_order)
             RETURNING m.event_id
             """, connection, transaction) { CommandTimeout = 0 };
         assign.Parameters.AddWithValue("ids", assignments.Select(a => a.MentionId).ToArray());
         assign.Parameters.AddWithValue("events", assignments.Select(a => a.EventId).ToArray());
+        assign.Parameters.Add(new NpgsqlParameter<short?[]>("shown", NpgsqlDbType.Array | NpgsqlDbType.Smallint)
+        {
+            TypedValue = assignments.Select(a => (short?)a.ShownOrder).ToArray(),
+        });
         using var reader = assign.ExecuteReader();
         while (reader.Read())
-            gaining.Add(reader.GetString(0));
-        return gaining;
+            refiled.Add(reader.GetString(0));
+        return refiled;
     }
 
     /// <summary>The rows of <c>event_terms</c>, as SQLite files them (see its <c>TermRows</c>, which says why they are what <c>SharedTerms</c> compares).</summary>
@@ -673,10 +680,8 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
 
     private static StoredMention ReadStoredMention(NpgsqlDataReader r) => new(r.GetInt64(0), Deserialize<EventMention>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
 
-    public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => Query(
-        PostgresQueries.EventsOnDay,
-        r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2)),
-        ("month", (short)month), ("day", (short)day));
+    public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => WithShownMentions(Query(
+        PostgresQueries.EventsOnDay, ReadDayEntry, ("month", (short)month), ("day", (short)day)));
 
     public IReadOnlyList<ListedDates> GetListedDatesOnDay(int month, int day) => Query(
         PostgresQueries.ListedDatesOnDay,
@@ -708,58 +713,74 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         """,
         r => new MovingObservance(r.GetString(0), r.GetString(1), r.GetString(2)));
 
-    public IReadOnlyList<DaySummary> SummarizeMonth(int month) => Query(
-        """
-        SELECT t.day, t.n, e.payload, t.listed_date, t.is_primary FROM (
-            SELECT d.day, d.event_id, d.listed_date, d.is_primary, count(*) OVER (PARTITION BY d.day) AS n,
-                   row_number() OVER (PARTITION BY d.day ORDER BY x.significance DESC, x.id COLLATE "C") AS r
-            FROM event_days d JOIN events x ON x.id = d.event_id WHERE d.month = @month) t
-        JOIN events e ON e.id = t.event_id WHERE t.r = 1 ORDER BY t.day
-        """,
-        r => new DaySummary(r.GetInt16(0), (int)r.GetInt64(1),
-            new DayEntry(Deserialize<HistoricalEvent>(r.GetString(2)), HistoricalDateJsonConverter.Parse(r.GetString(3)), r.GetBoolean(4))),
-        ("month", (short)month));
+    public IReadOnlyList<DaySummary> SummarizeMonth(int month)
+    {
+        var summaries = Query(
+            """
+            SELECT t.day, t.n, e.payload, t.listed_date, t.is_primary FROM (
+                SELECT d.day, d.event_id, d.listed_date, d.is_primary, count(*) OVER (PARTITION BY d.day) AS n,
+                       row_number() OVER (PARTITION BY d.day ORDER BY x.significance DESC, x.id COLLATE "C") AS r
+                FROM event_days d JOIN events x ON x.id = d.event_id WHERE d.month = @month) t
+            JOIN events e ON e.id = t.event_id WHERE t.r = 1 ORDER BY t.day
+            """,
+            r => new DaySummary(r.GetInt16(0), (int)r.GetInt64(1),
+                new DayEntry(ShownMentions.ReadEvent(r.GetString(2)), HistoricalDateJsonConverter.Parse(r.GetString(3)), r.GetBoolean(4))),
+            ("month", (short)month));
+        return summaries.Zip(WithShownMentions(summaries.Select(d => d.Top).ToList()), (summary, top) => summary with { Top = top }).ToList();
+    }
 
-    public IReadOnlyList<DayEntry> GetListingsInYears(int fromYear, int toYear, int limit) => Query(
+    public IReadOnlyList<DayEntry> GetListingsInYears(int fromYear, int toYear, int limit) => WithShownMentions(Query(
         """
         SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
         WHERE d.year BETWEEN @from AND @to AND d.is_primary ORDER BY e.significance DESC, e.id COLLATE "C" LIMIT @limit
         """,
-        ReadDayEntry, ("from", fromYear), ("to", toYear), ("limit", limit));
+        ReadDayEntry, ("from", fromYear), ("to", toYear), ("limit", limit)));
 
     public IReadOnlyList<YearCount> CountListingsByYear(int fromYear, int toYear) => Query(
         "SELECT year, count(*) FROM event_days WHERE year BETWEEN @from AND @to AND is_primary GROUP BY year ORDER BY year",
         r => new YearCount(r.GetInt32(0), (int)r.GetInt64(1)), ("from", fromYear), ("to", toYear));
 
-    public IReadOnlyList<DayEntry> GetPrimaryListings() => Query(
+    public IReadOnlyList<DayEntry> GetPrimaryListings() => WithShownMentions(Query(
         """
         SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
         WHERE d.is_primary ORDER BY d.month, d.day, d.year DESC, e.significance DESC, e.id COLLATE "C"
         """,
-        ReadDayEntry);
+        ReadDayEntry));
 
-    public IReadOnlyList<HistoricalEvent> GetEventsOfDocument(string documentId, int limit) => Query(
+    public IReadOnlyList<HistoricalEvent> GetEventsOfDocument(string documentId, int limit) => WithShownMentions(Query(
         """
         SELECT payload FROM events WHERE id IN (SELECT event_id FROM mentions WHERE document_id = @id AND event_id IS NOT NULL)
         ORDER BY year, significance DESC, id COLLATE "C" LIMIT @limit
         """,
-        r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", documentId), ("limit", limit))
+        r => ShownMentions.ReadEvent(r.GetString(0)), ("id", documentId), ("limit", limit))
         // A hidden event keeps its row (resolution still finds it) but is no reader's to see.
-        .Select(CorrectionLayer.Visible).OfType<HistoricalEvent>().ToList();
+        .Select(CorrectionLayer.Visible).OfType<HistoricalEvent>().ToList());
 
     private static DayEntry ReadDayEntry(NpgsqlDataReader r) =>
-        new(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2));
+        new(ShownMentions.ReadEvent(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetBoolean(2));
 
+    /// <remarks>The aftermath links are checked for hidden events by their payloads alone: only the event read shows its mentions.</remarks>
     public HistoricalEvent? GetEvent(string eventId) =>
-        CorrectionLayer.Visible(eventId, id => Query(PostgresQueries.EventById, r => Deserialize<HistoricalEvent>(r.GetString(0)), ("id", id)).FirstOrDefault());
+        CorrectionLayer.Visible(eventId, id => Query(PostgresQueries.EventById, r => ShownMentions.ReadEvent(r.GetString(0)), ("id", id)).FirstOrDefault()) is { } e
+            ? WithShownMentions([e]).Single()
+            : null;
 
     public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
     {
         if (SearchQuery.TsQuery(query) is not { } match)
             return [];
-        return Query(PostgresQueries.SearchEvents, r => Deserialize<HistoricalEvent>(r.GetString(0)),
-            ("query", match.AnyWord), ("all", match.AllWords), ("phrase", match.Phrase), ("title_phrase", match.TitlePhrase), ("limit", limit));
+        return WithShownMentions(Query(PostgresQueries.SearchEvents, r => ShownMentions.ReadEvent(r.GetString(0)),
+            ("query", match.AnyWord), ("all", match.AllWords), ("phrase", match.Phrase), ("title_phrase", match.TitlePhrase), ("limit", limit)));
     }
+
+    private IReadOnlyList<DayEntry> WithShownMentions(IReadOnlyList<DayEntry> entries) =>
+        ShownMentions.Attach(entries, ids => Query(PostgresQueries.ShownMentions, ReadShownMention, ("ids", ids.ToArray())));
+
+    private IReadOnlyList<HistoricalEvent> WithShownMentions(IReadOnlyList<HistoricalEvent> events) => events.Count == 0
+        ? events
+        : ShownMentions.Attach(events, Query(PostgresQueries.ShownMentions, ReadShownMention, ("ids", events.Select(e => e.Id).Distinct(StringComparer.Ordinal).ToArray())));
+
+    private static ShownMention ReadShownMention(NpgsqlDataReader r) => new(r.GetString(0), r.GetInt16(1), r.GetString(2));
 
     public IReadOnlyList<DocumentHit> SearchDocuments(string query, int limit)
     {

@@ -12,7 +12,13 @@ internal static class PostgresMigrations
     /// <summary>"almanac" in ASCII: advisory lock keys are per database and shared with anything else using it.</summary>
     private const long MigrationLock = 0x616c6d616e6163;
 
-    private static readonly string[] Steps =
+    /// <summary>A step's SQL and, for data that SQL cannot rewrite as the store now writes it, code run after it in its transaction.</summary>
+    private sealed record Step(string Sql, Action<NpgsqlConnection, NpgsqlTransaction>? Then = null)
+    {
+        public static implicit operator Step(string sql) => new(sql);
+    }
+
+    private static readonly Step[] Steps =
     [
         // Full-text vectors are computed on write with almanac_search: the simple parser with diacritics
         // removed (unaccent), like SQLite's unicode61 remove_diacritics tokenizer, and no stemming. Weighted
@@ -205,7 +211,48 @@ internal static class PostgresMigrations
         INSERT INTO event_terms (term, mention_kind, kind, value, event_id) {{PostgresAlmanacStore.TermRows}} ON CONFLICT DO NOTHING;
         CREATE INDEX event_terms_event ON event_terms (event_id);
         """,
+        // An event's payload leaves out its mentions, which the mention rows hold already (a third of a store of day pages was
+        // the copies): the rows an event shows carry their place in its list, and its page reads them from the filing's index,
+        // those it shows first. The payloads are rewritten as the store writes them now (ShownMentions.MoveOutOfPayloads): jsonb would
+        // reorder and respace them.
+        new("""
+        ALTER TABLE mentions ADD COLUMN shown_order smallint;
+        DROP INDEX mentions_event;
+        CREATE INDEX mentions_event ON mentions (event_id, shown_order);
+        """, MoveShownMentionsOutOfPayloads),
     ];
+
+    private static void MoveShownMentionsOutOfPayloads(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        ShownMentions.MoveOutOfPayloads(new PayloadRewrite(connection, transaction));
+
+    private sealed class PayloadRewrite(NpgsqlConnection connection, NpgsqlTransaction transaction) : IPayloadRewrite
+    {
+        public IReadOnlyList<(string Id, string Payload)> EventsAfter(string afterId, int limit) => Rows(connection, transaction,
+            """SELECT id, payload FROM events WHERE id COLLATE "C" > @after ORDER BY id COLLATE "C" LIMIT @limit""",
+            r => (r.GetString(0), r.GetString(1)), ("after", afterId), ("limit", limit));
+
+        public IReadOnlyList<FiledMention> FiledUnder(IReadOnlyCollection<string> eventIds) => Rows(connection, transaction,
+            "SELECT id, event_id, document_id, sentence_start, payload::jsonb ->> 'dateValue' FROM mentions WHERE event_id = ANY(@ids)",
+            r => new FiledMention(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ("ids", eventIds.ToArray()));
+
+        public void Write(IReadOnlyList<(string Id, string Payload)> payloads, IReadOnlyList<(long MentionId, int Order)> shown) =>
+            Execute(connection, transaction, """
+                UPDATE events e SET payload = r.payload FROM unnest(@ids, @payloads) AS r(id, payload) WHERE e.id = r.id;
+                UPDATE mentions m SET shown_order = r.shown FROM unnest(@mentions, @shown) AS r(id, shown) WHERE m.id = r.id;
+                """, ("ids", payloads.Select(p => p.Id).ToArray()), ("payloads", payloads.Select(p => p.Payload).ToArray()),
+                ("mentions", shown.Select(m => m.MentionId).ToArray()), ("shown", shown.Select(m => (short)m.Order).ToArray()));
+    }
+
+    private static List<T> Rows<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, Func<NpgsqlDataReader, T> read,
+        params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
 
     /// <summary>How many steps a current schema has run.</summary>
     public static int Version => Steps.Length;
@@ -224,7 +271,8 @@ internal static class PostgresMigrations
             for (var step = version; step < Steps.Length; step++)
             {
                 using var transaction = connection.BeginTransaction();
-                Execute(connection, transaction, Steps[step] + $"\nUPDATE schema_version SET version = {step + 1};");
+                Execute(connection, transaction, Steps[step].Sql + $"\nUPDATE schema_version SET version = {step + 1};");
+                Steps[step].Then?.Invoke(connection, transaction);
                 transaction.Commit();
             }
         }
@@ -234,9 +282,17 @@ internal static class PostgresMigrations
         }
     }
 
-    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
+        using var command = Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
     }
 }

@@ -13,7 +13,7 @@ internal static class PostgresQueries
     public const string ListedDatesOnDay =
         """
         SELECT e.id,
-               (SELECT coalesce(jsonb_agg(DISTINCT m ->> 'documentId'), '[]'::jsonb) FROM jsonb_array_elements(e.payload::jsonb -> 'mentions') m)::text,
+               (SELECT coalesce(jsonb_agg(DISTINCT m.document_id), '[]'::jsonb) FROM mentions m WHERE m.event_id = e.id AND m.shown_order IS NOT NULL)::text,
                (SELECT coalesce(jsonb_agg(c ->> 'date' ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(e.payload::jsonb -> 'dateClaims') WITH ORDINALITY AS x(c, n))::text,
                d.listed_date
         FROM event_days d JOIN events e ON e.id = d.event_id WHERE d.month = @month AND d.day = @day
@@ -21,8 +21,8 @@ internal static class PostgresQueries
 
     /// <summary>
     /// <see cref="EventsOnDay"/> for a list of the day (see ListingRows): the payload without the members in @left_out, and
-    /// the mentions as [document, date, end date, title]. The titles of the day's cited documents are looked up together by
-    /// primary key (an array of ids, so no plan scans every document), never a document's text.
+    /// the mentions each event shows as [document, date, end date, title], read from the filing's index. The titles of the
+    /// day's cited documents are looked up together by primary key (an array of ids, so no plan scans every document), never a document's text.
     /// </summary>
     public const string ListingsOnDay =
         """
@@ -30,8 +30,8 @@ internal static class PostgresQueries
             SELECT e.id, e.payload::jsonb AS event, e.significance, d.year, d.listed_date, d.is_primary
             FROM event_days d JOIN events e ON e.id = d.event_id WHERE d.month = @month AND d.day = @day),
         mentions AS (
-            SELECT l.id, x.n, x.mention ->> 'documentId' AS document, x.mention ->> 'date' AS date, x.mention ->> 'endDate' AS end_date
-            FROM listed l CROSS JOIN LATERAL jsonb_array_elements(l.event -> 'mentions') WITH ORDINALITY AS x(mention, n)),
+            SELECT l.id, m.shown_order AS n, m.document_id AS document, p.json ->> 'date' AS date, p.json ->> 'endDate' AS end_date
+            FROM listed l JOIN mentions m ON m.event_id = l.id AND m.shown_order IS NOT NULL CROSS JOIN LATERAL (SELECT m.payload::jsonb) AS p(json)),
         titles AS (
             SELECT id, title FROM documents WHERE id = ANY (ARRAY(SELECT DISTINCT document FROM mentions))),
         cited AS (
@@ -48,6 +48,9 @@ internal static class PostgresQueries
     public const string Generation = "SELECT sum(value)::bigint FROM store_generation";
 
     public const string EventById = "SELECT payload FROM events WHERE id = @id";
+
+    /// <summary>The mentions the events @ids show, of any document (as they were written), with their places in the events' lists.</summary>
+    public const string ShownMentions = "SELECT event_id, shown_order, payload FROM mentions WHERE event_id = ANY(@ids) AND shown_order IS NOT NULL";
 
     /// <summary>
     /// The phrase in a title first, then the phrase anywhere, then every word; within each the best text match

@@ -243,7 +243,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "INSERT INTO event_terms (event_terms) VALUES ('delete-all')", "DELETE FROM events", "UPDATE mentions SET event_id = NULL WHERE event_id IS NOT NULL" })
+        foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "INSERT INTO event_terms (event_terms) VALUES ('delete-all')", "DELETE FROM events", "UPDATE mentions SET event_id = NULL, shown_order = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
         using var writer = new EventWriter(this, transaction);
         writer.Write(events.Select(e => (e, (string?)null)).ToList());
@@ -290,7 +290,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _fts;
 
-        /// <summary>Events whose date keys were written, or which gained a mention, since their terms were last filed (<see cref="FileTerms"/>).</summary>
+        /// <summary>Events whose date keys were written, or whose mentions were filed anew, since their terms were last filed (<see cref="FileTerms"/>).</summary>
         private readonly HashSet<string> _unfiledTerms = new(StringComparer.Ordinal);
 
         public EventWriter(SqliteAlmanacStore store, SqliteTransaction transaction)
@@ -337,7 +337,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             const string Ids = "(SELECT value FROM json_each($ids))";
             string[] statements = [$"DELETE FROM event_days WHERE event_id IN {Ids}", $"DELETE FROM events_fts WHERE rowid IN (SELECT search_rowid FROM events WHERE id IN {Ids})",
                 $"DELETE FROM event_keys WHERE event_id IN {Ids}", $"DELETE FROM event_terms WHERE rowid IN (SELECT search_rowid FROM events WHERE id IN {Ids})", $"DELETE FROM events WHERE id IN {Ids}"];
-            foreach (var sql in keepMentions ? statements : [.. statements, $"UPDATE mentions SET event_id = NULL WHERE event_id IN {Ids}"])
+            foreach (var sql in keepMentions ? statements : [.. statements, $"UPDATE mentions SET event_id = NULL, shown_order = NULL WHERE event_id IN {Ids}"])
             {
                 using var command = Prepare(sql);
                 Run(command, ("$ids", JsonSerializer.Serialize(eventIds)));
@@ -345,26 +345,27 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         }
 
         /// <summary>
-        /// Files the mentions under their events, in one statement; a mention already filed under its event is left alone
-        /// (most of a neighbourhood's are). The events gaining one have their terms filed by <see cref="FileTerms"/>.
+        /// Files the mentions under their events with their places among the mentions the events show, in one statement; a
+        /// mention already filed so is left alone (most of a neighbourhood's are), one whose event kept its payload but shows
+        /// it elsewhere is filed again. The events whose filing changed have their terms filed by <see cref="FileTerms"/>.
         /// </summary>
         public void Assign(IReadOnlyList<MentionAssignment> assignments)
         {
             if (assignments.Count == 0)
                 return;
             using var command = Prepare("""
-                UPDATE mentions SET event_id = a.value ->> 1 FROM json_each($rows) a
-                WHERE mentions.id = a.value ->> 0 AND mentions.event_id IS NOT a.value ->> 1
+                UPDATE mentions SET event_id = a.value ->> 1, shown_order = a.value ->> 2 FROM json_each($rows) a
+                WHERE mentions.id = a.value ->> 0 AND (mentions.event_id IS NOT a.value ->> 1 OR mentions.shown_order IS NOT a.value ->> 2)
                 RETURNING event_id
                 """);
-            command.Parameters.AddWithValue("$rows", JsonSerializer.Serialize(assignments.OrderBy(a => a.MentionId).Select(a => new object[] { a.MentionId, a.EventId })));
+            command.Parameters.AddWithValue("$rows", JsonSerializer.Serialize(assignments.OrderBy(a => a.MentionId).Select(a => new object?[] { a.MentionId, a.EventId, a.ShownOrder })));
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 _unfiledTerms.Add(reader.GetString(0));
         }
 
         /// <summary>
-        /// Files the terms of the events written or gaining a mention (<see cref="IAlmanacStore.FindEventsSharingTerms"/>), after
+        /// Files the terms of the events written or whose filing changed (<see cref="IAlmanacStore.FindEventsSharingTerms"/>), after
         /// their mentions are filed: an event's terms are those of all its mentions. The update's resolution gives them for the
         /// events of its neighbourhood (<see cref="EventUpdate.Terms"/>); those of any other event are read from the store.
         /// </summary>
@@ -551,18 +552,17 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         command.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => Query(
+    public IReadOnlyList<DayEntry> GetEventsOnDay(int month, int day) => WithShownMentions(Query(
         """
         SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
         WHERE d.month = $month AND d.day = $day ORDER BY d.year DESC, e.significance DESC, e.id
         """,
-        r => new DayEntry(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1),
-        ("$month", month), ("$day", day));
+        ReadDayEntry, ("$month", month), ("$day", day)));
 
     public IReadOnlyList<ListedDates> GetListedDatesOnDay(int month, int day) => Query(
         """
         SELECT e.id,
-               (SELECT json_group_array(DISTINCT json_extract(m.value, '$.documentId')) FROM json_each(e.payload, '$.mentions') m),
+               (SELECT json_group_array(DISTINCT m.document_id) FROM mentions m WHERE m.event_id = e.id AND m.shown_order IS NOT NULL),
                (SELECT json_group_array(json_extract(c.value, '$.date')) FROM json_each(e.payload, '$.dateClaims') c),
                d.listed_date
         FROM event_days d JOIN events e ON e.id = d.event_id WHERE d.month = $month AND d.day = $day
@@ -573,8 +573,8 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     public IReadOnlyList<DayEntry> GetListingsOnDay(int month, int day) => Query(
         $"""
         SELECT json_remove(e.payload, {string.Join(", ", ListingRows.LeftOut.Select(m => $"'$.{m}'"))}), d.listed_date, d.is_primary,
-               (SELECT json_group_array(json_array(json_extract(m.value, '$.documentId'), json_extract(m.value, '$.date'), json_extract(m.value, '$.endDate'), doc.title))
-                FROM json_each(e.payload, '$.mentions') m LEFT JOIN documents doc ON doc.id = json_extract(m.value, '$.documentId'))
+               (SELECT json_group_array(json_array(m.document_id, m.payload ->> '$.date', m.payload ->> '$.endDate', doc.title) ORDER BY m.shown_order)
+                FROM mentions m JOIN documents doc ON doc.id = m.document_id WHERE m.event_id = e.id AND m.shown_order IS NOT NULL)
         FROM event_days d JOIN events e ON e.id = d.event_id
         WHERE d.month = $month AND d.day = $day ORDER BY d.year DESC, e.significance DESC, e.id
         """,
@@ -601,56 +601,76 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         """,
         r => new MovingObservance(r.GetString(0), r.GetString(1), r.GetString(2)));
 
-    public IReadOnlyList<DaySummary> SummarizeMonth(int month) => Query(
-        """
-        SELECT t.day, t.n, e.payload, t.listed_date, t.is_primary FROM (
-            SELECT d.day, d.event_id, d.listed_date, d.is_primary, count(*) OVER (PARTITION BY d.day) AS n,
-                   row_number() OVER (PARTITION BY d.day ORDER BY x.significance DESC, x.id) AS r
-            FROM event_days d JOIN events x ON x.id = d.event_id WHERE d.month = $month) t
-        JOIN events e ON e.id = t.event_id WHERE t.r = 1 ORDER BY t.day
-        """,
-        r => new DaySummary(r.GetInt32(0), r.GetInt32(1),
-            new DayEntry(Deserialize<HistoricalEvent>(r.GetString(2)), HistoricalDateJsonConverter.Parse(r.GetString(3)), r.GetInt64(4) == 1)),
-        ("$month", month));
+    public IReadOnlyList<DaySummary> SummarizeMonth(int month)
+    {
+        var summaries = Query(
+            """
+            SELECT t.day, t.n, e.payload, t.listed_date, t.is_primary FROM (
+                SELECT d.day, d.event_id, d.listed_date, d.is_primary, count(*) OVER (PARTITION BY d.day) AS n,
+                       row_number() OVER (PARTITION BY d.day ORDER BY x.significance DESC, x.id) AS r
+                FROM event_days d JOIN events x ON x.id = d.event_id WHERE d.month = $month) t
+            JOIN events e ON e.id = t.event_id WHERE t.r = 1 ORDER BY t.day
+            """,
+            r => new DaySummary(r.GetInt32(0), r.GetInt32(1),
+                new DayEntry(ShownMentions.ReadEvent(r.GetString(2)), HistoricalDateJsonConverter.Parse(r.GetString(3)), r.GetInt64(4) == 1)),
+            ("$month", month));
+        return summaries.Zip(WithShownMentions(summaries.Select(d => d.Top).ToList()), (summary, top) => summary with { Top = top }).ToList();
+    }
 
-    public IReadOnlyList<DayEntry> GetListingsInYears(int fromYear, int toYear, int limit) => Query(
+    public IReadOnlyList<DayEntry> GetListingsInYears(int fromYear, int toYear, int limit) => WithShownMentions(Query(
         """
         SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
         WHERE d.year BETWEEN $from AND $to AND d.is_primary = 1 ORDER BY e.significance DESC, e.id LIMIT $limit
         """,
-        ReadDayEntry, ("$from", fromYear), ("$to", toYear), ("$limit", limit));
+        ReadDayEntry, ("$from", fromYear), ("$to", toYear), ("$limit", limit)));
 
     public IReadOnlyList<YearCount> CountListingsByYear(int fromYear, int toYear) => Query(
         "SELECT year, count(*) FROM event_days WHERE year BETWEEN $from AND $to AND is_primary = 1 GROUP BY year ORDER BY year",
         r => new YearCount(r.GetInt32(0), r.GetInt32(1)), ("$from", fromYear), ("$to", toYear));
 
-    public IReadOnlyList<DayEntry> GetPrimaryListings() => Query(
+    public IReadOnlyList<DayEntry> GetPrimaryListings() => WithShownMentions(Query(
         """
         SELECT e.payload, d.listed_date, d.is_primary FROM event_days d JOIN events e ON e.id = d.event_id
         WHERE d.is_primary = 1 ORDER BY d.month, d.day, d.year DESC, e.significance DESC, e.id
         """,
-        ReadDayEntry);
+        ReadDayEntry));
 
-    public IReadOnlyList<HistoricalEvent> GetEventsOfDocument(string documentId, int limit) => Query(
+    public IReadOnlyList<HistoricalEvent> GetEventsOfDocument(string documentId, int limit) => WithShownMentions(Query(
         """
         SELECT payload FROM events WHERE id IN (SELECT event_id FROM mentions WHERE document_id = $id AND event_id IS NOT NULL)
         ORDER BY year, significance DESC, id LIMIT $limit
         """,
-        r => Deserialize<HistoricalEvent>(r.GetString(0)), ("$id", documentId), ("$limit", limit))
+        r => ShownMentions.ReadEvent(r.GetString(0)), ("$id", documentId), ("$limit", limit))
         // A hidden event keeps its row (resolution still finds it) but is no reader's to see.
-        .Select(CorrectionLayer.Visible).OfType<HistoricalEvent>().ToList();
+        .Select(CorrectionLayer.Visible).OfType<HistoricalEvent>().ToList());
 
     private static DayEntry ReadDayEntry(SqliteDataReader r) =>
-        new(Deserialize<HistoricalEvent>(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1);
+        new(ShownMentions.ReadEvent(r.GetString(0)), HistoricalDateJsonConverter.Parse(r.GetString(1)), r.GetInt64(2) == 1);
 
-    public HistoricalEvent? GetEvent(string eventId) => CorrectionLayer.Visible(eventId, id => StoredEvent(id));
+    /// <remarks>The aftermath links are checked for hidden events by their payloads alone: only the event read shows its mentions.</remarks>
+    public HistoricalEvent? GetEvent(string eventId) =>
+        CorrectionLayer.Visible(eventId, id => StoredPayload(id, null)) is { } e ? WithShownMentions([e]).Single() : null;
 
-    private HistoricalEvent? StoredEvent(string eventId, SqliteTransaction? transaction = null)
+    /// <summary>The stored event, hidden or not, with the mentions it shows.</summary>
+    private HistoricalEvent? StoredEvent(string eventId, SqliteTransaction transaction) =>
+        StoredPayload(eventId, transaction) is { } e ? WithShownMentions([e], transaction).Single() : null;
+
+    private HistoricalEvent? StoredPayload(string eventId, SqliteTransaction? transaction)
     {
         using var command = Command("SELECT payload FROM events WHERE id = $id", ("$id", eventId));
         command.Transaction = transaction;
-        return command.ExecuteScalar() is string payload ? Deserialize<HistoricalEvent>(payload) : null;
+        return command.ExecuteScalar() is string payload ? ShownMentions.ReadEvent(payload) : null;
     }
+
+    private IReadOnlyList<DayEntry> WithShownMentions(IReadOnlyList<DayEntry> entries) => ShownMentions.Attach(entries, ids => ShownMentionsOf(ids, null));
+
+    private IReadOnlyList<HistoricalEvent> WithShownMentions(IReadOnlyList<HistoricalEvent> events, SqliteTransaction? transaction = null) =>
+        events.Count == 0 ? events : ShownMentions.Attach(events, ShownMentionsOf(events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal), transaction));
+
+    /// <summary>The mentions these events show, of any document (as they were written), in one query over the index of the filing.</summary>
+    private List<ShownMention> ShownMentionsOf(IReadOnlyCollection<string> eventIds, SqliteTransaction? transaction) => Query(transaction, """
+        SELECT event_id, shown_order, payload FROM mentions WHERE event_id IN (SELECT value FROM json_each($ids)) AND shown_order IS NOT NULL
+        """, r => new ShownMention(r.GetString(0), r.GetInt32(1), r.GetString(2)), ("$ids", JsonSerializer.Serialize(eventIds)));
 
     public IReadOnlyList<HistoricalEvent> SearchEvents(string query, int limit)
     {
@@ -659,7 +679,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         // The phrase in a title first, then the phrase anywhere, then every word; bm25 (title counts most, then people,
         // then the body) and significance within each, weighed so that among titles naming the phrase alike the event
         // more sources report comes first (the speech itself before the day a single page says it was made public).
-        return Query(
+        return WithShownMentions(Query(
             """
             SELECT e.payload FROM events_fts f JOIN events e ON e.search_rowid = f.rowid
             WHERE events_fts MATCH $any
@@ -669,8 +689,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                      bm25(events_fts, 10.0, 1.0, 5.0) - e.significance * 0.5
             LIMIT $limit
             """,
-            r => Deserialize<HistoricalEvent>(r.GetString(0)),
-            ("$any", match.AnyWord), ("$all", match.AllWords), ("$phrase", match.Phrase), ("$titlePhrase", match.TitlePhrase), ("$limit", limit));
+            r => ShownMentions.ReadEvent(r.GetString(0)), ("$any", match.AnyWord), ("$all", match.AllWords), ("$phrase", match.Phrase), ("$titlePhrase", match.TitlePhrase), ("$limit", limit)));
     }
 
     public IReadOnlyList<DocumentHit> SearchDocuments(string query, int limit)

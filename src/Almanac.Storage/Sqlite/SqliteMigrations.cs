@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Almanac.Storage.Sqlite;
@@ -8,7 +9,13 @@ namespace Almanac.Storage.Sqlite;
 /// </summary>
 internal static class SqliteMigrations
 {
-    private static readonly string[] Steps =
+    /// <summary>A step's SQL and, for data that SQL cannot rewrite as the store now writes it, code run after it in its transaction.</summary>
+    private sealed record Step(string Sql, Action<SqliteConnection, SqliteTransaction>? Then = null)
+    {
+        public static implicit operator Step(string sql) => new(sql);
+    }
+
+    private static readonly Step[] Steps =
     [
         """
         CREATE TABLE documents (
@@ -196,6 +203,15 @@ internal static class SqliteMigrations
         INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {{SqliteAlmanacStore.TermRows}} ORDER BY 1, 2, 3, 4, 5;
         CREATE INDEX event_terms_event ON event_terms(event_id);
         """,
+        // An event's payload leaves out its mentions, which the mention rows hold already (a third of a store of day pages was
+        // the copies): the rows an event shows carry their place in its list, and its page reads them from the filing's index,
+        // those it shows first. The payloads are rewritten as the store writes them now (ShownMentions.MoveOutOfPayloads), which SQL's
+        // JSON functions would not do byte for byte.
+        new("""
+        ALTER TABLE mentions ADD COLUMN shown_order INTEGER;
+        DROP INDEX mentions_event;
+        CREATE INDEX mentions_event ON mentions(event_id, shown_order);
+        """, MoveShownMentionsOutOfPayloads),
         // The index of events by term as an FTS5 table of hashed tokens (SqliteEventTerms): a batch of day pages rewrote most
         // pages of the B-tree and of its index by event, as its rows fell all over them.
         $"""
@@ -204,6 +220,54 @@ internal static class SqliteMigrations
         {SqliteEventTerms.FileAll}
         """,
     ];
+
+    private static void MoveShownMentionsOutOfPayloads(SqliteConnection connection, SqliteTransaction transaction) =>
+        ShownMentions.MoveOutOfPayloads(new PayloadRewrite(connection, transaction));
+
+    private sealed class PayloadRewrite(SqliteConnection connection, SqliteTransaction transaction) : IPayloadRewrite
+    {
+        public IReadOnlyList<(string Id, string Payload)> EventsAfter(string afterId, int limit) => Rows(connection, transaction,
+            "SELECT id, payload FROM events WHERE id > $after ORDER BY id LIMIT $limit", r => (r.GetString(0), r.GetString(1)), ("$after", afterId), ("$limit", limit));
+
+        public IReadOnlyList<FiledMention> FiledUnder(IReadOnlyCollection<string> eventIds) => Rows(connection, transaction, """
+            SELECT id, event_id, document_id, sentence_start, payload ->> '$.dateValue' FROM mentions WHERE event_id IN (SELECT value FROM json_each($ids))
+            """, r => new FiledMention(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ("$ids", JsonSerializer.Serialize(eventIds)));
+
+        public void Write(IReadOnlyList<(string Id, string Payload)> payloads, IReadOnlyList<(long MentionId, int Order)> shown)
+        {
+            Execute(connection, transaction, "UPDATE events SET payload = r.value ->> 1 FROM json_each($rows) r WHERE events.id = r.value ->> 0",
+                ("$rows", JsonSerializer.Serialize(payloads.Select(p => new[] { p.Id, p.Payload }))));
+            Execute(connection, transaction, "UPDATE mentions SET shown_order = r.value ->> 1 FROM json_each($rows) r WHERE mentions.id = r.value ->> 0",
+                ("$rows", JsonSerializer.Serialize(shown.Select(m => new[] { m.MentionId, m.Order }))));
+        }
+    }
+
+    private static List<T> Rows<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> read,
+        params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        return command;
+    }
 
     public static void Apply(SqliteConnection connection)
     {
@@ -217,9 +281,10 @@ internal static class SqliteMigrations
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
-                command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+                command.CommandText = Steps[step].Sql + $"\nPRAGMA user_version = {step + 1};";
                 command.ExecuteNonQuery();
             }
+            Steps[step].Then?.Invoke(connection, transaction);
             transaction.Commit();
         }
     }
