@@ -18,6 +18,13 @@ public static class EventTerms
             e => (IReadOnlyList<EventTerm>)e.Value.SelectMany(m => m.Keywords.Concat(m.People).Concat(m.Places).Select(term => new EventTerm(m.Kind, term))).Distinct().ToList(),
             StringComparer.Ordinal);
 
+    /// <summary>
+    /// What an event is filed under: each of its terms under each of its date keys but single days (<see cref="EventKeyKind.Day"/>;
+    /// a day's events are few), as the stores' <c>TermRows</c> pair them from stored mentions and keys.
+    /// </summary>
+    public static IEnumerable<(EventTerm Term, EventKey Key)> Filed(HistoricalEvent e, IReadOnlyList<EventTerm> terms) =>
+        EventKeys.Of(e).Where(key => key.Kind != EventKeyKind.Day).SelectMany(key => terms.Select(term => (term, key)));
+
     /// <summary>Refuses ranges of days: events are not filed under their terms by day (a day's events are few; see the lookup).</summary>
     internal static void CheckRanges(IReadOnlyList<EventKeyRange> ranges)
     {

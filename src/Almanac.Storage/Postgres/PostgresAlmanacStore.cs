@@ -537,12 +537,14 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     {
         if (eventIds is { Count: 0 })
             return;
-        var written = update?.Terms is { } terms ? update.Written.Where(e => terms.ContainsKey(e.Id)).ToDictionary(e => e.Id, StringComparer.Ordinal) : [];
-        var known = eventIds?.Where(written.ContainsKey).ToList() ?? [];
+        var filing = eventIds?.ToHashSet(StringComparer.Ordinal);
+        var known = update?.Terms is { } terms && filing is not null
+            ? update.Written.Where(e => filing.Contains(e.Id) && terms.ContainsKey(e.Id)).Select(e => (Event: e, Terms: terms[e.Id])).ToList()
+            : [];
         if (known.Count > 0)
         {
-            var rows = known.SelectMany(id => EventKeys.Of(written[id]).Where(key => key.Kind != EventKeyKind.Day)
-                .SelectMany(key => update!.Terms![id].Select(t => (t.Term, MentionKind: (short)t.Kind, Kind: (short)key.Kind, key.Value, EventId: id)))).ToList();
+            var rows = known.SelectMany(k => EventTerms.Filed(k.Event, k.Terms)
+                .Select(f => (f.Term.Term, MentionKind: (short)f.Term.Kind, Kind: (short)f.Key.Kind, f.Key.Value, EventId: k.Event.Id))).ToList();
             using var insert = new NpgsqlCommand("""
                 INSERT INTO event_terms (term, mention_kind, kind, value, event_id)
                 SELECT * FROM unnest(@terms, @mentionKinds, @kinds, @values, @events) ON CONFLICT DO NOTHING
@@ -554,7 +556,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             insert.Parameters.AddWithValue("events", rows.Select(r => r.EventId).ToArray());
             insert.ExecuteNonQuery();
         }
-        var unknown = eventIds?.Except(known).ToList();
+        var unknown = eventIds?.Except(known.Select(k => k.Event.Id)).ToList();
         if (unknown is { Count: 0 })
             return;
         using var file = new NpgsqlCommand(

@@ -373,16 +373,18 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         {
             if (_unfiledTerms.Count == 0)
                 return;
-            var written = update?.Terms is null ? [] : update.Written.ToDictionary(e => e.Id, StringComparer.Ordinal);
+            // An event outside the neighbourhood keeps the mentions filed under it before, which the resolution never read.
             var neighbourhood = update?.Removed.ToHashSet(StringComparer.Ordinal) ?? [];
-            var known = _unfiledTerms.Where(id => neighbourhood.Contains(id) && written.ContainsKey(id) && update!.Terms!.ContainsKey(id)).ToList();
+            var known = update?.Terms is { } terms
+                ? update.Written.Where(e => _unfiledTerms.Contains(e.Id) && terms.ContainsKey(e.Id) && neighbourhood.Contains(e.Id))
+                    .Select(e => new[] { e.Id, SqliteEventTerms.Tokens(e, terms[e.Id]) }).ToList()
+                : [];
             if (known.Count > 0)
             {
                 using var command = Prepare(SqliteEventTerms.File);
-                Run(command, ("$ids", JsonSerializer.Serialize(known)),
-                    ("$rows", JsonSerializer.Serialize(known.Select(id => new[] { id, SqliteEventTerms.Tokens(written[id], update!.Terms![id]) }))));
+                Run(command, ("$ids", JsonSerializer.Serialize(known.Select(k => k[0]))), ("$rows", JsonSerializer.Serialize(known)));
             }
-            var unknown = _unfiledTerms.Except(known).ToList();
+            var unknown = _unfiledTerms.Except(known.Select(k => k[0])).ToList();
             if (unknown.Count > 0)
             {
                 using var command = Prepare(SqliteEventTerms.Refile);

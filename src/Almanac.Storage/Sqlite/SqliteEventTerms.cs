@@ -33,10 +33,7 @@ internal static class SqliteEventTerms
     /// </summary>
     public const string Refile = $"""
         DELETE FROM event_terms WHERE rowid IN (SELECT search_rowid FROM events WHERE id IN (SELECT value FROM json_each($ids)));
-        INSERT INTO event_terms (rowid, tokens)
-        SELECT e.search_rowid, group_concat(DISTINCT event_term(r.term, r.mention_kind, r.kind, r.value))
-        FROM ({SqliteAlmanacStore.TermRows} AND k.event_id IN (SELECT value FROM json_each($ids))) r JOIN events e ON e.id = r.event_id
-        GROUP BY e.search_rowid;
+        {TokensOf}{SqliteAlmanacStore.TermRows} AND k.event_id IN (SELECT value FROM json_each($ids)){GroupedByEvent}
         """;
 
     /// <summary>Files the events whose ids <c>$ids</c> holds by the tokens <c>$rows</c> gives them (<c>[[id, tokens]]</c>, <see cref="Tokens"/>), replacing what was filed of them.</summary>
@@ -45,18 +42,23 @@ internal static class SqliteEventTerms
         INSERT INTO event_terms (rowid, tokens) SELECT e.search_rowid, r.value ->> 1 FROM json_each($rows) r JOIN events e ON e.id = r.value ->> 0;
         """;
 
-    /// <summary>The tokens an event is filed under: each of its terms under each of its date keys but single days, as <see cref="Refile"/> makes them in SQL.</summary>
+    /// <summary>The tokens an event is filed under (<see cref="EventTerms.Filed"/>), as <see cref="Refile"/> makes them in SQL.</summary>
     public static string Tokens(HistoricalEvent e, IReadOnlyList<EventTerm> terms) => string.Join(",",
-        EventKeys.Of(e).Where(key => key.Kind != EventKeyKind.Day)
-            .SelectMany(key => terms.Select(t => Token(t.Term, (long)t.Kind, (long)key.Kind, key.Value)))
-            .Distinct(StringComparer.Ordinal));
+        EventTerms.Filed(e, terms).Select(f => Token(f.Term.Term, (long)f.Term.Kind, (long)f.Key.Kind, f.Key.Value)).Distinct(StringComparer.Ordinal));
 
     /// <summary>Fills the table from every event's mentions, as the migration that made it does.</summary>
     public const string FileAll = $"""
+        {TokensOf}{SqliteAlmanacStore.TermRows}{GroupedByEvent}
+        """;
+
+    /// <summary>Around rows of <see cref="SqliteAlmanacStore.TermRows"/>: files each event by the tokens of its rows.</summary>
+    private const string TokensOf = """
         INSERT INTO event_terms (rowid, tokens)
-        SELECT e.search_rowid, group_concat(DISTINCT event_term(r.term, r.mention_kind, r.kind, r.value))
-        FROM ({SqliteAlmanacStore.TermRows}) r JOIN events e ON e.id = r.event_id
-        GROUP BY e.search_rowid;
+        SELECT e.search_rowid, group_concat(DISTINCT event_term(r.term, r.mention_kind, r.kind, r.value)) FROM (
+        """;
+
+    private const string GroupedByEvent = """
+        ) r JOIN events e ON e.id = r.event_id GROUP BY e.search_rowid;
         """;
 
     /// <summary>
