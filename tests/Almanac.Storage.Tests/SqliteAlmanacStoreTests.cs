@@ -1,3 +1,4 @@
+using Almanac.Core;
 using Almanac.Ingest;
 using Almanac.Storage.Sqlite;
 using Almanac.TestSupport;
@@ -35,6 +36,30 @@ public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
 
         Assert.False(store.UpdateEvents(update, basis));
         Assert.Equal(0, store.GetCounts().Events);
+    }
+
+    [Fact]
+    public void UpdateEvents_EventStoredOutsideTheNeighbourhood_KeepsTheTermsOfTheMentionsTheResolutionNeverRead()
+    {
+        // A store resolved before events were filed can hand a resolution an event it did not read: the terms the
+        // resolution brings are only those of the mentions it read, so the event's others are read from the store.
+        using var store = Open();
+        var (founding, basis) = SpeechResolution(store);
+        var speech = Assert.Single(founding.Written);
+        Assert.True(store.UpdateEvents(founding with { Terms = TermsOf(store, "doc-a") }, basis));
+        var (document, mentions) = Speech("doc-b");
+        store.AddDocument(document, [mentions[0] with { People = [], Keywords = ["denunciation"] }]);
+        var joining = Assert.Single(store.GetMentionsOfDocuments(["doc-b"]));
+
+        var outside = new EventUpdate([], [speech], [new MentionAssignment(joining.Id, speech.Id)]) { Terms = TermsOf(store, "doc-b") };
+        Assert.True(store.UpdateEvents(outside, new ResolutionBasis(store.GetEventsGeneration(), [], [])));
+
+        IReadOnlyList<EventKeyRange> of1956 = [new(EventKeyKind.AnyYear, 1956, 1956)];
+        Assert.Equal([speech.Id], store.FindEventsSharingTerms(of1956, MentionKind.Event, ["denunciation"]));
+        Assert.Equal([speech.Id], store.FindEventsSharingTerms(of1956, MentionKind.Event, ["Nikita Khrushchev"]));
+
+        IReadOnlyDictionary<string, IReadOnlyList<EventTerm>> TermsOf(IAlmanacStore store, string documentId) =>
+            EventTerms.Of(new Dictionary<string, IReadOnlyList<EventMention>> { [speech.Id] = [.. store.GetMentionsOfDocuments([documentId]).Select(m => m.Mention)] });
     }
 
     [Fact]

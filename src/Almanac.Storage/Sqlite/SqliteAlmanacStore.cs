@@ -274,7 +274,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         writer.Remove(replaced.Where(id => !kept.Contains(id)).ToList());
         writer.Write(changed.Select(c => (c.Event, (string?)c.Payload)).ToList());
         writer.Assign(update.Assignments);
-        writer.FileTerms(update);
+        writer.FileTerms(update, stored);
         CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), replaced);
         AdvanceGeneration(transaction);
         transaction.Commit();
@@ -367,16 +367,18 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         /// <summary>
         /// Files the terms of the events written or whose filing changed (<see cref="IAlmanacStore.FindEventsSharingTerms"/>), after
         /// their mentions are filed: an event's terms are those of all its mentions. The update's resolution gives them for the
-        /// events of its neighbourhood (<see cref="EventUpdate.Terms"/>); those of any other event are read from the store.
+        /// events of its neighbourhood and for those it founded (<see cref="EventUpdate.Terms"/>): the events among
+        /// <paramref name="stored"/> (those of its ids stored before it) that it did not read may hold mentions it never
+        /// read, so their terms are read from the store.
         /// </summary>
-        public void FileTerms(EventUpdate? update = null)
+        public void FileTerms(EventUpdate? update = null, IReadOnlyDictionary<string, string>? stored = null)
         {
             if (_unfiledTerms.Count == 0)
                 return;
-            // An event outside the neighbourhood keeps the mentions filed under it before, which the resolution never read.
             var neighbourhood = update?.Removed.ToHashSet(StringComparer.Ordinal) ?? [];
+            bool AllMentionsRead(string id) => neighbourhood.Contains(id) || stored?.ContainsKey(id) == false;
             var known = update?.Terms is { } terms
-                ? update.Written.Where(e => _unfiledTerms.Contains(e.Id) && terms.ContainsKey(e.Id) && neighbourhood.Contains(e.Id))
+                ? update.Written.Where(e => _unfiledTerms.Contains(e.Id) && terms.ContainsKey(e.Id) && AllMentionsRead(e.Id))
                     .Select(e => new[] { e.Id, SqliteEventTerms.Tokens(e, terms[e.Id]) }).ToList()
                 : [];
             if (known.Count > 0)
