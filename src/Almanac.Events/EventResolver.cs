@@ -93,10 +93,38 @@ public sealed class EventResolver
                 foreach (var mention in cluster.Mentions)
                     (sentenceClusters.TryGetValue(mention.Sentence.Trim(), out var set) ? set : sentenceClusters[mention.Sentence.Trim()] = []).Add(cluster);
             var events = new List<HistoricalEvent>();
-            foreach (var cluster in clusters)
-                if (EventOf(cluster, people, ids, sentenceClusters) is { } built)
-                    events.Add(built);
+            if (InParallel(clusters, people, sentenceClusters) is { } built)
+                events.AddRange(built.Select(b => b.Event with { Id = StableId(b.Lead, ids) }));
+            else
+                foreach (var cluster in clusters)
+                    if (EventOf(cluster, people, ids, sentenceClusters) is { } one)
+                        events.Add(one);
             return Aftermath.Link(events, documents, resolver._lineageOf, Fail, resolver._mentionsPerDocument);
+        }
+
+        /// <summary>
+        /// The clusters' events built on every core, each on its own (building reads only what the pass gives it), their ids
+        /// still to be given in order; null when building one throws: <see cref="EventOf"/>, one after the other, then finds
+        /// which documents fail, and leaves their mentions out of the clusters after, as it did before any was built at once.
+        /// </summary>
+        private List<(HistoricalEvent Event, EventMention Lead)>? InParallel(List<Cluster> clusters, IReadOnlyDictionary<string, string> people,
+            IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters)
+        {
+            var owns = clusters.Select(c => c.Mentions.Where(m => !_failures.ContainsKey(m.DocumentId)).ToList()).ToList();
+            var built = new (HistoricalEvent Event, EventMention Lead)?[clusters.Count];
+            try
+            {
+                Parallel.For(0, clusters.Count, i =>
+                {
+                    if (owns[i].Count > 0)
+                        built[i] = resolver.Build(clusters[i], owns[i], documents, people, sentenceClusters);
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is not OutOfMemoryException))
+            {
+                return null;
+            }
+            return built.OfType<(HistoricalEvent, EventMention)>().ToList();
         }
 
         private List<Cluster> Cluster()
@@ -384,6 +412,14 @@ public sealed class EventResolver
     private HistoricalEvent ToEvent(Cluster cluster, IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, IReadOnlyDictionary<string, string> canonicalPeople, HashSet<string> ids,
         IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters)
     {
+        var (built, lead) = Build(cluster, mentions, documents, canonicalPeople, sentenceClusters);
+        return built with { Id = StableId(lead, ids) };
+    }
+
+    /// <summary>The event of a cluster's mentions, with the lead mention its id is to be made from (<see cref="StableId"/>), which depends on the events built before it.</summary>
+    private (HistoricalEvent Event, EventMention Lead) Build(Cluster cluster, IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
+        IReadOnlyDictionary<string, string> canonicalPeople, IReadOnlyDictionary<string, HashSet<Cluster>> sentenceClusters)
+    {
         var claims = DateClaims(mentions);
         var best = BestClaim(claims);
         var lead = mentions.OrderByDescending(m => m.Date.Precision).ThenByDescending(m => m.IsTopic).ThenBy(m => m.Clause.Length).First();
@@ -393,8 +429,8 @@ public sealed class EventResolver
             .GroupBy(p => p, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
         var places = mentions.SelectMany(m => m.Places).Distinct(StringComparer.Ordinal).ToList();
         var summary = Summaries.InShort(mentions, documents, title, best, _lineageOf);
-        return new HistoricalEvent(
-            StableId(lead, ids), lead.Kind, title, headline, best.Date, best.EndDate,
+        return (new HistoricalEvent(
+            "", lead.Kind, title, headline, best.Date, best.EndDate,
             claims, people, places, summary, 0, mentions)
         {
             Why = Summaries.Why(mentions, documents, title),
@@ -402,7 +438,7 @@ public sealed class EventResolver
             RelatedReading = Books.Named(mentions, documents, title, people),
             // The lead mention's picture when it has one: it stands by the passage the event is best dated in.
             Picture = lead.Picture ?? mentions.Select(m => m.Picture).FirstOrDefault(p => p is not null),
-        };
+        }, lead);
     }
 
     /// <summary>Whether a sentence dates another event, or gives this event a date other than its own.</summary>

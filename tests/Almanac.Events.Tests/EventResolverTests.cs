@@ -93,6 +93,40 @@ public sealed class EventResolverTests
         Assert.Single(events);
     }
 
+    [Fact]
+    public void Resolve_TwoEventsLedFromOneSentenceAmongMany_TakeTheirIdsInResolutionOrder()
+    {
+        // Events are built on every core; their ids, which tell apart two led from one sentence and date, are given after, in order.
+        var day = HistoricalDate.OnDay(1815, 6, 16);
+        var quatreBras = Mention("a", day, "The Battle of Quatre Bras was fought by the French army of the Armee du Nord under Marshal Ney");
+        var ligny = quatreBras with { Clause = "The Battle of Ligny was fought by the Prussian army under Blucher", Keywords = ["ligny", "prussian", "blucher"] };
+        var others = Enumerable.Range(1, 300).Select(i => Mention($"doc{i}", HistoricalDate.OnDay(1700 + i, 1 + i % 12, 1 + i % 28), $"Treaty number {i} signed at Town{i}")).ToList();
+        var alone = Assert.Single(new EventResolver().Resolve([quatreBras], new Dictionary<string, SourceDocument>()).Events);
+
+        var events = new EventResolver().Resolve([.. others, quatreBras, ligny], new Dictionary<string, SourceDocument>()).Events;
+
+        var fromTheSentence = events.Where(e => e.DocumentIds.SequenceEqual(["a"])).ToList();
+        Assert.Equal(2, fromTheSentence.Count);
+        Assert.Equal(alone.Id, fromTheSentence[0].Id);
+        Assert.NotEqual(alone.Id, fromTheSentence[1].Id);
+        Assert.Equal(302, events.Select(e => e.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Resolve_BuildingOneDocumentsEventsThrows_LeavesThatDocumentOutAndResolvesTheRestAsWithoutIt()
+    {
+        var mentions = Enumerable.Range(1, 200).Select(i => Mention($"doc{i}", HistoricalDate.OnDay(1800 + i, 1 + i % 12, 1 + i % 28), $"Bridge number {i} opened at Town{i}")).ToList();
+        Func<string, string> lineageOf = id => id == "doc150" ? throw new InvalidOperationException("unreadable lineage") : id;
+
+        var resolution = new EventResolver(lineageOf).Resolve(mentions, new Dictionary<string, SourceDocument>());
+
+        var failure = Assert.Single(resolution.Failures);
+        Assert.Equal("doc150", failure.DocumentId);
+        Assert.Contains("building an event", failure.Reason, StringComparison.Ordinal);
+        var without = new EventResolver().Resolve(mentions.Where(m => m.DocumentId != "doc150").ToList(), new Dictionary<string, SourceDocument>());
+        Assert.Equal(without.Events.Select(e => (e.Id, e.Text)), resolution.Events.Select(e => (e.Id, e.Text)));
+    }
+
     private static HistoricalDate Day(HistoricalDate start, int offset)
     {
         var date = new NodaTime.LocalDate(start.Year, start.Month!.Value, start.Day!.Value).PlusDays(offset);
