@@ -47,7 +47,7 @@ internal static class Books
             {
                 var title = TrimLeadingSmallWords(match.Groups["title"].Value);
                 var author = match.Groups["author"].Value.TrimEnd('.', '’', '\'');
-                if (Words.Split(title).Count >= 2 && PersonNames.IsName(author))
+                if (Words.Count(title) >= 2 && PersonNames.IsName(author))
                     yield return new Reading(title, author, documentId);
             }
     }

@@ -94,8 +94,8 @@ internal static class Headlines
         // The clause that holds the date is what the headline must keep when a long sentence is cut: up to its date
         // phrase, or through the date when that stays.
         var wordsBeforeDate = dateAt < 0 ? 0
-            : keepsDate ? Words.Split(source[..(dateAt + mention.DateText.Length)]).Count
-            : Math.Max(0, Words.Split(source[..dateAt]).Count - 1);
+            : keepsDate ? Words.Count(source, 0, dateAt + mention.DateText.Length)
+            : Math.Max(0, Words.Count(source, 0, dateAt) - 1);
         // "wounded by a clerk on 5 May 1870, as he …": the clause ends where the date does, and the date's comma goes with it.
         // A date between commas (", on 28 July 1914, war was declared") opens its clause instead.
         var dateEndsClause = dateAt >= 0 && source.AsSpan(dateAt + mention.DateText.Length).StartsWith(", ", StringComparison.Ordinal)
@@ -103,9 +103,9 @@ internal static class Headlines
         var text = keepsDate ? source : Titles.WithoutDate(source, mention, anywhere: true);
         text = WithoutAsides(text);
         // The opening's edits move the words before the date: "He did not object …" named is one word longer.
-        var openingWords = Words.Split(text).Count;
+        var openingWords = Words.Count(text);
         text = WithSubject(WithoutLeadingConnectives(text), mention, document);
-        wordsBeforeDate = Math.Max(0, wordsBeforeDate + Words.Split(text).Count - openingWords);
+        wordsBeforeDate = Math.Max(0, wordsBeforeDate + Words.Count(text) - openingWords);
         text = Shortened(text, wordsBeforeDate, dateEndsClause);
         text = WithoutDanglingEnd(Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars));
         return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..], IsTitle(Flat(mention.Sentence)));
@@ -122,9 +122,9 @@ internal static class Headlines
         var parts = HeadingParts.Of(title);
         if (parts.Count < 2 || parts.FirstOrDefault(p => p.Contains(dateText, StringComparison.Ordinal)) is not { } dated)
             return title;
-        if (Words.Split(dated.Replace(dateText, " ", StringComparison.Ordinal)).Count >= MinTitleWords)
+        if (Words.Count(dated.Replace(dateText, " ", StringComparison.Ordinal)) >= MinTitleWords)
             return dated;
-        return parts.Where(p => p != dated).MaxBy(p => Words.Split(p).Count)!;
+        return parts.Where(p => p != dated).MaxBy(p => Words.Count(p))!;
     }
 
     /// <summary>A title's part that says more than its date: "Chinese Winter Offensive", not "Stalemate" nor "HISTORY".</summary>
@@ -154,7 +154,7 @@ internal static class Headlines
     private const int MaxTitleWords = 6;
 
     private static bool IsTitle(string sentence) =>
-        sentence.TrimEnd() is { Length: > 0 } line && line[^1] is not ('.' or '!' or '?' or '"' or '”' or ')' or '’') && Words.Split(line).Count <= MaxTitleWords;
+        sentence.TrimEnd() is { Length: > 0 } line && line[^1] is not ('.' or '!' or '?' or '"' or '”' or ')' or '’') && Words.Count(line) <= MaxTitleWords;
 
     private static readonly HashSet<string> Until = new(StringComparer.OrdinalIgnoreCase) { "until", "till" };
 
@@ -349,7 +349,7 @@ internal static class Headlines
         var before = clause[..at.Start];
         var comma = before.LastIndexOf(", ", StringComparison.Ordinal);
         var subject = before[(comma < 0 ? 0 : comma + 2)..].Trim();
-        return subject.Length > 0 && subject.Any(char.IsAsciiDigit) && Words.Split(subject).Count <= MaxSubjectWords ? subject : null;
+        return subject.Length > 0 && subject.Any(char.IsAsciiDigit) && Words.Count(subject) <= MaxSubjectWords ? subject : null;
     }
 
     /// <summary>The subject of the nearest sentence before <paramref name="position"/> that opens on a name or a named thing.</summary>

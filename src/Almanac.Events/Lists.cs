@@ -21,7 +21,7 @@ internal static class Lists
         if (commaAt < 2)
             return false;
         var before = text.LastIndexOf(", ", commaAt - 1, Math.Min(commaAt, ItemReach), StringComparison.Ordinal);
-        return before >= 0 && Words.Split(text[(before + 2)..commaAt]).Count <= MaxItemWords;
+        return before >= 0 && Words.Count(text, before + 2, commaAt) <= MaxItemWords;
     }
 
     private static bool ItemFollows(string text, int commaAt)
@@ -30,6 +30,6 @@ internal static class Lists
         if (start >= text.Length)
             return false;
         var after = text.IndexOf(", ", start, Math.Min(text.Length - start, ItemReach), StringComparison.Ordinal);
-        return after >= 0 && Words.Split(text[start..after]).Count <= MaxItemWords;
+        return after >= 0 && Words.Count(text, start, after) <= MaxItemWords;
     }
 }

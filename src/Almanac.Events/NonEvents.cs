@@ -60,7 +60,7 @@ public static partial class NonEvents
     {
         try
         {
-            if (Words.Split(sentence).Count <= MaxBylineWords && Byline().IsMatch(sentence))
+            if (Words.Count(sentence) <= MaxBylineWords && Byline().IsMatch(sentence))
                 return NonEventKind.Byline;
             if (Caption().IsMatch(sentence))
                 return NonEventKind.Caption;

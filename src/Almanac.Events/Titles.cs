@@ -25,7 +25,7 @@ internal static class Titles
         // The candidates most headings write, so that weighing each against every source stays linear in the sources.
         var candidates = mentions.Where(m => m.IsTopic)
             .SelectMany(m => HeadingParts.Of(m.Clause).Select(part => WithoutDate(part, m, anywhere: true)))
-            .Where(c => Words.Split(c).Count is >= 2 and <= 10 && Words.Keywords(c).Any())
+            .Where(c => Words.Count(c) is >= 2 and <= 10 && Words.Keywords(c).Any())
             .GroupBy(c => c, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var frequent = candidates.OrderByDescending(g => g.Count()).Take(MaxCandidates).ToHashSet();

@@ -20,20 +20,30 @@ internal static class Words
     {
         end = end < 0 ? text.Length : end;
         var words = new List<Word>();
-        var i = start;
-        while (i < end)
-        {
-            if (!char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var begin = i;
-            while (i < end && (char.IsLetterOrDigit(text[i]) || (IsInnerJoiner(text[i]) && i + 1 < end && char.IsLetter(text[i + 1]))))
-                i++;
+        for (var i = start; Next(text, ref i, end, out var begin);)
             words.Add(new Word(begin, text[begin..i]));
-        }
         return words;
+    }
+
+    /// <summary>How many words <see cref="Split"/> finds, without making them.</summary>
+    public static int Count(string text, int start = 0, int end = -1)
+    {
+        end = end < 0 ? text.Length : end;
+        var count = 0;
+        for (var i = start; Next(text, ref i, end, out _);)
+            count++;
+        return count;
+    }
+
+    /// <summary>Finds the next word at or after <paramref name="i"/>: false when there is none before the end, else its start, with <paramref name="i"/> at its end.</summary>
+    private static bool Next(string text, ref int i, int end, out int begin)
+    {
+        while (i < end && !char.IsLetterOrDigit(text[i]))
+            i++;
+        begin = i;
+        while (i < end && (char.IsLetterOrDigit(text[i]) || (IsInnerJoiner(text[i]) && i + 1 < end && char.IsLetter(text[i + 1]))))
+            i++;
+        return i > begin;
     }
 
     /// <summary>The word without a possessive ending, lower-cased: "Khrushchev’s" is "khrushchev".</summary>
