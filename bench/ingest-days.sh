@@ -51,6 +51,6 @@ if [ -n "${ALMANAC_BENCH_POSTGRES:-}" ]; then
         done
         wait
         rate "postgresql, $workers worker(s)${PIN:+ on a core each} draining the queue" "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')"
-        psql "$server/postgres" -qc "DROP DATABASE $database WITH (FORCE)"
+        psql "$server/postgres" -qc "DROP DATABASE $database" # not FORCE: it refuses to end an autovacuum worker without pg_signal_backend, which a plain DROP stops itself
     done
 fi
