@@ -221,44 +221,57 @@ public sealed class EventResolver
     /// word, a person or a place with a mention (<see cref="EventTerms"/>); each event's cluster and each mention's are built once, so a document of thousands of
     /// mentions among thousands of nearby events costs about their sum, not their product.
     /// </summary>
+    /// <remarks>
+    /// The mentions are tested on every core. Whether a mention meets an event does not depend on the others, nor on
+    /// whether its candidates were looked up or compared (the lookup leaves out only events that cannot meet it): only
+    /// the budget, which decides that, is kept in the mentions' order, and each event's list is filled in that order after.
+    /// </remarks>
     public IReadOnlyList<IReadOnlyList<EventMention>> MentionsMeeting(IReadOnlyList<IReadOnlyList<EventMention>> events, IReadOnlyList<EventMention> mentions)
     {
         var weights = _keywordFrequencies is { } frequencies ? new KeywordWeights(frequencies) : null;
         var stored = new Cluster?[events.Count];
         var alike = new List<List<EventMention>>?[events.Count];
-        var founded = new Dictionary<EventMention, Cluster>(ReferenceEqualityComparer.Instance);
-        var meeting = events.Select(_ => new List<EventMention>()).ToArray();
         var years = new YearsIndex();
         for (var i = 0; i < events.Count; i++)
             foreach (var mention in events[i])
                 years.Add(mention, i);
+        var near = new int[mentions.Count];
+        var decisive = new DecisiveWords?[mentions.Count];
+        Parallel.For(0, mentions.Count, j =>
+        {
+            near[j] = years.Count(mentions[j]);
+            if (weights is not null)
+                decisive[j] = DecisiveWords.Of(mentions[j].Keywords.Distinct(StringComparer.Ordinal), weights);
+        });
         TermPostings<int>? terms = null; // filed once mentions have compared many events (FilingBudget)
         var budget = new FilingBudget();
-        foreach (var mention in mentions)
-            foreach (var i in Near(mention))
+        var lookUp = new bool[mentions.Count];
+        for (var j = 0; j < mentions.Count; j++)
+            if (weights is not null && budget.LookUp(near[j], events.Count, filed: terms is not null) && decisive[j] is { Unbounded: false })
             {
-                var e = events[i];
-                var meets = weights is null
-                    ? CouldMeet(e, mention, new KeywordWeights([.. e, mention]))
-                    : CouldMeet(e, mention, weights, stored[i] ??= ClusterOf(e, weights), Founded(mention, weights), alike[i] ??= Alike(e));
-                if (meets)
-                    meeting[i].Add(mention);
+                terms ??= EventTerms(events, weights, stored, alike);
+                lookUp[j] = true;
             }
+        var meets = new List<int>[mentions.Count];
+        Parallel.For(0, mentions.Count, j =>
+        {
+            var mention = mentions[j];
+            Cluster? founded = null;
+            // An event's cluster and alike groups may be built by two cores at once: both build the same.
+            meets[j] = Candidates(j).Where(i => weights is null
+                    ? CouldMeet(events[i], mention, new KeywordWeights([.. events[i], mention]))
+                    : CouldMeet(events[i], mention, weights, stored[i] ??= ClusterOf(events[i], weights), founded ??= new Cluster(mention, 0, weights), alike[i] ??= Alike(events[i])))
+                .ToList();
+        });
+        var meeting = events.Select(_ => new List<EventMention>()).ToArray();
+        for (var j = 0; j < mentions.Count; j++)
+            foreach (var i in meets[j])
+                meeting[i].Add(mentions[j]);
         return meeting;
 
-        IEnumerable<int> Near(EventMention mention)
-        {
-            var count = years.Count(mention);
-            if (weights is null || !budget.LookUp(count, events.Count, filed: terms is not null)
-                || DecisiveWords.Of(mention.Keywords.Distinct(StringComparer.Ordinal), weights) is not { Unbounded: false } decisive)
-                return years.Near(mention);
-            terms ??= EventTerms(events, weights, stored, alike);
-            return terms.Count(mention, decisive) >= count ? years.Near(mention)
-                : terms.Candidates(mention, decisive).Where(i => years.IsNear(i, mention)).Distinct().Order();
-        }
-
-        Cluster Founded(EventMention mention, KeywordWeights weights) =>
-            founded.TryGetValue(mention, out var cluster) ? cluster : founded[mention] = new Cluster(mention, 0, weights);
+        IEnumerable<int> Candidates(int j) =>
+            !lookUp[j] || terms!.Count(mentions[j], decisive[j]!) >= near[j] ? years.Near(mentions[j])
+                : terms.Candidates(mentions[j], decisive[j]!).Where(i => years.IsNear(i, mentions[j])).Distinct().Order();
     }
 
     /// <summary>
@@ -268,17 +281,23 @@ public sealed class EventResolver
     /// </summary>
     private static TermPostings<int> EventTerms(IReadOnlyList<IReadOnlyList<EventMention>> events, KeywordWeights weights, Cluster?[] stored, List<List<EventMention>>?[] alike)
     {
-        var terms = new TermPostings<int>();
-        for (var i = 0; i < events.Count; i++)
+        var filed = new (IReadOnlyList<Term> Terms, bool Unbounded)[events.Count];
+        Parallel.For(0, events.Count, i =>
         {
             if (events[i].Count == 0)
-                continue;
+                return;
             var cluster = stored[i] = ClusterOf(events[i], weights);
             var groups = alike[i] = Alike(events[i]);
             var decisive = groups.Select(same => DecisiveWords.Of(same[0].Keywords.Distinct(StringComparer.Ordinal), weights)).ToList();
-            foreach (var term in cluster.Terms().Concat(decisive.SelectMany(d => d.Decided).Select(w => new Term(TermKind.DecisiveWord, w))).Distinct())
+            filed[i] = (cluster.Terms().Concat(decisive.SelectMany(d => d.Decided).Select(w => new Term(TermKind.DecisiveWord, w))).Distinct().ToList(),
+                cluster.Unbounded || decisive.Any(d => d.Unbounded));
+        });
+        var terms = new TermPostings<int>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            foreach (var term in filed[i].Terms ?? [])
                 terms.File(term, i);
-            if (cluster.Unbounded || decisive.Any(d => d.Unbounded))
+            if (filed[i].Unbounded)
                 terms.FileUnbounded(i);
         }
         return terms;
