@@ -81,17 +81,27 @@ internal static class PersonNames
         !last.IsPossessive && first > 0 && (PlacePrepositions.Contains(words[first - 1].Text) || NamedEvents.KindNamedBy(words, first) is not null);
 
     /// <summary>The people a span names, as full names from <paramref name="known"/> where the span gives only a surname.</summary>
+    /// <remarks>Every sentence of a document is matched against all the people it names (a day page names thousands), so no name is cut into new strings here.</remarks>
     public static IReadOnlyList<string> In(string span, IReadOnlyList<string> known)
     {
         var found = new List<string>();
-        var spanWords = Words.Split(span).Select(Bare).ToHashSet(StringComparer.Ordinal);
+        var spanWords = Words.Split(span).Select(Bare).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var name in known)
         {
-            var surname = name[(name.LastIndexOf(' ') + 1)..];
-            if (spanWords.Contains(surname) && !found.Any(f => f.EndsWith(" " + surname, StringComparison.Ordinal)))
+            var surname = name.AsSpan(name.LastIndexOf(' ') + 1);
+            if (spanWords.Contains(surname) && !AnyEndsWithWord(found, surname))
                 found.Add(Canonical(name, known));
         }
         return found.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Whether one of the names ends in the word, after a space.</summary>
+    private static bool AnyEndsWithWord(List<string> names, ReadOnlySpan<char> word)
+    {
+        foreach (var name in names)
+            if (name.Length > word.Length && name.AsSpan().EndsWith(word) && name[^(word.Length + 1)] == ' ')
+                return true;
+        return false;
     }
 
     /// <summary>
@@ -122,10 +132,25 @@ internal static class PersonNames
     }
 
     /// <summary>Within one text: keep the shortest full form with the same first and last word.</summary>
-    private static string Canonical(string name, IReadOnlyList<string> known)
+    private static string Canonical(string name, IReadOnlyList<string> known) => known.Where(k => SameKey(k, name)).OrderBy(k => k.Length).First();
+
+    /// <summary>Whether two names have the same <see cref="Key"/>, without making it.</summary>
+    private static bool SameKey(string a, string b)
     {
-        var key = Key(name);
-        return known.Where(k => Key(k) == key).OrderBy(k => k.Length).First();
+        FirstAndLast(a, out var aFirst, out var aLast);
+        FirstAndLast(b, out var bFirst, out var bLast);
+        if (aFirst.IsEmpty || bFirst.IsEmpty)
+            return aFirst.IsEmpty && bFirst.IsEmpty && a == b;
+        return aFirst.SequenceEqual(bFirst) && aLast.SequenceEqual(bLast);
+    }
+
+    /// <summary>A name's first and last words, as <see cref="Key"/> splits it (on spaces); both empty when it has none.</summary>
+    private static void FirstAndLast(string name, out ReadOnlySpan<char> first, out ReadOnlySpan<char> last)
+    {
+        var words = name.AsSpan().Trim(' ');
+        var firstEnd = words.IndexOf(' ');
+        first = firstEnd < 0 ? words : words[..firstEnd];
+        last = words[(words.LastIndexOf(' ') + 1)..];
     }
 
     private static bool IsTitleCase(string line)

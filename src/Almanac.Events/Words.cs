@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Almanac.Events;
 
 /// <summary>A word of a text with its offset; words are runs of letters, digits and inner apostrophes or hyphens.</summary>
@@ -19,7 +21,8 @@ internal static class Words
     public static List<Word> Split(string text, int start = 0, int end = -1)
     {
         end = end < 0 ? text.Length : end;
-        var words = new List<Word>();
+        // Counted first, so the list is made once at its size rather than grown (and copied) a word at a time.
+        var words = new List<Word>(Count(text, start, end));
         for (var i = start; Next(text, ref i, end, out var begin);)
             words.Add(new Word(begin, text[begin..i]));
         return words;
@@ -56,22 +59,36 @@ internal static class Words
     }
 
     /// <summary>Content words of a span: normalized, without stop words, numbers or one- and two-letter words.</summary>
-    public static IEnumerable<string> Keywords(string text, int start = 0, int end = -1) =>
-        Split(text, start, end)
-            .Select(w => Normalize(w.Text))
-            .Where(w => w.Length > 2 && !Lexicon.StopWords.Contains(w) && !w.All(char.IsAsciiDigit))
-            .Select(Stem);
+    /// <remarks>Each word is normalized in place, so only the keywords it keeps become strings: every sentence of every document passes here.</remarks>
+    public static IEnumerable<string> Keywords(string text, int start = 0, int end = -1)
+    {
+        end = end < 0 ? text.Length : end;
+        for (var i = start; Next(text, ref i, end, out var begin);)
+            if (Keyword(text.AsSpan(begin, i - begin)) is { } keyword)
+                yield return keyword;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords = Lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The keyword a word gives (<see cref="Normalize"/>d, then <see cref="Stem"/>med), or null for a stop word, a number or a word of two letters or fewer.</summary>
+    private static string? Keyword(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        ReadOnlySpan<char> normalized = lower.EndsWith("'s") || lower.EndsWith("’s") ? lower[..^2] : lower;
+        return normalized.Length > 2 && !StopWords.Contains(normalized) && normalized.ContainsAnyExceptInRange('0', '9') ? Stem(normalized) : null;
+    }
 
     /// <summary>A light plural stemmer: enough that "speeches" meets "speech" and "purges" meets "purge".</summary>
-    private static string Stem(string word)
+    private static string Stem(ReadOnlySpan<char> word)
     {
-        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
-            return word[..^3] + "y";
-        if (word.Length > 4 && (word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) || word.EndsWith("sses", StringComparison.Ordinal)))
-            return word[..^2];
-        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal))
-            return word[..^1];
-        return word;
+        if (word.Length > 4 && word.EndsWith("ies"))
+            return string.Concat(word[..^3], "y");
+        if (word.Length > 4 && (word.EndsWith("ches") || word.EndsWith("shes") || word.EndsWith("sses")))
+            return word[..^2].ToString();
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss") && !word.EndsWith("us"))
+            return word[..^1].ToString();
+        return word.ToString();
     }
 
     private static bool IsInnerJoiner(char c) => c is '\'' or '’' or '-';

@@ -39,4 +39,12 @@ public sealed class PersonNamesTests
         Assert.Equal("Nikita Khrushchev", forms["Nikita S. Khrushchev"]);
         Assert.Equal("Nikita Khrushchev", forms["Nikita Sergeyevich Khrushchev"]);
     }
+
+    [Fact]
+    public void In_SurnamesOnly_GiveTheShortestFullFormOfEachPersonTheDocumentNames()
+    {
+        string[] known = ["Nikita Sergeyevich Khrushchev", "Nikita Khrushchev", "Joseph Stalin", "Lavrentiy Beria", "Sergei Khrushchev"];
+        Assert.Equal(["Nikita Khrushchev", "Joseph Stalin"], PersonNames.In("Khrushchev’s speech denounced Stalin.", known));
+        Assert.Empty(PersonNames.In("The speech was read behind closed doors.", known));
+    }
 }
