@@ -295,7 +295,9 @@ public sealed class EventResolver
         var terms = new TermPostings<int>();
         for (var i = 0; i < events.Count; i++)
         {
-            foreach (var term in filed[i].Terms ?? [])
+            if (events[i].Count == 0)
+                continue;
+            foreach (var term in filed[i].Terms)
                 terms.File(term, i);
             if (filed[i].Unbounded)
                 terms.FileUnbounded(i);
