@@ -4,7 +4,9 @@
 # Prints documents/s, MB/s, peak memory, and the store's bytes per event and per source byte. With ALMANAC_BENCH_POSTGRES
 # set to a server URL (postgres://USER:PASSWORD@HOST:PORT) of a user who may create databases, also queues the pages in a fresh PostgreSQL database
 # and drains the queue with 1 worker, then (another fresh database) with 2 workers at once, timing the drain; with PIN=1
-# each worker runs on a core of its own (taskset), so the speed-up compares one core's worker with two.
+# each worker runs on a core of its own (taskset), so the speed-up compares one core's worker with two. Each drain also
+# prints the CPU the whole machine spent (workers and server): where one worker already keeps most cores busy, a second
+# has little left to gain.
 # Usage: bench/ingest-days.sh   Knobs: DAYS (how many days, default all), ALMANAC_BENCH_POSTGRES, PIN, ALMANAC_BIN (a folder with
 # another build's almanac.dll to measure, e.g. a copy of an older .almanac/bin: run both in turn, the machine's load wanders).
 set -euo pipefail
@@ -19,6 +21,9 @@ rm "$work/pages/gold.jsonl"
 documents=$(find "$work/pages" -type f | wc -l)
 source_bytes=$(du -cb "$work/pages"/* | tail -n 1 | cut -f1)
 echo "$documents HTML day pages, $((source_bytes / 1000)) KB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# CPU seconds the whole machine has spent busy so far (user, nice, system, irq, softirq): the workers and the server together.
+machine_busy() { awk '/^cpu / { print ($2 + $3 + $4 + $7 + $8) / 100 }' /proc/stat; }
 
 rate() { # LABEL SECONDS
     awk -v label="$1" -v s="$2" -v n="$documents" -v b="$source_bytes" \
@@ -44,13 +49,18 @@ if [ -n "${ALMANAC_BENCH_POSTGRES:-}" ]; then
         psql "$server/postgres" -qc "CREATE DATABASE $database"
         "${cli[@]}" ingest "$work/pages" --queue --db "$server/$database" >/dev/null
         start=$(date +%s.%N)
+        busy_before=$(machine_busy)
         for i in $(seq 0 $((workers - 1))); do
             pin=()
             if [ -n "${PIN:-}" ]; then pin=(taskset -c "$((i % $(nproc)))"); fi
             "${pin[@]}" "${cli[@]}" worker --db "$server/$database" >/dev/null &
         done
         wait
-        rate "postgresql, $workers worker(s)${PIN:+ on a core each} draining the queue" "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')"
+        drained=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+        rate "postgresql, $workers worker(s)${PIN:+ on a core each} draining the queue" "$drained"
+        awk -v b="$busy_before" -v a="$(machine_busy)" -v s="$drained" -v n="$(nproc)" \
+            'BEGIN { printf "  the machine busy %.1f s of CPU (workers and server): %.1f of %d cores on average\n", a - b, (a - b) / s, n }'
+
         psql "$server/postgres" -qc "DROP DATABASE $database" # not FORCE: it refuses to end an autovacuum worker without pg_signal_backend, which a plain DROP stops itself
     done
 fi
