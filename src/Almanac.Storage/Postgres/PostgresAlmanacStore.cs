@@ -581,9 +581,11 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         "SELECT id FROM documents WHERE id > @after AND analysis_failure IS NULL ORDER BY id LIMIT @limit",
         r => r.GetString(0), ("after", afterId), ("limit", limit));
 
+    /// <remarks>The documents' mentions first, once, as <see cref="GetMentionsOfEvents"/> finds its.</remarks>
     public IReadOnlyList<StoredMention> GetMentionsOfDocuments(IReadOnlyCollection<string> documentIds) => Query("""
-        SELECT m.id, m.payload, m.event_id FROM mentions m JOIN documents d ON d.id = m.document_id
-        WHERE d.analysis_failure IS NULL AND m.document_id = ANY(@ids) ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
+        WITH filed AS MATERIALIZED (SELECT id, document_id, sentence_start, payload, event_id FROM mentions WHERE document_id = ANY(@ids))
+        SELECT m.id, m.payload, m.event_id FROM filed m JOIN documents d ON d.id = m.document_id
+        WHERE d.analysis_failure IS NULL ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
         """, ReadStoredMention, ("ids", documentIds.ToArray()));
 
     /// <remarks>
@@ -597,9 +599,10 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         WHERE d.analysis_failure IS NULL ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
         """, ReadStoredMention, ("ids", eventIds.ToArray()));
 
+    /// <remarks>Counted first, then the documents joined, as <see cref="GetMentionsOfEvents"/> finds its mentions (a plan looping over documents took 0.2 to 0.35 s).</remarks>
     public IReadOnlyDictionary<string, int> CountMentions(IReadOnlyCollection<string> documentIds) => Query("""
-        SELECT m.document_id, count(*) FROM mentions m JOIN documents d ON d.id = m.document_id
-        WHERE d.analysis_failure IS NULL AND m.document_id = ANY(@ids) GROUP BY m.document_id
+        WITH counted AS MATERIALIZED (SELECT document_id, count(*) AS mentions FROM mentions WHERE document_id = ANY(@ids) GROUP BY document_id)
+        SELECT c.document_id, c.mentions FROM counted c JOIN documents d ON d.id = c.document_id WHERE d.analysis_failure IS NULL
         """, r => (Id: r.GetString(0), Count: checked((int)r.GetInt64(1))), ("ids", documentIds.ToArray()))
         .ToDictionary(x => x.Id, x => x.Count, StringComparer.Ordinal);
 
