@@ -125,10 +125,11 @@ internal static class PersonNames
         return forms;
     }
 
+    /// <summary>What names of one person share: their first and last words ("Nikita Khrushchev"); a name without words is its own.</summary>
     private static string Key(string name)
     {
-        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 0 ? name : parts[0] + " " + parts[^1];
+        FirstAndLast(name, out var first, out var last);
+        return first.IsEmpty ? name : string.Concat(first, " ", last);
     }
 
     /// <summary>Within one text: keep the shortest full form with the same first and last word.</summary>
@@ -144,7 +145,7 @@ internal static class PersonNames
         return aFirst.SequenceEqual(bFirst) && aLast.SequenceEqual(bLast);
     }
 
-    /// <summary>A name's first and last words, as <see cref="Key"/> splits it (on spaces); both empty when it has none.</summary>
+    /// <summary>A name's first and last words, split on spaces (the same word for a one-word name); both empty when it has none.</summary>
     private static void FirstAndLast(string name, out ReadOnlySpan<char> first, out ReadOnlySpan<char> last)
     {
         var words = name.AsSpan().Trim(' ');

@@ -52,11 +52,13 @@ internal static class Words
     /// <summary>The word without a possessive ending, lower-cased: "Khrushchev’s" is "khrushchev".</summary>
     public static string Normalize(string word)
     {
-        var w = word.ToLowerInvariant();
-        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
-            w = w[..^2];
-        return w;
+        var lower = word.ToLowerInvariant();
+        var bare = WithoutPossessive(lower);
+        return bare.Length == lower.Length ? lower : bare.ToString();
     }
+
+    private static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> lower) =>
+        lower.EndsWith("'s") || lower.EndsWith("’s") ? lower[..^2] : lower;
 
     /// <summary>Content words of a span: normalized, without stop words, numbers or one- and two-letter words.</summary>
     /// <remarks>Each word is normalized in place, so only the keywords it keeps become strings: every sentence of every document passes here.</remarks>
@@ -75,7 +77,7 @@ internal static class Words
     {
         Span<char> lower = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        ReadOnlySpan<char> normalized = lower.EndsWith("'s") || lower.EndsWith("’s") ? lower[..^2] : lower;
+        var normalized = WithoutPossessive(lower);
         return normalized.Length > 2 && !StopWords.Contains(normalized) && normalized.ContainsAnyExceptInRange('0', '9') ? Stem(normalized) : null;
     }
 
