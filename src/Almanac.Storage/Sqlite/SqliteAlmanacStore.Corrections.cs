@@ -15,7 +15,7 @@ public sealed partial class SqliteAlmanacStore
     {
         if (EditorialLayer.Problem(request) is { } problem)
             throw new ArgumentException(problem, nameof(request));
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = BeginWrite();
         if (StoredEvent(request.EventId, transaction) is not { } stored)
             return null;
         var (action, date, kind) = CorrectionLayer.Columns(request);
@@ -43,13 +43,13 @@ public sealed partial class SqliteAlmanacStore
         CorrectionLayer.Reapply(tables, [id]);
         AdvanceGeneration(transaction);
         var added = tables.Corrections([id]).Single();
-        transaction.Commit();
+        Commit(transaction);
         return added;
     }
 
     public bool UndoCorrection(long correctionId, string editor, DateTimeOffset at)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = BeginWrite();
         using (var undo = Command("UPDATE corrections SET undone_at = $at, undone_by = $editor WHERE id = $id AND undone_at IS NULL",
                    ("$at", at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), ("$editor", editor), ("$id", correctionId)))
         {
@@ -59,7 +59,7 @@ public sealed partial class SqliteAlmanacStore
         }
         CorrectionLayer.Reapply(new CorrectionTables(this, transaction), [correctionId]);
         AdvanceGeneration(transaction);
-        transaction.Commit();
+        Commit(transaction);
         return true;
     }
 

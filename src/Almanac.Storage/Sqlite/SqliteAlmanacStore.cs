@@ -10,8 +10,9 @@ namespace Almanac.Storage.Sqlite;
 public sealed partial class SqliteAlmanacStore : IAlmanacStore
 {
     private readonly SqliteConnection _connection;
+    private readonly SqliteCheckpointer _checkpointer;
 
-    private SqliteAlmanacStore(SqliteConnection connection) => _connection = connection;
+    private SqliteAlmanacStore(SqliteConnection connection) => (_connection, _checkpointer) = (connection, SqliteCheckpointer.For(connection));
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     public static SqliteAlmanacStore Open(string path)
@@ -55,14 +56,14 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
 
     public IReadOnlyList<bool> AddDocuments(IReadOnlyList<DocumentToStore> documents)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = BeginWrite();
         var added = documents.Select(d => AddDocument(transaction, d.Document, d.Mentions, d.AnalysisFailure)).ToList();
         if (!added.Contains(true))
             return added;
         // Counted for the documents together: a keyword's row is written once, where a document at a time rewrote most of the table's pages.
         CountKeywords(transaction, documents.Where((d, i) => added[i] && d.AnalysisFailure is null).SelectMany(d => d.Mentions).ToList(), +1);
         AdvanceGeneration(transaction, eventsToo: false);
-        transaction.Commit();
+        Commit(transaction);
         return added;
     }
 
@@ -175,7 +176,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
 
     public void MarkAnalysisFailed(IReadOnlyList<(string DocumentId, string Reason)> failures)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = BeginWrite();
         foreach (var documentId in failures.Select(f => f.DocumentId).Distinct(StringComparer.Ordinal))
             CountKeywords(transaction, CountedMentions(transaction, documentId), -1);
         using var mark = Command("UPDATE documents SET analysis_failure = $reason WHERE id = $id");
@@ -189,12 +190,12 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             mark.ExecuteNonQuery();
         }
         AdvanceGeneration(transaction);
-        transaction.Commit();
+        Commit(transaction);
     }
 
     public void ReplaceMentions(string documentId, IReadOnlyList<EventMention> mentions)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = BeginWrite();
         CountKeywords(transaction, CountedMentions(transaction, documentId), -1);
         CountKeywords(transaction, mentions.ToList(), +1);
         foreach (var sql in new[] { "DELETE FROM mentions WHERE document_id = $id", "UPDATE documents SET analysis_failure = NULL WHERE id = $id" })
@@ -205,7 +206,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         }
         InsertMentions(transaction, mentions);
         AdvanceGeneration(transaction);
-        transaction.Commit();
+        Commit(transaction);
     }
 
     public IReadOnlyList<FailedDocument> GetFailedDocuments() => Query(
@@ -242,7 +243,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
 
     public void ReplaceEvents(IReadOnlyList<HistoricalEvent> events, IReadOnlyList<MentionAssignment>? assignments = null)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = BeginWrite();
         foreach (var sql in new[] { "DELETE FROM event_days", "INSERT INTO events_fts (events_fts) VALUES ('delete-all')", "DELETE FROM event_keys", "INSERT INTO event_terms (event_terms) VALUES ('delete-all')", "DELETE FROM events", "UPDATE mentions SET event_id = NULL, shown_order = NULL WHERE event_id IS NOT NULL" })
             Execute(transaction, sql);
         using var writer = new EventWriter(this, transaction);
@@ -251,13 +252,13 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         writer.FileTerms();
         CorrectionLayer.Reapply(new CorrectionTables(this, transaction), correctionIds: null);
         AdvanceGeneration(transaction);
-        transaction.Commit();
+        Commit(transaction);
     }
 
     /// <remarks>SQLite lets one writer in at a time, so comparing the whole store's events generation costs nothing here.</remarks>
     public bool UpdateEvents(EventUpdate update, ResolutionBasis basis)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = BeginWrite();
         using (var generation = Command("SELECT value FROM events_generation"))
         {
             generation.Transaction = transaction;
@@ -277,7 +278,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         writer.FileTerms(update, stored);
         CorrectionLayer.ReapplyAround(new CorrectionTables(this, transaction), replaced);
         AdvanceGeneration(transaction);
-        transaction.Commit();
+        Commit(transaction);
         return true;
     }
 
@@ -538,13 +539,13 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
 
     public void MergeLineages(IReadOnlyCollection<string> merged, string lineageId)
     {
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var transaction = BeginWrite();
         Execute(transaction, """
             UPDATE documents SET lineage_id = $lineage
             WHERE id IN (SELECT value FROM json_each($merged)) OR lineage_id IN (SELECT value FROM json_each($merged))
             """, ("$lineage", lineageId), ("$merged", JsonSerializer.Serialize(merged)));
         AdvanceGeneration(transaction);
-        transaction.Commit();
+        Commit(transaction);
     }
 
     private static StoredMention ReadStoredMention(SqliteDataReader r) => new(r.GetInt64(0), Deserialize<EventMention>(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
@@ -735,7 +736,23 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _checkpointer.Dispose();
+        _connection.Dispose();
+    }
+
+    private SqliteTransaction BeginWrite()
+    {
+        _checkpointer.BeforeWrite();
+        return _connection.BeginTransaction(deferred: false);
+    }
+
+    private void Commit(SqliteTransaction transaction)
+    {
+        transaction.Commit();
+        _checkpointer.Committed();
+    }
 
     /// <summary>Advances the store's generation and, unless the write only stored a document (<paramref name="eventsToo"/> false), the events generation.</summary>
     private void AdvanceGeneration(SqliteTransaction transaction, bool eventsToo = true)
