@@ -41,7 +41,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
     public void Commits_ReachTheDatabaseFile_BeforeTheWriterCloses()
     {
         using var writer = OpenWriter();
-        using (var checkpointer = SqliteCheckpointer.For(writer))
+        using (var checkpointer = SqliteCheckpointer.For(writer, longLogBytes: 16 * RowBytes))
         {
             for (var i = 0; i < 20; i++)
             {
@@ -57,6 +57,24 @@ public sealed class SqliteCheckpointerTests : IDisposable
         using var count = reader.CreateCommand();
         count.CommandText = "SELECT count(*) FROM rows";
         Assert.Equal(20L, count.ExecuteScalar());
+    }
+
+    [Fact]
+    public void SmallCommits_LeaveTheLogToTheClose()
+    {
+        // A small ingest pays for no second connection and no copying while it runs: SQLite checkpoints on close.
+        using var writer = OpenWriter();
+        using (var checkpointer = SqliteCheckpointer.For(writer))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                checkpointer.BeforeWrite();
+                InsertRow(writer, i);
+                checkpointer.Committed();
+            }
+        }
+
+        Assert.True(new FileInfo(DatabasePath).Length < RowBytes);
     }
 
     private SqliteConnection OpenWriter()

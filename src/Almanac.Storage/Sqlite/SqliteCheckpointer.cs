@@ -5,11 +5,12 @@ namespace Almanac.Storage.Sqlite;
 /// <summary>
 /// Copies committed pages from the write-ahead log into the database file on a thread of its own, where SQLite's automatic
 /// checkpoint did it inside the commit that crossed 1,000 pages: on the thread writing, which an ingest waits for (a
-/// quarter of its commits' time on the 366 day pages, bench/README.md). After each commit a passive checkpoint runs on
-/// its own connection unless one is running, which then goes round once more; it never blocks the writer. The log starts
-/// over only when a write begins with every frame copied, and is then cut back to the size given, so a log grown past
-/// it has the next write wait for the checkpoints to catch up first: the log stays bounded. A checkpoint that fails hands
-/// checkpointing back to SQLite on the writer's connection, as before.
+/// quarter of its commits' time on the 366 day pages, bench/README.md). Once the log has grown past a sixteenth of the
+/// size given (4 MiB, about SQLite's 1,000 pages; a small ingest never gets there and leaves the log to the close), each
+/// commit has a passive checkpoint run on a connection of its own unless one is running, which then goes round once
+/// more; it never blocks the writer. The log starts over only when a write begins with every frame copied, and is then
+/// cut back to the size given, so a log grown past it has the next write wait for the checkpoints to catch up first: the
+/// log stays bounded. A checkpoint that fails hands checkpointing back to SQLite on the writer's connection, as before.
 /// </summary>
 internal sealed class SqliteCheckpointer : IDisposable
 {
@@ -39,7 +40,7 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// <summary>Before a write transaction: when the log has grown long, waits until every committed frame is copied, so the write starts it over.</summary>
     public void BeforeWrite()
     {
-        if (!File.Exists(_logPath) || new FileInfo(_logPath).Length <= _longLogBytes)
+        if (LogBytes() <= _longLogBytes)
             return;
         Task running;
         lock (_lock)
@@ -50,6 +51,8 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// <summary>After a commit on the writer's connection: starts a checkpoint, or has the running one go round once more.</summary>
     public void Committed()
     {
+        if (LogBytes() < _longLogBytes / 16)
+            return;
         lock (_lock)
         {
             if (_failed)
@@ -67,6 +70,9 @@ internal sealed class SqliteCheckpointer : IDisposable
             _running = Task.Run(CheckpointUntilCaughtUp);
         }
     }
+
+    /// <summary>The log file's length: as long as the longest the log has been since it was last cut back.</summary>
+    private long LogBytes() => File.Exists(_logPath) ? new FileInfo(_logPath).Length : 0;
 
     private void CheckpointUntilCaughtUp()
     {
