@@ -449,13 +449,13 @@ public sealed class EventResolver
         var people = mentions.SelectMany(m => m.People).Select(p => canonicalPeople.GetValueOrDefault(p, p))
             .GroupBy(p => p, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
         var places = mentions.SelectMany(m => m.Places).Distinct(StringComparer.Ordinal).ToList();
-        var summary = Summaries.InShort(mentions, documents, title, best, _lineageOf);
+        var summaries = Summaries.Of(mentions, documents, title, best, _lineageOf, Elsewhere(cluster, mentions, sentenceClusters, best));
         return (new HistoricalEvent(
             "", lead.Kind, title, headline, best.Date, best.EndDate,
-            claims, people, places, summary, 0, mentions)
+            claims, people, places, summaries.InShort, 0, mentions)
         {
-            Why = Summaries.Why(mentions, documents, title),
-            Content = Summaries.Content(mentions, documents, title, summary, Elsewhere(cluster, mentions, sentenceClusters, best)),
+            Why = summaries.Why,
+            Content = summaries.Content,
             RelatedReading = Books.Named(mentions, documents, title, people),
             // The lead mention's picture when it has one: it stands by the passage the event is best dated in.
             Picture = lead.Picture ?? mentions.Select(m => m.Picture).FirstOrDefault(p => p is not null),

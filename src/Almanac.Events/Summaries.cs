@@ -10,16 +10,32 @@ namespace Almanac.Events;
 /// with a consequence cue). The longer page adds more "why" and "content" sentences. Headings
 /// are never sentences: a candidate must end as a sentence ends.
 /// </summary>
+/// <summary>An event's extractive summaries: "in short" (at most three), why it mattered (up to three consequence sentences, from different sources where they exist), and what it consisted of.</summary>
+internal sealed record EventSummaries(IReadOnlyList<CitedSentence> InShort, IReadOnlyList<CitedSentence> Why, IReadOnlyList<CitedSentence> Content);
+
 internal static class Summaries
 {
     private const int MinLength = 40;
     private const int MaxLength = 420;
     private const double NearDuplicate = 0.5;
 
-    public static IReadOnlyList<CitedSentence> InShort(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
-        string title, DateClaim date, Func<string, string> lineageOf)
+    /// <summary>
+    /// An event's "in short", "why" and "content" sentences, from the same topic words (the mentions' most frequent key
+    /// words and the title's) and the same ranked consequence sentences, found once for all three.
+    /// </summary>
+    /// <param name="elsewhere">Sentences that date other events: content describes this event, so they are left out.</param>
+    public static EventSummaries Of(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
+        string title, DateClaim date, Func<string, string> lineageOf, Func<string, bool> elsewhere)
     {
         var topic = TopicWords(mentions, title);
+        var inShort = InShort(mentions, documents, topic, date, lineageOf);
+        var why = WhySentences(mentions, documents, topic, []).Take(3).ToList();
+        return new EventSummaries(inShort, why, Content(mentions, documents, topic, title, [.. inShort, .. why], elsewhere));
+    }
+
+    private static IReadOnlyList<CitedSentence> InShort(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
+        HashSet<string> topic, DateClaim date, Func<string, string> lineageOf)
+    {
         var candidates = mentions.Where(m => !m.IsTopic && IsSentence(m.Sentence)).ToList();
         var chosen = new List<CitedSentence>();
         var what = candidates.Where(m => m.DateValue == date.Value)
@@ -43,17 +59,10 @@ internal static class Summaries
         return chosen;
     }
 
-    /// <summary>Why the event mattered: up to three consequence sentences, from different sources where they exist.</summary>
-    public static IReadOnlyList<CitedSentence> Why(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, string title) =>
-        WhySentences(mentions, documents, TopicWords(mentions, title), []).Take(3).ToList();
-
-    /// <summary>What the event consisted of: the sentences of its sources most about it, not already used for "in short" or "why".</summary>
-    /// <param name="elsewhere">Sentences that date other events: content describes this event, so they are left out.</param>
-    public static IReadOnlyList<CitedSentence> Content(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
-        string title, IReadOnlyList<CitedSentence> inShort, Func<string, bool> elsewhere)
+    /// <summary>What the event consisted of: the sentences of its sources most about it, not already used for "in short" or "why" (<paramref name="taken"/>).</summary>
+    private static IReadOnlyList<CitedSentence> Content(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
+        HashSet<string> topic, string title, List<CitedSentence> taken, Func<string, bool> elsewhere)
     {
-        var topic = TopicWords(mentions, title);
-        var taken = inShort.Concat(WhySentences(mentions, documents, topic, []).Take(3)).ToList();
         var content = new List<CitedSentence>();
         // The title's head word ("speech" in "Khrushchev's Secret Speech"): a sentence naming it describes the event itself.
         var head = Words.Keywords(title).LastOrDefault();
