@@ -121,8 +121,9 @@ public readonly record struct HistoricalDate : IComparable<HistoricalDate>
         var prefix = IsBeforeCommonEra ? "BC" : "";
         return Precision switch
         {
-            Precision.Day => FormattableString.Invariant($"{prefix}{yearText}-{Month:D2}-{Day:D2}"),
-            Precision.Month => FormattableString.Invariant($"{prefix}{yearText}-{Month:D2}"),
+            // string.Create formats in place; FormattableString boxed each number into an array (a resolution asks for millions of these).
+            Precision.Day => string.Create(CultureInfo.InvariantCulture, $"{prefix}{yearText}-{Month!.Value:D2}-{Day!.Value:D2}"),
+            Precision.Month => string.Create(CultureInfo.InvariantCulture, $"{prefix}{yearText}-{Month!.Value:D2}"),
             Precision.Season => $"{prefix}{yearText}-{SeasonCode(Season!.Value)}",
             _ => prefix + yearText,
         };

@@ -179,5 +179,5 @@ internal sealed class Cluster
 
     /// <summary>Days from <paramref name="from"/> to <paramref name="to"/>, both Gregorian day dates.</summary>
     private static int DaysApart(HistoricalDate from, HistoricalDate to) =>
-        NodaTime.Period.Between(EventKeys.LocalDateOf(from), EventKeys.LocalDateOf(to), NodaTime.PeriodUnits.Days).Days;
+        NodaTime.Period.DaysBetween(EventKeys.LocalDateOf(from), EventKeys.LocalDateOf(to));
 }

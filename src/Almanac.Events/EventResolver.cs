@@ -356,7 +356,13 @@ public sealed class EventResolver
             var (first, last) = Years(mention);
             if (last - first > EventKeys.MaxFiledYears || _long.Contains(index))
                 return true;
-            return _yearsOf.TryGetValue(index, out var years) && Enumerable.Range(first, last - first + 1).Any(years.Contains);
+            if (!_yearsOf.TryGetValue(index, out var years))
+                return false;
+            // A loop, not a query: asked for every candidate of every mention.
+            for (var year = first; year <= last; year++)
+                if (years.Contains(year))
+                    return true;
+            return false;
         }
 
         private static (int First, int Last) Years(EventMention mention)

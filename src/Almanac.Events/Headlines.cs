@@ -56,7 +56,11 @@ internal static class Headlines
             .ThenBy(m => m.DocumentId, StringComparer.Ordinal)
             .ThenBy(m => m.SentenceStart)
             .Take(MaxCandidates)
-            .Select(m => (Headline: From(m, documents.GetValueOrDefault(m.DocumentId)), m.Sentence));
+            .Select(m => (Headline: From(m, documents.GetValueOrDefault(m.DocumentId)), m.Sentence))
+            .ToList();
+        // Most events have one mention: nothing to weigh its headline against.
+        if (candidates.Count == 1)
+            return candidates[0].Headline;
         return candidates
             .OrderBy(c => HeadlineChecks.Faults(c.Headline).Count)
             .ThenBy(c => InWritersVoice(c.Headline) || InWritersVoice(c.Sentence))

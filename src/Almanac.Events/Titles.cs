@@ -50,9 +50,8 @@ internal static class Titles
         var year = mention.Date.YearOfEra.ToString(System.Globalization.CultureInfo.InvariantCulture);
         for (var i = words.Count - 1; i >= 0; i--)
         {
-            var bare = words[i].Trim('‘', '’', '\'', '"', '“', '”', ',', '(', ')');
-            var lastWord = words.FindLastIndex(w => w == "\u0001" || w.Any(char.IsLetterOrDigit));
-            if ((words[i] != "\u0001" && bare != year) || (!anywhere && i > 1 && i < lastWord))
+            var bare = words[i].Trim(QuotesAndBrackets);
+            if ((words[i] != "\u0001" && bare != year) || (!anywhere && i > 1 && i < LastWordAt(words)))
             {
                 if (words[i] == "\u0001")
                     words[i] = mention.DateText;
@@ -65,10 +64,15 @@ internal static class Titles
             if (i > 0 && DatePrepositions.Contains(words[i - 1].ToLowerInvariant()))
                 words.RemoveAt(--i);
         }
-        var joined = string.Join(' ', words.Where(w => w.Trim('‘', '’', '\'', '"', '“', '”', ',', '(', ')').Length > 0 || w.Any(char.IsLetterOrDigit)));
+        var joined = string.Join(' ', words.Where(w => w.Trim(QuotesAndBrackets).Length > 0 || w.Any(char.IsLetterOrDigit)));
         joined = joined.Replace("()", "", StringComparison.Ordinal).Trim(' ', ',', ':', ';', '(', ')', '-', '–', '.', '\n');
         return joined.Length == 0 ? joined : char.ToUpperInvariant(joined[0]) + joined[1..];
     }
+
+    private static readonly char[] QuotesAndBrackets = ['‘', '’', '\'', '"', '“', '”', ',', '(', ')'];
+
+    /// <summary>Where the last word or date stands among the words.</summary>
+    private static int LastWordAt(List<string> words) => words.FindLastIndex(w => w == "\u0001" || w.Any(char.IsLetterOrDigit));
 
     public static string Shorten(string text, int max) => TextCut.AtWord(text, max);
 
