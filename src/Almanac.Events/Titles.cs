@@ -17,16 +17,19 @@ internal static class Titles
 
     public static string Of(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents, string headline)
     {
-        var eventWords = mentions.SelectMany(m => m.Keywords).GroupBy(k => k, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var sourceTexts = mentions.GroupBy(m => m.DocumentId, StringComparer.Ordinal)
-            .Select(g => Fold(string.Join("\n", g.Select(m => m.Sentence).Append(documents.GetValueOrDefault(g.Key)?.Title ?? ""))))
-            .ToList();
         // The candidates most headings write, so that weighing each against every source stays linear in the sources.
         var candidates = mentions.Where(m => m.IsTopic)
             .SelectMany(m => HeadingParts.Of(m.Clause).Select(part => WithoutDate(part, m, anywhere: true)))
             .Where(c => Words.Count(c) is >= 2 and <= 10 && Words.Keywords(c).Any())
             .GroupBy(c => c, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        // Most events (a day page's entries, a calendar's lines) are no source's topic: nothing to weigh.
+        if (candidates.Count == 0)
+            return headline;
+        var eventWords = mentions.SelectMany(m => m.Keywords).GroupBy(k => k, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var sourceTexts = mentions.GroupBy(m => m.DocumentId, StringComparer.Ordinal)
+            .Select(g => Fold(string.Join("\n", g.Select(m => m.Sentence).Append(documents.GetValueOrDefault(g.Key)?.Title ?? ""))))
             .ToList();
         var frequent = candidates.OrderByDescending(g => g.Count()).Take(MaxCandidates).ToHashSet();
         var best = candidates.Where(frequent.Contains).Select(g => g.Key)
