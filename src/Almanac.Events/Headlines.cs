@@ -88,8 +88,9 @@ internal static class Headlines
     public static string From(EventMention mention, SourceDocument? document)
     {
         var clause = Flat(mention.Clause);
+        var sentence = Flat(mention.Sentence);
         var clauseWords = Words.Split(clause);
-        var source = clauseWords.Count >= MinClauseWords && HeadlineChecks.HasVerb(clauseWords) && !LacksSubject(clauseWords, Flat(mention.Sentence)) ? clause : Flat(mention.Sentence);
+        var source = clauseWords.Count >= MinClauseWords && HeadlineChecks.HasVerb(clauseWords) && !LacksSubject(clauseWords, sentence) ? clause : sentence;
         source = mention.IsTopic ? EventPart(source, mention.DateText) : WithUntilAsIn(source, mention.DateText);
         var dateAt = source.IndexOf(mention.DateText, StringComparison.Ordinal);
         // "…, 12 April 1610 was declared …": a date that is the subject of its verb stays; "ruled until 1953", "Not until 1989
@@ -112,7 +113,7 @@ internal static class Headlines
         wordsBeforeDate = Math.Max(0, wordsBeforeDate + Words.Count(text) - openingWords);
         text = Shortened(text, wordsBeforeDate, dateEndsClause);
         text = WithoutDanglingEnd(Titles.Shorten(text.Trim(' ', ',', ';', ':', '.', '–', '—', '-'), MaxChars));
-        return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..], IsTitle(Flat(mention.Sentence)));
+        return text.Length == 0 ? text : PresentTense.Of(char.ToUpperInvariant(text[0]) + text[1..], IsTitle(sentence));
     }
 
     /// <summary>
