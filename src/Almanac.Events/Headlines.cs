@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Almanac.Core;
 
@@ -36,7 +37,6 @@ internal static class Headlines
     // "a crowd – overwhelmingly soldiers – assembled": a paired-dash aside.
     private static readonly Regex DashAside = new(@"\s+[–—]\s[^–—]{1,120}\s[–—]\s+", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
 
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
 
     // Where a long sentence can end early and still say what happened.
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
@@ -223,7 +223,28 @@ internal static class Headlines
         return source[..end].TrimEnd().EndsWith(',');
     }
 
-    private static string Flat(string text) => Whitespace.Replace(text, " ").Trim();
+    /// <summary>The text on one line, each run of white space one space (a loop: most text is flat already, and a regular expression replaced every space).</summary>
+    private static string Flat(string text)
+    {
+        var flat = true;
+        for (var i = 0; i < text.Length && flat; i++)
+            flat = !char.IsWhiteSpace(text[i]) || (text[i] == ' ' && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])));
+        if (flat)
+            return text.Trim();
+        var line = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                line.Append(text[i]);
+                continue;
+            }
+            line.Append(' ');
+            while (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))
+                i++;
+        }
+        return line.ToString().Trim();
+    }
 
     private static string WithoutAsides(string text)
     {
