@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Almanac.Core;
 
@@ -36,7 +35,6 @@ internal static class Headlines
 
     // "a crowd – overwhelmingly soldiers – assembled": a paired-dash aside.
     private static readonly Regex DashAside = new(@"\s+[–—]\s[^–—]{1,120}\s[–—]\s+", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
-
 
     // Where a long sentence can end early and still say what happened.
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
@@ -223,27 +221,16 @@ internal static class Headlines
         return source[..end].TrimEnd().EndsWith(',');
     }
 
-    /// <summary>The text on one line, each run of white space one space (a loop: most text is flat already, and a regular expression replaced every space).</summary>
-    private static string Flat(string text)
+    /// <summary>The text on one line, each run of white space one space; most text is flat already and is returned as it is.</summary>
+    private static string Flat(string text) =>
+        IsFlat(text) ? text.Trim() : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool IsFlat(string text)
     {
-        var flat = true;
-        for (var i = 0; i < text.Length && flat; i++)
-            flat = !char.IsWhiteSpace(text[i]) || (text[i] == ' ' && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])));
-        if (flat)
-            return text.Trim();
-        var line = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
-        {
-            if (!char.IsWhiteSpace(text[i]))
-            {
-                line.Append(text[i]);
-                continue;
-            }
-            line.Append(' ');
-            while (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))
-                i++;
-        }
-        return line.ToString().Trim();
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+                return false;
+        return true;
     }
 
     private static string WithoutAsides(string text)
