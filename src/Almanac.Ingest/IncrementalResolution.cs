@@ -147,13 +147,14 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var generation = store.GetEventsGeneration();
         var own = store.GetMentionsOfDocuments(documentIds);
         var ofEvents = new MentionsOfEvents(store);
-        var (eventIds, candidateBasis) = CandidateEvents(documentIds, own, copies, generation, ofEvents);
+        var counts = new KeywordCounts(store);
+        var (eventIds, candidateBasis) = CandidateEvents(documentIds, own, copies, generation, ofEvents, counts);
         var mentions = ofEvents.Of(eventIds).Concat(own).DistinctBy(m => m.Id).ToList();
         var sources = mentions.Select(m => m.Mention.DocumentId).Distinct(StringComparer.Ordinal).ToList();
         var basis = candidateBasis with { UnaffectedBy = arrived => Unaffected(arrived, own, sources.ToHashSet(StringComparer.Ordinal)) };
         var documents = sources.Select(store.GetDocument).OfType<SourceDocument>().ToDictionary(d => d.Id, StringComparer.Ordinal);
         var lineages = store.GetLineages(sources);
-        var frequencies = store.GetKeywordFrequencies(mentions.SelectMany(m => m.Mention.Keywords).ToHashSet(StringComparer.Ordinal));
+        var frequencies = counts.Of(mentions.SelectMany(m => m.Mention.Keywords));
         var resolver = new EventResolver(id => lineages.GetValueOrDefault(id, id), frequencies, store.CountMentions(sources));
         return new Attempt(basis, inBackground
             ? Task.Factory.StartNew(Resolve, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
@@ -246,7 +247,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     /// holding their mentions or their copies', and the events the resolver must see beside those (see <see cref="WithContext"/>).
     /// </summary>
     private (List<string> Candidates, ResolutionBasis Basis) CandidateEvents(IReadOnlyList<string> documentIds, IReadOnlyList<StoredMention> own, IReadOnlyList<string> copies, long generation,
-        MentionsOfEvents ofEvents)
+        MentionsOfEvents ofEvents, KeywordCounts counts)
     {
         var near = own.SelectMany(m => EventKeys.Near(m.Mention)).Distinct().ToList();
         var inRanges = store.FindEvents(near);
@@ -263,7 +264,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         var years = EventKeyRange.Union(near.Where(r => r.Kind != EventKeyKind.Day));
         var lookups = shared.ByKind.Sum(k => (long)k.Terms.Count) * years.Count;
         var readable = lookups >= inRanges.Count ? inRanges : SharingTerms();
-        var meeting = Meeting(ofEvents.Of(readable), ownMentions, shared);
+        var meeting = Meeting(ofEvents.Of(readable), ownMentions, shared, counts);
         var changing = meeting.Select(e => e.Id).Concat(store.GetEventsOfDocuments([.. documentIds, .. copies])).ToHashSet(StringComparer.Ordinal);
         var becomingTopical = meeting.Where(e => e.Meets.Any(m => m.IsTopic)).Select(e => e.Id);
         var candidates = WithContext(changing, becomingTopical, inRanges, ofEvents);
@@ -277,14 +278,15 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     }
 
     /// <summary>The events (given by their mentions) the documents' mentions could meet, each with the mentions it meets (<see cref="EventResolver.MentionsMeeting"/>).</summary>
-    private List<(string Id, IReadOnlyList<EventMention> Meets)> Meeting(IReadOnlyList<StoredMention> ofEvents, IReadOnlyList<EventMention> own, SharedTerms shared)
+    private static List<(string Id, IReadOnlyList<EventMention> Meets)> Meeting(IReadOnlyList<StoredMention> ofEvents, IReadOnlyList<EventMention> own, SharedTerms shared,
+        KeywordCounts counts)
     {
         var events = ofEvents.Where(m => m.EventId is not null)
             .GroupBy(m => m.EventId!, m => m.Mention, StringComparer.Ordinal)
             .Select(e => (Id: e.Key, Mentions: (IReadOnlyList<EventMention>)e.ToList()))
             .Where(e => shared.With(e.Mentions))
             .ToList();
-        var frequencies = store.GetKeywordFrequencies(events.SelectMany(e => e.Mentions).Concat(own).SelectMany(m => m.Keywords).ToHashSet(StringComparer.Ordinal));
+        var frequencies = counts.Of(events.SelectMany(e => e.Mentions).Concat(own).SelectMany(m => m.Keywords));
         var meets = new EventResolver(keywordFrequencies: frequencies).MentionsMeeting(events.Select(e => e.Mentions).ToList(), own);
         return events.Select((e, i) => (e.Id, Meets: meets[i])).Where(e => e.Meets.Count > 0).ToList();
     }
@@ -300,7 +302,7 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
         if (mentions.Any(m => sources.Contains(m.Mention.DocumentId)))
             return false;
         var ownMentions = own.Select(m => m.Mention).ToList();
-        return Meeting(mentions, ownMentions, new SharedTerms(ownMentions)).Count == 0;
+        return Meeting(mentions, ownMentions, new SharedTerms(ownMentions), new KeywordCounts(store)).Count == 0;
     }
 
     /// <summary>
@@ -339,6 +341,32 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
 
     private static IReadOnlyList<string> Topical(IReadOnlyCollection<string> eventIds, MentionsOfEvents ofEvents) =>
         ofEvents.Of(eventIds).Where(m => m.Mention.IsTopic && m.EventId is not null).Select(m => m.EventId!).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The keyword frequencies one reading of a neighbourhood asks for: those of the events the documents could meet, then
+    /// the resolver's (mostly the same words again), each word read from the store once. Nothing is written while a
+    /// neighbourhood is read, so a count read for the first question is still the store's for the second.
+    /// </summary>
+    private sealed class KeywordCounts(IAlmanacStore store)
+    {
+        private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byKeyword = new(StringComparer.Ordinal);
+        private int? _mentions;
+
+        /// <summary>The frequencies of these keywords (and of those asked for before: the resolver looks up only its own).</summary>
+        public KeywordFrequencies Of(IEnumerable<string> keywords)
+        {
+            var missing = keywords.Where(_asked.Add).ToList();
+            if (missing.Count > 0 || _mentions is null)
+            {
+                var read = store.GetKeywordFrequencies(missing);
+                _mentions = read.Mentions;
+                foreach (var (keyword, count) in read.ByKeyword)
+                    _byKeyword[keyword] = count;
+            }
+            return new KeywordFrequencies(_mentions.Value, _byKeyword);
+        }
+    }
 
     /// <summary>
     /// The mentions of events as one reading of a neighbourhood asks for them: the date neighbourhood's, then the changing
