@@ -61,6 +61,67 @@ public sealed class PostgresQueueTests : IDisposable
     }
 
     [SkippableFact]
+    public void ProcessNext_WorkerAlone_ClaimsOldestFirstAndOnFromThere()
+    {
+        var queue = new PostgresDocumentQueue(_store.Value);
+        DocumentQueueing.Enqueue(queue, DocumentFiles.Find([WriteDayPages(10)]));
+
+        Assert.Equal(["day00.txt", "day01.txt", "day02.txt"], ClaimNames(queue, 3));
+        Assert.Equal(["day03.txt", "day04.txt", "day05.txt"], ClaimNames(queue, 3));
+    }
+
+    [SkippableFact]
+    public void ProcessNext_AnotherWorkerHoldsTheOldest_ClaimsFromTheMiddleOfTheRestAndOnFromThere()
+    {
+        var queue = new PostgresDocumentQueue(_store.Value);
+        DocumentQueueing.Enqueue(queue, DocumentFiles.Find([WriteDayPages(10)]));
+
+        // The other worker holds day00 to day01 while it analyses them; the nine documents after day00 are day01 to day09.
+        using var other = HoldOldest(2);
+        Assert.Equal(["day05.txt", "day06.txt"], ClaimNames(queue, 2));
+        Assert.Equal(["day07.txt", "day08.txt"], ClaimNames(queue, 2));
+    }
+
+    [SkippableFact]
+    public void ProcessNext_NothingLeftAfterItsLastClaim_ClaimsTheOldestLeft()
+    {
+        var queue = new PostgresDocumentQueue(_store.Value);
+        DocumentQueueing.Enqueue(queue, DocumentFiles.Find([WriteDayPages(4)]));
+        using (HoldOldest(1))
+            Assert.Equal(["day02.txt", "day03.txt"], ClaimNames(queue, 2));
+
+        Assert.Equal(["day00.txt", "day01.txt"], ClaimNames(queue, 2));
+        Assert.Empty(ClaimNames(queue, 2));
+    }
+
+    /// <summary>Another worker's claim: the oldest queued documents locked in a transaction of their own, until disposed.</summary>
+    private HeldDocuments HoldOldest(int count)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_location.Value) { Pooling = false }.ConnectionString);
+        connection.Open();
+        var transaction = connection.BeginTransaction();
+        using var hold = new NpgsqlCommand("SELECT id FROM document_queue WHERE failure IS NULL ORDER BY enqueued_at, id LIMIT @count FOR UPDATE", connection, transaction);
+        hold.Parameters.AddWithValue("count", count);
+        hold.ExecuteNonQuery();
+        return new HeldDocuments(connection, transaction);
+    }
+
+    private sealed class HeldDocuments(NpgsqlConnection connection, NpgsqlTransaction transaction) : IDisposable
+    {
+        public void Dispose()
+        {
+            // Rolled back before the connection closes, so the documents are free again when this returns.
+            transaction.Rollback();
+            connection.Dispose();
+        }
+    }
+
+    /// <summary>Claims documents and refuses them all (so they leave the queue): the names of those claimed, in order.</summary>
+    private static List<string> ClaimNames(PostgresDocumentQueue queue, int count) =>
+        queue.ProcessNext(count, claimed => claimed.Select(_ => QueueResult.Refused("claimed by the test")).ToList())
+            .Select(c => Path.GetFileName(c.Path)).ToList();
+
+    [SkippableFact]
     public void ProcessNext_ProcessingOneOfTheClaimedFails_LeavesEveryClaimedDocumentQueuedAndUnstored()
     {
         var store = _store.Value;

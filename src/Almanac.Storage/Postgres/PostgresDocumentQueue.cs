@@ -76,8 +76,8 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
     }
 
     /// <summary>
-    /// Claims the oldest <paramref name="count"/> documents no other worker holds, runs <paramref name="process"/> on them
-    /// (a result for each, in their order) and, in the same transaction, stores each result and dequeues its document (or
+    /// Claims <paramref name="count"/> documents no other worker holds (see <see cref="Claim"/>), runs <paramref name="process"/>
+    /// on them (a result for each, in their order) and, in the same transaction, stores each result and dequeues its document (or
     /// marks it refused). Returns what became of each claimed document, by path, in queue order: none when nothing is left
     /// to claim. If <paramref name="process"/> throws, or the process dies, the transaction rolls back and every claimed
     /// document stays queued.
@@ -86,20 +86,11 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
     {
         using var connection = store.DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var claimed = new List<QueuedDocument>();
-        using (var claim = new NpgsqlCommand(
-            "SELECT id, path, content, coalesce(read_as, path) FROM document_queue WHERE failure IS NULL ORDER BY enqueued_at, id LIMIT @count FOR UPDATE SKIP LOCKED",
-            connection, transaction))
-        {
-            claim.Parameters.AddWithValue("count", count);
-            using var reader = claim.ExecuteReader();
-            while (reader.Read())
-                claimed.Add(new QueuedDocument(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3)));
-        }
+        var claimed = Claim(connection, transaction, count);
         if (claimed.Count == 0)
             return [];
-        var results = process(claimed);
-        foreach (var (queued, result) in claimed.Zip(results))
+        var results = process(claimed.Select(c => c.Document).ToList());
+        foreach (var ((queued, _), result) in claimed.Zip(results))
         {
             if (result.Document is { } document)
             {
@@ -117,7 +108,93 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
             }
         }
         transaction.Commit();
-        return claimed.Zip(results, (queued, result) => (queued.Path, result)).ToList();
+        _claimedUpTo = claimed[^1].Position;
+        return claimed.Zip(results, (queued, result) => (queued.Document.Path, result)).ToList();
+    }
+
+    /// <summary>A document's place in the queue: documents are claimed in this order.</summary>
+    private sealed record QueuePosition(DateTime EnqueuedAt, string Id);
+
+    /// <summary>Where this worker's last claim ended: it claims on from there, so the documents it resolves together follow one another.</summary>
+    private QueuePosition? _claimedUpTo;
+
+    private const string Waiting = "document_queue WHERE failure IS NULL";
+
+    private const string InQueueOrder = "ORDER BY enqueued_at, id";
+
+    /// <summary>
+    /// Locks up to <paramref name="count"/> documents no other worker holds, in queue order from where this worker's last
+    /// claim ended (from the oldest once nothing is left after it). When another worker holds the next one, claiming on would
+    /// put the two side by side for good, resolving neighbouring documents at once (a folder's consecutive day pages, a
+    /// feed's items) and making each other resolve again; this worker starts instead from the middle of the documents after
+    /// that one, so workers spread over the queue and each works through a run of its own. A worker alone claims oldest first.
+    /// </summary>
+    private List<(QueuedDocument Document, QueuePosition Position)> Claim(NpgsqlConnection connection, NpgsqlTransaction transaction, int count)
+    {
+        var next = FirstPendingAfter(connection, transaction, _claimedUpTo) ?? FirstPendingAfter(connection, transaction, null);
+        if (next is null)
+            return [];
+        if (TryLock(connection, transaction, next))
+            return ClaimFrom(connection, transaction, next, count);
+        var claimed = MiddlePendingAfter(connection, transaction, next) is { } middle ? ClaimFrom(connection, transaction, middle, count) : [];
+        return claimed.Count > 0 ? claimed : ClaimFrom(connection, transaction, null, count);
+    }
+
+    private static QueuePosition? FirstPendingAfter(NpgsqlConnection connection, NpgsqlTransaction transaction, QueuePosition? after)
+    {
+        using var first = new NpgsqlCommand(
+            $"SELECT enqueued_at, id FROM {Waiting} {(after is null ? "" : "AND (enqueued_at, id) > (@at, @id)")} {InQueueOrder} LIMIT 1", connection, transaction);
+        return ReadPosition(first, after);
+    }
+
+    /// <summary>The middle one of the documents queued after <paramref name="after"/>, held or not; null when there are none.</summary>
+    private static QueuePosition? MiddlePendingAfter(NpgsqlConnection connection, NpgsqlTransaction transaction, QueuePosition after)
+    {
+        using var middle = new NpgsqlCommand($"""
+            SELECT enqueued_at, id FROM {Waiting} AND (enqueued_at, id) > (@at, @id) {InQueueOrder}
+            OFFSET (SELECT count(*) / 2 FROM {Waiting} AND (enqueued_at, id) > (@at, @id)) LIMIT 1
+            """, connection, transaction);
+        return ReadPosition(middle, after);
+    }
+
+    /// <summary>Whether this transaction now holds the document: false when another worker does (or it just left the queue).</summary>
+    private static bool TryLock(NpgsqlConnection connection, NpgsqlTransaction transaction, QueuePosition position)
+    {
+        using var tryLock = new NpgsqlCommand($"SELECT 1 FROM {Waiting} AND id = @id FOR UPDATE SKIP LOCKED", connection, transaction);
+        tryLock.Parameters.AddWithValue("id", position.Id);
+        return tryLock.ExecuteScalar() is not null;
+    }
+
+    /// <summary>Locks up to <paramref name="count"/> documents no other worker holds, in queue order from <paramref name="from"/> (from the oldest when null).</summary>
+    private static List<(QueuedDocument, QueuePosition)> ClaimFrom(NpgsqlConnection connection, NpgsqlTransaction transaction, QueuePosition? from, int count)
+    {
+        using var claim = new NpgsqlCommand($"""
+            SELECT id, path, content, coalesce(read_as, path), enqueued_at FROM {Waiting} {(from is null ? "" : "AND (enqueued_at, id) >= (@at, @id)")}
+            {InQueueOrder} LIMIT @count FOR UPDATE SKIP LOCKED
+            """, connection, transaction);
+        claim.Parameters.AddWithValue("count", count);
+        if (from is not null)
+            AddPosition(claim, from);
+        using var reader = claim.ExecuteReader();
+        var claimed = new List<(QueuedDocument, QueuePosition)>();
+        while (reader.Read())
+            claimed.Add((new QueuedDocument(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3)),
+                new QueuePosition(reader.GetDateTime(4), reader.GetString(0))));
+        return claimed;
+    }
+
+    private static QueuePosition? ReadPosition(NpgsqlCommand command, QueuePosition? after)
+    {
+        if (after is not null)
+            AddPosition(command, after);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new QueuePosition(reader.GetDateTime(0), reader.GetString(1)) : null;
+    }
+
+    private static void AddPosition(NpgsqlCommand command, QueuePosition position)
+    {
+        command.Parameters.AddWithValue("at", position.EnqueuedAt);
+        command.Parameters.AddWithValue("id", position.Id);
     }
 
     /// <summary>
