@@ -5,8 +5,8 @@
 # set to a server URL (postgres://USER:PASSWORD@HOST:PORT) of a user who may create databases, also queues the pages in a fresh PostgreSQL database
 # and drains the queue with 1 worker, then (another fresh database) with 2 workers at once, timing the drain; with PIN=1
 # each worker runs on a core of its own (taskset), so the speed-up compares one core's worker with two. Each drain also
-# prints the CPU the whole machine spent (workers and server): where one worker already keeps most cores busy, a second
-# has little left to gain.
+# prints the CPU the whole machine spent, and how much of it the workers took (the rest is mostly the server's): where one
+# worker and the server already keep most cores busy, a second worker has little left to gain.
 # Usage: bench/ingest-days.sh   Knobs: DAYS (how many days, default all), ALMANAC_BENCH_POSTGRES, PIN, ALMANAC_BIN (a folder with
 # another build's almanac.dll to measure, e.g. a copy of an older .almanac/bin: run both in turn, the machine's load wanders).
 set -euo pipefail
@@ -53,13 +53,15 @@ if [ -n "${ALMANAC_BENCH_POSTGRES:-}" ]; then
         for i in $(seq 0 $((workers - 1))); do
             pin=()
             if [ -n "${PIN:-}" ]; then pin=(taskset -c "$((i % $(nproc)))"); fi
-            "${pin[@]}" "${cli[@]}" worker --db "$server/$database" >/dev/null &
+            "${pin[@]}" /usr/bin/time -f "%U %S" -o "$work/worker-$i.time" "${cli[@]}" worker --db "$server/$database" >/dev/null &
         done
         wait
         drained=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
         rate "postgresql, $workers worker(s)${PIN:+ on a core each} draining the queue" "$drained"
-        awk -v b="$busy_before" -v a="$(machine_busy)" -v s="$drained" -v n="$(nproc)" \
-            'BEGIN { printf "  the machine busy %.1f s of CPU (workers and server): %.1f of %d cores on average\n", a - b, (a - b) / s, n }'
+        workers_cpu=$(cat "$work"/worker-*.time | awk '{ s += $1 + $2 } END { print s }')
+        rm "$work"/worker-*.time
+        awk -v b="$busy_before" -v a="$(machine_busy)" -v s="$drained" -v n="$(nproc)" -v w="$workers_cpu" \
+            'BEGIN { printf "  the machine busy %.1f s of CPU: %.1f of %d cores on average; the workers %.1f s, the server and the rest %.1f s\n", a - b, (a - b) / s, n, w, a - b - w }'
 
         psql "$server/postgres" -qc "DROP DATABASE $database" # not FORCE: it refuses to end an autovacuum worker without pg_signal_backend, which a plain DROP stops itself
     done
