@@ -59,7 +59,7 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
     public int Pending()
     {
         using var connection = store.DataSource.OpenConnection();
-        using var count = new NpgsqlCommand("SELECT count(*) FROM document_queue WHERE failure IS NULL", connection);
+        using var count = new NpgsqlCommand($"SELECT count(*) FROM {Waiting}", connection);
         return checked((int)(long)count.ExecuteScalar()!);
     }
 
@@ -131,7 +131,7 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
     /// </summary>
     private List<(QueuedDocument Document, QueuePosition Position)> Claim(NpgsqlConnection connection, NpgsqlTransaction transaction, int count)
     {
-        var next = FirstPendingAfter(connection, transaction, _claimedUpTo) ?? FirstPendingAfter(connection, transaction, null);
+        var next = (_claimedUpTo is null ? null : FirstPendingAfter(connection, transaction, _claimedUpTo)) ?? FirstPendingAfter(connection, transaction, null);
         if (next is null)
             return [];
         if (TryLock(connection, transaction, next))
