@@ -76,12 +76,13 @@ public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
         {
             var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
             Scalar(connection, $"""
+                {SqliteRewinds.FingerprintsByNumber}
                 DROP TABLE event_terms;
                 CREATE TABLE event_terms (term TEXT NOT NULL, mention_kind INTEGER NOT NULL, kind INTEGER NOT NULL, value INTEGER NOT NULL,
                     event_id TEXT NOT NULL, PRIMARY KEY (term, mention_kind, kind, value, event_id)) WITHOUT ROWID;
                 INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {SqliteAlmanacStore.TermRows};
                 CREATE INDEX event_terms_event ON event_terms(event_id);
-                PRAGMA user_version = {version - 1};
+                PRAGMA user_version = {version - 2};
                 """);
         }
         using (Open())
@@ -89,6 +90,41 @@ public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
         }
 
         Assert.Equal(filed, FiledTokens());
+    }
+
+    [Fact]
+    public void Open_StoreFilingFingerprintsUnderDocumentIds_FindsTheSameHoldersAfter()
+    {
+        // The seeds copy passages from one another: their fingerprints are held by more than one document.
+        using (var store = Open())
+            new Ingestor(store).Ingest(DocumentFiles.Find([SharedFolder.Seeds]));
+        List<long> hashes;
+        using (var connection = OpenConnection())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT hash FROM document_fingerprints";
+            using var reader = command.ExecuteReader();
+            hashes = [];
+            while (reader.Read())
+                hashes.Add(reader.GetInt64(0));
+        }
+        var before = AllHolders();
+        Assert.Contains(before.GroupBy(h => h.Fingerprint), g => g.Count() > 1);
+
+        using (var connection = OpenConnection())
+        {
+            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+            Scalar(connection, $"{SqliteRewinds.FingerprintsByNumber}\nPRAGMA user_version = {version - 1};");
+            Assert.Equal(before.Count, Convert.ToInt32(Scalar(connection, "SELECT count(DISTINCT hash || document_id) FROM document_fingerprints"), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(before, AllHolders());
+
+        HashSet<(long Fingerprint, string DocumentId)> AllHolders()
+        {
+            using var store = Open();
+            return store.FindFingerprintHolders(hashes).ToHashSet();
+        }
     }
 
     /// <summary>Every (token, event row) of the index of events by term, read through an fts5vocab table.</summary>

@@ -522,14 +522,19 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     private void FileFingerprints(SqliteTransaction? transaction, string documentId, IReadOnlyCollection<long> fingerprints)
     {
         // One statement for a document's hundreds of hashes, in index order, so the B-tree is walked once rather than probed per row.
-        using var file = Command("INSERT OR IGNORE INTO document_fingerprints (hash, document_id) SELECT value, $id FROM json_each($hashes)",
-            ("$id", documentId), ("$hashes", JsonSerializer.Serialize(fingerprints.Order())));
+        using var file = Command("""
+            INSERT OR IGNORE INTO document_numbers (document_id) VALUES ($id);
+            INSERT OR IGNORE INTO document_fingerprints (hash, document)
+            SELECT value, (SELECT number FROM document_numbers WHERE document_id = $id) FROM json_each($hashes)
+            """, ("$id", documentId), ("$hashes", JsonSerializer.Serialize(fingerprints.Order())));
         file.Transaction = transaction;
         file.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<(long Fingerprint, string DocumentId)> FindFingerprintHolders(IReadOnlyCollection<long> fingerprints) => Query(
-        "SELECT hash, document_id FROM document_fingerprints WHERE hash IN (SELECT value FROM json_each($hashes))",
+    public IReadOnlyList<(long Fingerprint, string DocumentId)> FindFingerprintHolders(IReadOnlyCollection<long> fingerprints) => Query("""
+        SELECT f.hash, n.document_id FROM document_fingerprints f JOIN document_numbers n ON n.number = f.document
+        WHERE f.hash IN (SELECT value FROM json_each($hashes))
+        """,
         r => (r.GetInt64(0), r.GetString(1)), ("$hashes", JsonSerializer.Serialize(fingerprints)));
 
     public IReadOnlyDictionary<string, string> GetLineages(IReadOnlyCollection<string> documentIds) => Query(
