@@ -68,9 +68,9 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         // Each batch resolves on a thread of its own while this one stores the next documents.
         var batch = ResolutionBatch();
         // Analysed documents are stored a batch's worth at a time (at most DocumentsPerTransaction), in one transaction (IAlmanacStore.AddDocuments).
-        var toStore = new List<(string Path, AnalysisOutcome Outcome)>();
+        var toStore = new List<(string Path, AnalysisOutcome Outcome, DocumentToStore Stored)>();
         var (mentionsToStore, bytesToStore) = (0, 0L);
-        foreach (var (path, outcome, unreadable) in Analyzed(selection, progress))
+        foreach (var (path, outcome, stored, unreadable) in Analyzed(selection, progress))
         {
             if (unreadable is not null)
             {
@@ -87,7 +87,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 failures.Add(new IngestFailure(path, outcome.Failure!));
                 continue;
             }
-            toStore.Add((path, outcome));
+            toStore.Add((path, outcome, stored!));
             mentionsToStore += outcome.Mentions.Count;
             bytesToStore += outcome.Document.Text.Length;
             if (mentionsToStore >= _incremental.BatchMentions || bytesToStore >= BytesAhead || toStore.Count >= DocumentsPerTransaction)
@@ -111,8 +111,8 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         {
             if (toStore.Count == 0)
                 return;
-            var added = store.AddDocuments(toStore.Select(d => new DocumentToStore(d.Outcome.Document, d.Outcome.Mentions, d.Outcome.Failure)).ToList());
-            foreach (var ((path, outcome), isNew) in toStore.Zip(added))
+            var added = store.AddDocuments(toStore.Select(d => d.Stored).ToList());
+            foreach (var ((path, outcome, _), isNew) in toStore.Zip(added))
             {
                 if (!isNew)
                 {
@@ -139,9 +139,9 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
     /// <see cref="AnalysesAheadPerCore"/> a core and <see cref="BytesAhead"/> of files, so the other cores keep analysing
     /// while this thread resolves a batch, and memory holds a few documents whatever the folder's size.
     /// </summary>
-    private IEnumerable<(string Path, AnalysisOutcome? Outcome, string? Unreadable)> Analyzed(FileSelection selection, Action<IngestProgress>? progress)
+    private IEnumerable<(string Path, AnalysisOutcome? Outcome, DocumentToStore? Stored, string? Unreadable)> Analyzed(FileSelection selection, Action<IngestProgress>? progress)
     {
-        var running = new Queue<(string Path, long Bytes, Task<(AnalysisOutcome?, string?)> Analysis)>();
+        var running = new Queue<(string Path, long Bytes, Task<(AnalysisOutcome?, DocumentToStore?, string?)> Analysis)>();
         var bytesAhead = 0L;
         for (var i = 0; i < selection.Files.Count; i++)
         {
@@ -149,9 +149,9 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
             progress?.Invoke(new IngestProgress(i, selection.Files.Count, path));
             var (raw, failure) = selection.Raw(path);
             if (raw is null)
-                running.Enqueue((path, 0, Task.FromResult<(AnalysisOutcome?, string?)>((null, failure))));
+                running.Enqueue((path, 0, Task.FromResult<(AnalysisOutcome?, DocumentToStore?, string?)>((null, null, failure))));
             else if (store.ContainsDocument(DocumentReader.ContentHash(raw.Content)))
-                running.Enqueue((path, 0, Task.FromResult<(AnalysisOutcome?, string?)>((null, null))));
+                running.Enqueue((path, 0, Task.FromResult<(AnalysisOutcome?, DocumentToStore?, string?)>((null, null, null))));
             else
             {
                 running.Enqueue((path, raw.Content.Length, Task.Run(() => ReadAndAnalyze(raw))));
@@ -163,18 +163,24 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
         while (running.Count > 0)
             yield return Finished(running.Dequeue());
 
-        (string, AnalysisOutcome?, string?) Finished((string Path, long Bytes, Task<(AnalysisOutcome? Outcome, string? Unreadable)> Analysis) running)
+        (string, AnalysisOutcome?, DocumentToStore?, string?) Finished((string Path, long Bytes, Task<(AnalysisOutcome?, DocumentToStore?, string?)> Analysis) running)
         {
-            var (outcome, unreadable) = running.Analysis.GetAwaiter().GetResult();
+            var (outcome, stored, unreadable) = running.Analysis.GetAwaiter().GetResult();
             bytesAhead -= running.Bytes;
-            return (running.Path, outcome, unreadable);
+            return (running.Path, outcome, stored, unreadable);
         }
     }
 
-    private (AnalysisOutcome?, string?) ReadAndAnalyze(RawDocument raw)
+    /// <summary>Reads and analyses a file, with what the store writes of it, its mentions serialized here, on an analysing core.</summary>
+    private (AnalysisOutcome?, DocumentToStore?, string?) ReadAndAnalyze(RawDocument raw)
     {
         var (result, bytes) = FileSelection.Read(raw);
-        return result.IsSuccess ? (Analyze(result.ContentHash, result.Document, bytes), null) : (null, result.Failure.Reason);
+        if (!result.IsSuccess)
+            return (null, null, result.Failure.Reason);
+        var outcome = Analyze(result.ContentHash, result.Document, bytes);
+        var stored = new DocumentToStore(outcome.Document, outcome.Mentions, outcome.Failure);
+        _ = stored.MentionPayloads;
+        return (outcome, stored, null);
     }
 
     /// <summary>Resolves every stored document no event holds yet (see <see cref="IncrementalResolution"/>).</summary>

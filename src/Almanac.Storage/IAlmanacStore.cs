@@ -39,7 +39,24 @@ public sealed record YearCount(int Year, int Events);
 public sealed record FailedDocument(string Id, string Path, string Title, string Reason);
 
 /// <summary>A document to store with its mentions, or with the reason its analysis failed (and no mentions).</summary>
-public sealed record DocumentToStore(SourceDocument Document, IReadOnlyList<EventMention> Mentions, string? AnalysisFailure = null);
+public sealed record DocumentToStore(SourceDocument Document, IReadOnlyList<EventMention> Mentions, string? AnalysisFailure = null)
+{
+    private (IReadOnlyList<EventMention> Of, IReadOnlyList<string> Payloads)? _serialized;
+
+    /// <summary>
+    /// Each mention as its row holds it (<see cref="StoreJson"/>), serialized when first asked for (again for a copy with other
+    /// mentions): an ingest asks on the core that analysed the document, so the one thread writing the store does not.
+    /// </summary>
+    public IReadOnlyList<string> MentionPayloads
+    {
+        get
+        {
+            if (_serialized is not { } serialized || !ReferenceEquals(serialized.Of, Mentions))
+                _serialized = serialized = (Mentions, StoreJson.Payloads(Mentions));
+            return serialized.Payloads;
+        }
+    }
+}
 
 /// <summary>A stored mention with the id of its row, by which it is filed under the event it belongs to (<see cref="EventId"/>; null while it waits for resolution).</summary>
 public sealed record StoredMention(long Id, EventMention Mention, string? EventId = null);

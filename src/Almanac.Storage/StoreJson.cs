@@ -20,6 +20,9 @@ public static class StoreJson
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutComputed, LeaveOutEventMentions } },
     };
 
+    /// <summary>Each mention as its row holds it.</summary>
+    public static IReadOnlyList<string> Payloads(IEnumerable<EventMention> mentions) => [.. mentions.Select(m => JsonSerializer.Serialize(m, Options))];
+
     /// <remarks>Written never, but still read: a payload from before holds them, and the migration that strips them reads them.</remarks>
     private static void LeaveOutEventMentions(JsonTypeInfo type)
     {

@@ -226,7 +226,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             """, connection, transaction);
         mention.Parameters.AddWithValue("documents", mentions.Select(m => m.DocumentId).ToArray());
         mention.Parameters.AddWithValue("starts", mentions.Select(m => m.SentenceStart).ToArray());
-        mention.Parameters.AddWithValue("payloads", mentions.Select(m => JsonSerializer.Serialize(m, StoreJson.Options)).ToArray());
+        mention.Parameters.AddWithValue("payloads", StoreJson.Payloads(mentions).ToArray());
         mention.ExecuteNonQuery();
     }
 

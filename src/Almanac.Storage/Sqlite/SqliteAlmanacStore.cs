@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Almanac.Core;
 using Microsoft.Data.Sqlite;
@@ -57,7 +58,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     public IReadOnlyList<bool> AddDocuments(IReadOnlyList<DocumentToStore> documents)
     {
         using var transaction = BeginWrite();
-        var added = documents.Select(d => AddDocument(transaction, d.Document, d.Mentions, d.AnalysisFailure)).ToList();
+        var added = documents.Select(d => AddDocument(transaction, d)).ToList();
         if (!added.Contains(true))
             return added;
         // Counted for the documents together: a keyword's row is written once, where a document at a time rewrote most of the table's pages.
@@ -67,8 +68,9 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         return added;
     }
 
-    private bool AddDocument(SqliteTransaction transaction, SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure)
+    private bool AddDocument(SqliteTransaction transaction, DocumentToStore toStore)
     {
+        var (document, analysisFailure) = (toStore.Document, toStore.AnalysisFailure);
         using (var insert = Command(
             "INSERT OR IGNORE INTO documents (id, path, title, text, byte_length, ingested_at, analysis_failure) VALUES ($id, $path, $title, $text, $bytes, $at, $failure)",
             ("$id", document.Id), ("$path", document.Path), ("$title", document.Title), ("$text", document.Text),
@@ -84,7 +86,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             fts.Transaction = transaction;
             fts.ExecuteNonQuery();
         }
-        InsertMentions(transaction, mentions);
+        InsertMentions(transaction, toStore.Mentions, toStore.MentionPayloads);
         InsertObservances(transaction, document);
         InsertImages(transaction, document);
         if (document.MovingObservances.Count > 0)
@@ -102,14 +104,20 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         total.ExecuteNonQuery();
         // One statement for a batch's thousands of keywords, in key order, so the B-tree is walked once rather than probed per keyword.
         // "WHERE true" lets SQLite parse the upsert after a SELECT (see its documentation of the parsing ambiguity).
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var keyword in mentions.SelectMany(m => m.Keywords.Distinct(StringComparer.Ordinal)))
-            counts[keyword] = counts.GetValueOrDefault(keyword) + sign;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ofMention = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            ofMention.Clear();
+            foreach (var keyword in mention.Keywords)
+                if (ofMention.Add(keyword))
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, keyword, out _) += sign;
+        }
         using var upsert = Command("""
             INSERT INTO keyword_frequencies (keyword, mentions)
             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($counts) WHERE true
             ON CONFLICT (keyword) DO UPDATE SET mentions = mentions + excluded.mentions
-            """, ("$counts", JsonSerializer.Serialize(counts.Select(c => new object[] { c.Key, c.Value }))));
+            """, ("$counts", JsonSerializer.Serialize(counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new object[] { c.Key, c.Value }))));
         upsert.Transaction = transaction;
         upsert.ExecuteNonQuery();
     }
@@ -204,7 +212,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             command.Transaction = transaction;
             command.ExecuteNonQuery();
         }
-        InsertMentions(transaction, mentions);
+        InsertMentions(transaction, mentions, StoreJson.Payloads(mentions));
         AdvanceGeneration(transaction);
         Commit(transaction);
     }
@@ -213,18 +221,18 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         "SELECT id, path, title, analysis_failure FROM documents WHERE analysis_failure IS NOT NULL ORDER BY ingested_at, id",
         r => new FailedDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
 
-    private void InsertMentions(SqliteTransaction transaction, IReadOnlyList<EventMention> mentions)
+    private void InsertMentions(SqliteTransaction transaction, IReadOnlyList<EventMention> mentions, IReadOnlyList<string> payloads)
     {
         using var mention = Command("INSERT INTO mentions (document_id, sentence_start, payload) VALUES ($doc, $start, $payload)");
         mention.Transaction = transaction;
         var doc = mention.Parameters.Add("$doc", SqliteType.Text);
         var start = mention.Parameters.Add("$start", SqliteType.Integer);
         var payload = mention.Parameters.Add("$payload", SqliteType.Text);
-        foreach (var m in mentions)
+        foreach (var (m, json) in mentions.Zip(payloads))
         {
             doc.Value = m.DocumentId;
             start.Value = m.SentenceStart;
-            payload.Value = JsonSerializer.Serialize(m, StoreJson.Options);
+            payload.Value = json;
             mention.ExecuteNonQuery();
         }
     }
