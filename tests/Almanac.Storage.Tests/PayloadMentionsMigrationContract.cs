@@ -94,11 +94,11 @@ public sealed class SqlitePayloadMentionsMigrationTests : PayloadMentionsMigrati
         using (var schema = connection.CreateCommand())
         {
             schema.Transaction = transaction;
-            schema.CommandText = SqliteRewinds.FingerprintsByNumber + """
+            schema.CommandText = SqliteRewinds.SearchWithoutCopy + SqliteRewinds.FingerprintsByNumber + """
                 DROP INDEX mentions_event;
                 ALTER TABLE mentions DROP COLUMN shown_order;
                 CREATE INDEX mentions_event ON mentions(event_id);
-                """ + $"PRAGMA user_version = {version - 3};"; // this step, the one after it that files event terms in full text, and fingerprints by number
+                """ + $"PRAGMA user_version = {version - 4};"; // this step, the one after it that files event terms in full text, fingerprints by number and search without a copy
             schema.ExecuteNonQuery();
         }
         transaction.Commit();

@@ -76,13 +76,14 @@ public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
         {
             var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
             Scalar(connection, $"""
+                {SqliteRewinds.SearchWithoutCopy}
                 {SqliteRewinds.FingerprintsByNumber}
                 DROP TABLE event_terms;
                 CREATE TABLE event_terms (term TEXT NOT NULL, mention_kind INTEGER NOT NULL, kind INTEGER NOT NULL, value INTEGER NOT NULL,
                     event_id TEXT NOT NULL, PRIMARY KEY (term, mention_kind, kind, value, event_id)) WITHOUT ROWID;
                 INSERT OR IGNORE INTO event_terms (term, mention_kind, kind, value, event_id) {SqliteAlmanacStore.TermRows};
                 CREATE INDEX event_terms_event ON event_terms(event_id);
-                PRAGMA user_version = {version - 2};
+                PRAGMA user_version = {version - 3};
                 """);
         }
         using (Open())
@@ -114,7 +115,7 @@ public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
         using (var connection = OpenConnection())
         {
             var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
-            Scalar(connection, $"{SqliteRewinds.FingerprintsByNumber}\nPRAGMA user_version = {version - 1};");
+            Scalar(connection, $"{SqliteRewinds.SearchWithoutCopy}\n{SqliteRewinds.FingerprintsByNumber}\nPRAGMA user_version = {version - 2};");
             Assert.Equal(before.Count, Convert.ToInt32(Scalar(connection, "SELECT count(DISTINCT hash || document_id) FROM document_fingerprints"), System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -124,6 +125,32 @@ public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
         {
             using var store = Open();
             return store.FindFingerprintHolders(hashes).ToHashSet();
+        }
+    }
+
+    [Fact]
+    public void Open_StoreWhoseSearchIndexCopiesTheText_FindsTheSameDocumentsAfterWithoutTheCopy()
+    {
+        using (var store = Open())
+            new Ingestor(store).Ingest(DocumentFiles.Find([SharedFolder.Seeds]));
+        string[] queries = ["khrushchev", "secret speech", "stalin cult", "twentieth congress"];
+        var before = Hits();
+        Assert.All(before, hits => Assert.NotEmpty(hits));
+
+        using (var connection = OpenConnection())
+        {
+            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+            Scalar(connection, $"{SqliteRewinds.SearchWithoutCopy}\nPRAGMA user_version = {version - 1};");
+        }
+
+        Assert.Equal(before, Hits());
+        using (var connection = OpenConnection())
+            Assert.Null(Scalar(connection, "SELECT name FROM sqlite_schema WHERE name = 'documents_fts_content'"));
+
+        List<List<(string Id, string Excerpt)>> Hits()
+        {
+            using var store = Open();
+            return [.. queries.Select(q => store.SearchDocuments(q, 10).Select(h => (h.Document.Id, h.Excerpt)).ToList())];
         }
     }
 

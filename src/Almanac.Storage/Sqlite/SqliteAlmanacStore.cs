@@ -80,8 +80,11 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             if (insert.ExecuteNonQuery() == 0)
                 return false;
         }
-        using (var fts = Command("INSERT INTO documents_fts (id, title, body) VALUES ($id, $title, $text)",
-                   ("$id", document.Id), ("$title", document.Title), ("$text", document.Text)))
+        // The search index reads the text from the documents (external content), by the document's number.
+        using (var fts = Command("""
+                   INSERT OR IGNORE INTO document_numbers (document_id) VALUES ($id);
+                   INSERT INTO documents_fts (rowid, id, title, body) VALUES ((SELECT number FROM document_numbers WHERE document_id = $id), $id, $title, $text)
+                   """, ("$id", document.Id), ("$title", document.Title), ("$text", document.Text)))
         {
             fts.Transaction = transaction;
             fts.ExecuteNonQuery();
