@@ -28,13 +28,14 @@ internal static class Summaries
         string title, DateClaim date, Func<string, string> lineageOf, Func<string, bool> elsewhere)
     {
         var topic = TopicWords(mentions, title);
-        var inShort = InShort(mentions, documents, topic, date, lineageOf);
-        var why = WhySentences(mentions, documents, topic, []).Take(3).ToList();
+        var consequences = RankedConsequences(mentions, documents, topic);
+        var inShort = InShort(mentions, topic, consequences, date, lineageOf);
+        var why = WhySentences(consequences, []).Take(3).ToList();
         return new EventSummaries(inShort, why, Content(mentions, documents, topic, title, [.. inShort, .. why], elsewhere));
     }
 
-    private static IReadOnlyList<CitedSentence> InShort(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
-        HashSet<string> topic, DateClaim date, Func<string, string> lineageOf)
+    private static IReadOnlyList<CitedSentence> InShort(IReadOnlyList<EventMention> mentions, HashSet<string> topic,
+        IReadOnlyList<(string Text, string DocumentId)> consequences, DateClaim date, Func<string, string> lineageOf)
     {
         var candidates = mentions.Where(m => !m.IsTopic && IsSentence(m.Sentence)).ToList();
         var chosen = new List<CitedSentence>();
@@ -51,7 +52,7 @@ internal static class Summaries
             .FirstOrDefault();
         if (where is not null)
             chosen.Add(new CitedSentence(where.Sentence.Trim(), where.DocumentId));
-        if (WhySentences(mentions, documents, topic, chosen).FirstOrDefault() is { } why)
+        if (WhySentences(consequences, chosen).FirstOrDefault() is { } why)
             chosen.Add(why);
         // A source of one-line entries (a calendar file, a day page) has no whole sentence: its line is what it says.
         if (chosen.Count == 0 && mentions.Where(m => m.DateValue == date.Value).MinBy(m => m.Sentence.Length) is { } line)
@@ -80,17 +81,22 @@ internal static class Summaries
         return content;
     }
 
-    private static IEnumerable<CitedSentence> WhySentences(IReadOnlyList<EventMention> mentions, IReadOnlyDictionary<string, SourceDocument> documents,
-        HashSet<string> topic, List<CitedSentence> chosen)
-    {
-        var picked = new List<CitedSentence>(chosen);
-        var ranked = SharingTopic(mentions, documents, topic, atLeast: 2, cued: true)
+    /// <summary>The sources' sentences with consequence cues sharing two topic words, the most cued and on topic first, then the shortest.</summary>
+    private static List<(string Text, string DocumentId)> RankedConsequences(IReadOnlyList<EventMention> mentions,
+        IReadOnlyDictionary<string, SourceDocument> documents, HashSet<string> topic) =>
+        SharingTopic(mentions, documents, topic, atLeast: 2, cued: true)
             .Select(s => (s.Text, s.DocumentId, Score: s.Cues * 2 + Overlap(s.Keywords, topic)))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Text.Length)
+            .Select(s => (s.Text, s.DocumentId))
             .ToList();
+
+    /// <summary>Why the event mattered: the <paramref name="ranked"/> consequence sentences in turn, none near a sentence <paramref name="chosen"/> or picked before.</summary>
+    private static IEnumerable<CitedSentence> WhySentences(IReadOnlyList<(string Text, string DocumentId)> ranked, List<CitedSentence> chosen)
+    {
+        var picked = new List<CitedSentence>(chosen);
         // One per source first, so three reasons come from three sources where they can.
         foreach (var round in new[] { true, false })
-            foreach (var (text, documentId, _) in ranked)
+            foreach (var (text, documentId) in ranked)
             {
                 if (round && picked.Skip(chosen.Count).Any(p => p.DocumentId == documentId))
                     continue;
@@ -133,8 +139,11 @@ internal static class Summaries
 
     private static HashSet<string> TopicWords(IReadOnlyList<EventMention> mentions, string title)
     {
-        var topic = mentions.SelectMany(m => m.Keywords).GroupBy(k => k, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+            foreach (var keyword in mention.Keywords)
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, keyword, out _)++;
+        var topic = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(12).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         topic.UnionWith(Words.Keywords(title));
         return topic;
     }
