@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Almanac.Core;
 using Almanac.Text;
 
@@ -142,7 +143,7 @@ internal static class Summaries
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var mention in mentions)
             foreach (var keyword in mention.Keywords)
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, keyword, out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, keyword, out _)++;
         var topic = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(12).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         topic.UnionWith(Words.Keywords(title));
         return topic;
