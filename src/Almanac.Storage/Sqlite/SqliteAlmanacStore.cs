@@ -81,9 +81,9 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                 return false;
         }
         // The search index reads the text from the documents (external content), by the document's number.
-        using (var fts = Command("""
-                   INSERT OR IGNORE INTO document_numbers (document_id) VALUES ($id);
-                   INSERT INTO documents_fts (rowid, id, title, body) VALUES ((SELECT number FROM document_numbers WHERE document_id = $id), $id, $title, $text)
+        using (var fts = Command($"""
+                   {NumberDocument}
+                   INSERT INTO documents_fts (rowid, id, title, body) VALUES ({DocumentNumber}, $id, $title, $text)
                    """, ("$id", document.Id), ("$title", document.Title), ("$text", document.Text)))
         {
             fts.Transaction = transaction;
@@ -533,14 +533,22 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
     private void FileFingerprints(SqliteTransaction? transaction, string documentId, IReadOnlyCollection<long> fingerprints)
     {
         // One statement for a document's hundreds of hashes, in index order, so the B-tree is walked once rather than probed per row.
-        using var file = Command("""
-            INSERT OR IGNORE INTO document_numbers (document_id) VALUES ($id);
-            INSERT OR IGNORE INTO document_fingerprints (hash, document)
-            SELECT value, (SELECT number FROM document_numbers WHERE document_id = $id) FROM json_each($hashes)
+        using var file = Command($"""
+            {NumberDocument}
+            INSERT OR IGNORE INTO document_fingerprints (hash, document) SELECT value, {DocumentNumber} FROM json_each($hashes)
             """, ("$id", documentId), ("$hashes", JsonSerializer.Serialize(fingerprints.Order())));
         file.Transaction = transaction;
         file.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// Gives document $id its number, unless it has one: the key the fingerprints and the search index file it under, a
+    /// fifth of its id's bytes (<see cref="SqliteMigrations"/>). Every statement reading <see cref="DocumentNumber"/> runs it
+    /// first, as a document without a number would be filed under none, and INSERT OR IGNORE would drop that silently.
+    /// </summary>
+    private const string NumberDocument = "INSERT OR IGNORE INTO document_numbers (document_id) VALUES ($id);";
+
+    private const string DocumentNumber = "(SELECT number FROM document_numbers WHERE document_id = $id)";
 
     public IReadOnlyList<(long Fingerprint, string DocumentId)> FindFingerprintHolders(IReadOnlyCollection<long> fingerprints) => Query("""
         SELECT f.hash, n.document_id FROM document_fingerprints f JOIN document_numbers n ON n.number = f.document
