@@ -16,6 +16,13 @@ public sealed record DocumentResolution(IReadOnlyList<string> DocumentIds, IRead
 }
 
 /// <summary>
+/// What an ingest has to hand of a document it has just stored: the fingerprints it was filed under, and its mentions as
+/// stored when it stored them itself (null when the rows may be older than this analysis: a queue stores a document it
+/// finds stored already without a word), which a resolution then needs neither compute nor read back.
+/// </summary>
+public sealed record JustStored(IReadOnlyList<long> Fingerprints, IReadOnlyList<EventMention>? Mentions = null);
+
+/// <summary>
 /// Resolves stored documents into the events they join or found, reading a neighbourhood of the store rather than all
 /// of it, so adding a document costs the same in a store of a thousand events or ten million. Documents stored together
 /// (a folder, what waits) are resolved in batches of about <see cref="DefaultBatchMentions"/> mentions: one neighbourhood, the
@@ -119,9 +126,9 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             yield return last;
     }
 
-    /// <summary>Resolves the documents now (see <see cref="Begin"/>, which says what <paramref name="filed"/> spares).</summary>
-    public DocumentResolution Resolve(IReadOnlyList<string> documentIds, IReadOnlyDictionary<string, IReadOnlyList<long>>? filed = null) =>
-        Begin(documentIds, inBackground: false, filed).Finish();
+    /// <summary>Resolves the documents now (see <see cref="Begin"/>, which says what <paramref name="justStored"/> spares).</summary>
+    public DocumentResolution Resolve(IReadOnlyList<string> documentIds, IReadOnlyDictionary<string, JustStored>? justStored = null) =>
+        Begin(documentIds, inBackground: false, justStored).Finish();
 
     /// <summary>
     /// Begins resolving stored documents: files them into their lineages and reads their neighbourhood now, on the caller's
@@ -129,23 +136,23 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
     /// its own while the caller goes on storing documents; <see cref="PendingResolution.Finish"/> writes the events. What
     /// it writes is what it would have written at once: documents stored meanwhile hold mentions no event holds yet, which it
     /// never reads, and leave the events generation it compares as it was (<see cref="IAlmanacStore.GetEventsGeneration"/>).
-    /// <paramref name="filed"/> gives the fingerprints documents were stored with (<see cref="IAlmanacStore.AddDocuments"/>
-    /// files them), which need not be computed and filed again.
+    /// <paramref name="justStored"/> gives the fingerprints documents were stored with (<see cref="IAlmanacStore.AddDocuments"/>
+    /// files them), which need not be computed and filed again, and the mentions stored with them, which need not be read back.
     /// </summary>
-    public PendingResolution Begin(IReadOnlyList<string> documentIds, bool inBackground, IReadOnlyDictionary<string, IReadOnlyList<long>>? filed = null)
+    public PendingResolution Begin(IReadOnlyList<string> documentIds, bool inBackground, IReadOnlyDictionary<string, JustStored>? justStored = null)
     {
-        var copies = documentIds.SelectMany(id => JoinLineage(id, filed?.GetValueOrDefault(id))).Distinct(StringComparer.Ordinal).ToList();
-        var first = Read(documentIds, copies, inBackground);
+        var copies = documentIds.SelectMany(id => JoinLineage(id, justStored?.GetValueOrDefault(id)?.Fingerprints)).Distinct(StringComparer.Ordinal).ToList();
+        var first = Read(documentIds, copies, inBackground, justStored);
         return new PendingResolution(() => Write(documentIds, copies, first));
     }
 
     /// <summary>A resolution's neighbourhood as read, and its events and their filing, being resolved.</summary>
     private sealed record Attempt(ResolutionBasis Basis, Task<(Resolution Resolution, EventUpdate? Update)> Resolved);
 
-    private Attempt Read(IReadOnlyList<string> documentIds, IReadOnlyList<string> copies, bool inBackground)
+    private Attempt Read(IReadOnlyList<string> documentIds, IReadOnlyList<string> copies, bool inBackground, IReadOnlyDictionary<string, JustStored>? justStored = null)
     {
         var generation = store.GetEventsGeneration();
-        var own = store.GetMentionsOfDocuments(documentIds);
+        var own = justStored is null ? store.GetMentionsOfDocuments(documentIds) : MentionsOf(documentIds, justStored);
         var ofEvents = new MentionsOfEvents(store);
         var counts = new KeywordCounts(store);
         var (eventIds, candidateBasis) = CandidateEvents(documentIds, own, copies, generation, ofEvents, counts);
@@ -202,6 +209,31 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
                 return new DocumentResolution(documentIds, [], failures, Resolved: false);
             attempt = Read(documentIds, copies, inBackground: false);
         }
+    }
+
+    /// <summary>
+    /// The documents' mentions as <see cref="IAlmanacStore.GetMentionsOfDocuments"/> gives them, made from the mentions an
+    /// ingest just stored and the ids of their rows (the rows keep the order the mentions were stored in), so a batch's
+    /// thousands of mentions are not read and deserialized back; a document whose rows do not match its mentions in number
+    /// (marked failed since, say) is read from the store.
+    /// </summary>
+    private List<StoredMention> MentionsOf(IReadOnlyList<string> documentIds, IReadOnlyDictionary<string, JustStored> justStored)
+    {
+        var rowIds = store.GetMentionIds(documentIds);
+        var mentions = new List<StoredMention>();
+        var unmatched = new List<string>();
+        foreach (var documentId in documentIds)
+        {
+            var rows = rowIds.GetValueOrDefault(documentId) ?? [];
+            if (justStored.GetValueOrDefault(documentId)?.Mentions is { } stored && stored.Count == rows.Count)
+                mentions.AddRange(rows.Zip(stored, (id, mention) => new StoredMention(id, mention)));
+            else
+                unmatched.Add(documentId);
+        }
+        if (unmatched.Count > 0)
+            mentions.AddRange(store.GetMentionsOfDocuments(unmatched));
+        mentions.Sort(StoreOrder.Instance);
+        return mentions;
     }
 
     /// <summary>The days of the year an event is dated on, by any claim, in its calendar and in the Gregorian one.</summary>
@@ -389,16 +421,17 @@ public sealed class IncrementalResolution(IAlmanacStore store, int batchMentions
             }
             return eventIds.Distinct(StringComparer.Ordinal).SelectMany(id => _byEvent[id]).Order(StoreOrder.Instance).ToList();
         }
+    }
 
-        private sealed class StoreOrder : IComparer<StoredMention>
-        {
-            public static readonly StoreOrder Instance = new();
+    /// <summary>The order the store gives mentions in: by document, sentence and row.</summary>
+    private sealed class StoreOrder : IComparer<StoredMention>
+    {
+        public static readonly StoreOrder Instance = new();
 
-            public int Compare(StoredMention? x, StoredMention? y) =>
-                string.CompareOrdinal(x!.Mention.DocumentId, y!.Mention.DocumentId) is var byDocument and not 0 ? byDocument
-                    : x.Mention.SentenceStart.CompareTo(y.Mention.SentenceStart) is var bySentence and not 0 ? bySentence
-                    : x.Id.CompareTo(y.Id);
-        }
+        public int Compare(StoredMention? x, StoredMention? y) =>
+            string.CompareOrdinal(x!.Mention.DocumentId, y!.Mention.DocumentId) is var byDocument and not 0 ? byDocument
+                : x.Mention.SentenceStart.CompareTo(y.Mention.SentenceStart) is var bySentence and not 0 ? bySentence
+                : x.Id.CompareTo(y.Id);
     }
 }
 
@@ -421,28 +454,28 @@ public sealed class PendingResolution
 public sealed class ResolutionBatch(IncrementalResolution resolution, bool inBackground = false)
 {
     private List<string> _documents = [];
-    private Dictionary<string, IReadOnlyList<long>> _filed = new(StringComparer.Ordinal);
+    private Dictionary<string, JustStored> _justStored = new(StringComparer.Ordinal);
     private int _mentions;
     private PendingResolution? _pending;
 
     /// <summary>
-    /// Adds a stored document with its number of mentions and, when it was stored with them, its fingerprints; the
-    /// resolution of a batch when one was written, else null.
+    /// Adds a stored document with its number of mentions and, when it was just stored, what the ingest has of it
+    /// (<see cref="JustStored"/>); the resolution of a batch when one was written, else null.
     /// </summary>
-    public DocumentResolution? Add(string documentId, int mentions, IReadOnlyList<long>? filedFingerprints = null)
+    public DocumentResolution? Add(string documentId, int mentions, JustStored? justStored = null)
     {
         _documents.Add(documentId);
-        if (filedFingerprints is not null)
-            _filed[documentId] = filedFingerprints;
+        if (justStored is not null)
+            _justStored[documentId] = justStored;
         _mentions += mentions;
         if (_mentions < resolution.BatchMentions)
             return null;
-        var (documents, filed) = Take();
+        var (documents, known) = Take();
         if (!inBackground)
-            return resolution.Resolve(documents, filed);
+            return resolution.Resolve(documents, known);
         // The batch before is written first: this one's neighbourhood is read after it, as if resolved one after the other.
         var written = _pending?.Finish();
-        _pending = resolution.Begin(documents, inBackground: true, filed);
+        _pending = resolution.Begin(documents, inBackground: true, known);
         return written;
     }
 
@@ -455,16 +488,16 @@ public sealed class ResolutionBatch(IncrementalResolution resolution, bool inBac
         _pending = null;
         if (_documents.Count > 0)
         {
-            var (documents, filed) = Take();
-            written.Add(resolution.Resolve(documents, filed));
+            var (documents, known) = Take();
+            written.Add(resolution.Resolve(documents, known));
         }
         return written;
     }
 
-    private (List<string> Documents, Dictionary<string, IReadOnlyList<long>> Filed) Take()
+    private (List<string> Documents, Dictionary<string, JustStored> JustStored) Take()
     {
-        var taken = (_documents, _filed);
-        (_documents, _filed, _mentions) = ([], new(StringComparer.Ordinal), 0);
+        var taken = (_documents, _justStored);
+        (_documents, _justStored, _mentions) = ([], new(StringComparer.Ordinal), 0);
         return taken;
     }
 }

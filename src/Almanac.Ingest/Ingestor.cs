@@ -124,7 +124,7 @@ public sealed class Ingestor(IAlmanacStore store, TemporalTagger? tagger = null,
                 refusedPictures.AddRange(outcome.RefusedPictures);
                 if (outcome.Failure is { } failure)
                     failedAnalyses.Add(new IngestFailure(path, StoredFailure(failure)));
-                else if (batch.Add(outcome.Document.Id, outcome.Mentions.Count, outcome.Document.Fingerprints) is { } resolution)
+                else if (batch.Add(outcome.Document.Id, outcome.Mentions.Count, new JustStored(outcome.Document.Fingerprints, outcome.Mentions)) is { } resolution)
                     resolutions.Add(resolution);
             }
             toStore.Clear();

@@ -47,7 +47,8 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
                 {
                     stored++;
                     if (result.AnalysisFailure is null)
-                        batch.Add(result.Document.Id, result.Mentions.Count, result.Document.Fingerprints);
+                        // The mentions stay unsaid: the queue stores a document it finds stored already without a word, and its rows may be older.
+                        batch.Add(result.Document.Id, result.Mentions.Count, new JustStored(result.Document.Fingerprints));
                 }
                 processed?.Invoke(path, result);
             }

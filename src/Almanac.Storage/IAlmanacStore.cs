@@ -209,6 +209,12 @@ public interface IAlmanacStore : IDisposable
     /// <summary>Every mention filed under these events (all of them, not only those the event keeps to show), leaving out documents marked as failed.</summary>
     IReadOnlyList<StoredMention> GetMentionsOfEvents(IReadOnlyCollection<string> eventIds);
 
+    /// <summary>
+    /// The row ids of each of these documents' mentions, in the order <see cref="AddDocuments"/> was given the mentions, for
+    /// the documents not marked as failed: with the mentions it stored, an ingest has the documents' <see cref="StoredMention"/>s.
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlyList<long>> GetMentionIds(IReadOnlyCollection<string> documentIds);
+
     /// <summary>How many mentions each of these documents has, for those not marked as failed.</summary>
     IReadOnlyDictionary<string, int> CountMentions(IReadOnlyCollection<string> documentIds);
 

@@ -44,6 +44,25 @@ public abstract class AlmanacStoreContract
     }
 
     [SkippableFact]
+    public void GetMentionIds_MentionsStoredOutOfSentenceOrder_NumbersThemInTheOrderGivenAsTheirRowsAre_AndLeavesOutAFailedDocument()
+    {
+        using var store = Open();
+        var (a, aMentions) = Speech("doc-a");
+        var (b, bMentions) = Speech("doc-b");
+        // A heading's mention is given before the sentences above it on the page: the order given is not the order read.
+        IReadOnlyList<EventMention> given = [aMentions[0] with { SentenceStart = 90, DateText = "third" }, aMentions[0] with { SentenceStart = 10, DateText = "first" },
+            aMentions[0] with { SentenceStart = 50, DateText = "second" }];
+        store.AddDocuments([new(a, given), new(b, bMentions), new(Speech("doc-c").Item1, [], "analysis failed (Boom: bang)")]);
+
+        var ids = store.GetMentionIds(["doc-a", "doc-b", "doc-c"]);
+
+        Assert.Equal(["doc-a", "doc-b"], ids.Keys.Order(StringComparer.Ordinal));
+        var rows = store.GetMentionsOfDocuments(["doc-a"]).ToDictionary(m => m.Id, m => m.Mention.DateText);
+        Assert.Equal(["third", "first", "second"], ids["doc-a"].Select(id => rows[id]));
+        Assert.Equal(store.GetMentionsOfDocuments(["doc-b"]).Select(m => m.Id), ids["doc-b"]);
+    }
+
+    [SkippableFact]
     public void GetGeneration_EveryWrite_GrowsAndARepeatedDocumentDoesNot()
     {
         using var store = Open();

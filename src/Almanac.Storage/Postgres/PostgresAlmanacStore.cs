@@ -597,6 +597,14 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         WHERE d.analysis_failure IS NULL ORDER BY m.document_id COLLATE "C", m.sentence_start, m.id
         """, ReadStoredMention, ("ids", ids.ToArray()));
 
+    /// <remarks>The identity column numbers the mentions in the order they were inserted (<see cref="AddMentions"/>), so the rows keep it.</remarks>
+    public IReadOnlyDictionary<string, IReadOnlyList<long>> GetMentionIds(IReadOnlyCollection<string> documentIds) => Query("""
+        WITH filed AS MATERIALIZED (SELECT document_id, id FROM mentions WHERE document_id = ANY(@ids))
+        SELECT m.document_id, m.id FROM filed m JOIN documents d ON d.id = m.document_id WHERE d.analysis_failure IS NULL ORDER BY m.document_id, m.id
+        """, r => (Document: r.GetString(0), Id: r.GetInt64(1)), ("ids", documentIds.ToArray()))
+        .GroupBy(row => row.Document, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(row => row.Id).ToList(), StringComparer.Ordinal);
+
     /// <remarks>Counted first, then the documents joined, as <see cref="MentionsWhere"/> finds mentions (a plan looping over documents took 0.2 to 0.35 s).</remarks>
     public IReadOnlyDictionary<string, int> CountMentions(IReadOnlyCollection<string> documentIds) => Query("""
         WITH counted AS MATERIALIZED (SELECT document_id, count(*) AS mentions FROM mentions WHERE document_id = ANY(@ids) GROUP BY document_id)
