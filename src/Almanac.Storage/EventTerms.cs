@@ -25,6 +25,15 @@ public static class EventTerms
     public static IEnumerable<(EventTerm Term, EventKey Key)> Filed(HistoricalEvent e, IReadOnlyList<EventTerm> terms) =>
         EventKeys.Of(e).Where(key => key.Kind != EventKeyKind.Day).SelectMany(key => terms.Select(term => (term, key)));
 
+    /// <summary>
+    /// Years a store files under one token of a term (a span): a lookup of a range of years then reads a token or two a
+    /// term, and the events it finds are checked against the range by their date keys.
+    /// </summary>
+    public const int YearsPerToken = 8;
+
+    /// <summary>Which span of <see cref="YearsPerToken"/> years a year falls in (floor division: years before the common era are negative).</summary>
+    public static int Span(long year) => (int)Math.Floor(year / (double)YearsPerToken);
+
     /// <summary>Refuses ranges of days: events are not filed under their terms by day (a day's events are few; see the lookup).</summary>
     internal static void CheckRanges(IReadOnlyList<EventKeyRange> ranges)
     {

@@ -142,11 +142,12 @@ public sealed class PostgresPayloadMentionsMigrationTests(PostgresTestDatabase d
         using var connection = new NpgsqlConnection(_schema.Value);
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        using var rewind = new NpgsqlCommand("""
+        using var rewind = new NpgsqlCommand($"""
+            {PostgresRewinds.TermsAsRows}
             UPDATE events e SET payload = r.payload FROM unnest(@ids, @payloads) AS r(id, payload) WHERE e.id = r.id;
             ALTER TABLE mentions DROP COLUMN shown_order;
             CREATE INDEX mentions_event ON mentions (event_id);
-            UPDATE schema_version SET version = version - 1;
+            UPDATE schema_version SET version = version - 2; -- this step and the one after it that files event terms as tokens
             """, connection, transaction);
         rewind.Parameters.AddWithValue("ids", payloads.Select(p => p.Id).ToArray());
         rewind.Parameters.AddWithValue("payloads", payloads.Select(p => p.Payload).ToArray());

@@ -1,5 +1,6 @@
 using Almanac.TestSupport;
 using Almanac.Core;
+using Almanac.Ingest;
 using Almanac.Storage.Postgres;
 using Npgsql;
 
@@ -26,6 +27,44 @@ public sealed class PostgresAlmanacStoreTests(PostgresTestDatabase database) : A
         Assert.True(await reader.ReadAsync());
         Assert.Equal(1L, reader.GetInt64(0));
         Assert.Equal(PostgresMigrations.Version, reader.GetInt32(1));
+    }
+
+    [SkippableFact]
+    public void Open_StoreFilingTermsAsRows_FilesTheirTokensAsAnIngestWould()
+    {
+        // Day pages and prose ingested in small batches: most events' terms come with their resolution, the rest are read back.
+        using (var store = Open())
+            new Ingestor(store, batchMentions: 300).Ingest(DocumentFiles.Find([Path.Combine(SharedFolder.Corpus("real-pages"), "days"), SharedFolder.Seeds]));
+        var filed = FiledTokens();
+        Assert.True(filed.Count > 300, $"only {filed.Count} events filed");
+
+        // The store as the version before the tokens kept it: a row a term and key, filled as that version's migration did.
+        using (var connection = new NpgsqlConnection(_schema.Value))
+        {
+            connection.Open();
+            PostgresAlmanacStore.Execute(connection, null, $"""
+                {PostgresRewinds.TermsAsRows}
+                UPDATE schema_version SET version = {PostgresMigrations.Version - 1};
+                """);
+        }
+        using (Open())
+        {
+        }
+
+        Assert.Equal(filed, FiledTokens());
+    }
+
+    /// <summary>Each event's tokens as <c>event_terms</c> files them, in order.</summary>
+    private SortedDictionary<string, string> FiledTokens()
+    {
+        using var connection = new NpgsqlConnection(_schema.Value);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT event_id, array_to_string(ARRAY(SELECT unnest(tokens) ORDER BY 1), ' | ') FROM event_terms", connection);
+        using var reader = command.ExecuteReader();
+        var filed = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+            filed[reader.GetString(0)] = reader.GetString(1);
+        return filed;
     }
 
     [SkippableFact]

@@ -528,43 +528,59 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         """;
 
     /// <summary>
+    /// The token an event is filed under in <c>event_terms</c> for a term of a mention kind under a date key in a span of
+    /// years (<see cref="EventTerms.Span"/>): the four joined by a unit separator, as <see cref="TokenOfRow"/> joins them in SQL.
+    /// </summary>
+    internal static string TermToken(string term, long mentionKind, long keyKind, int span) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{term}\u001f{mentionKind}\u001f{keyKind}\u001f{span}");
+
+    /// <summary>The <see cref="TermToken"/> of a row of <see cref="TermRows"/> (its columns term, mention_kind, kind and value).</summary>
+    internal static readonly string TokenOfRow = $"term || chr(31) || mention_kind || chr(31) || kind || chr(31) || floor(value / {EventTerms.YearsPerToken}.0)::integer";
+
+    /// <summary>
     /// Files the terms of these events (null: of every event) once their date keys and mentions are written
-    /// (<see cref="IAlmanacStore.FindEventsSharingTerms"/>): an event's terms are those of all its mentions. The update's
-    /// resolution gives them for the events it writes (<see cref="EventUpdate.Terms"/>; the write checked that the mentions
-    /// filed under those are the ones it assigns); those of any other event are read from the store.
+    /// (<see cref="IAlmanacStore.FindEventsSharingTerms"/>): an event's terms are those of all its mentions, its row of
+    /// <c>event_terms</c> their tokens (<see cref="TermToken"/>), replaced whole. The update's resolution gives them for the
+    /// events it writes (<see cref="EventUpdate.Terms"/>; the write checked that the mentions filed under those are the
+    /// ones it assigns); those of any other event are read from the store.
     /// </summary>
     private static void FileTerms(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string>? eventIds, EventUpdate? update = null)
     {
         if (eventIds is { Count: 0 })
             return;
         var filing = eventIds?.ToHashSet(StringComparer.Ordinal);
+        if (filing is not null)
+        {
+            using var remove = new NpgsqlCommand("DELETE FROM event_terms WHERE event_id = ANY(@ids)", connection, transaction);
+            remove.Parameters.AddWithValue("ids", filing.ToArray());
+            remove.ExecuteNonQuery();
+        }
         var known = update?.Terms is { } terms && filing is not null
             ? update.Written.Where(e => filing.Contains(e.Id) && terms.ContainsKey(e.Id)).Select(e => (Event: e, Terms: terms[e.Id])).ToList()
             : [];
         if (known.Count > 0)
         {
-            // In the key's order, so the index is walked once from end to end rather than probed at random for each row.
-            var rows = known.SelectMany(k => EventTerms.Filed(k.Event, k.Terms)
-                    .Select(f => (f.Term.Term, MentionKind: (short)f.Term.Kind, Kind: (short)f.Key.Kind, f.Key.Value, EventId: k.Event.Id)))
-                .OrderBy(r => r.Term, StringComparer.Ordinal).ThenBy(r => r.MentionKind).ThenBy(r => r.Kind).ThenBy(r => r.Value).ThenBy(r => r.EventId, StringComparer.Ordinal)
-                .ToList();
-            using var insert = new NpgsqlCommand("""
-                INSERT INTO event_terms (term, mention_kind, kind, value, event_id)
-                SELECT * FROM unnest(@terms, @mentionKinds, @kinds, @values, @events) ON CONFLICT DO NOTHING
-                """, connection, transaction) { CommandTimeout = 0 };
-            insert.Parameters.AddWithValue("terms", rows.Select(r => r.Term).ToArray());
-            insert.Parameters.AddWithValue("mentionKinds", rows.Select(r => r.MentionKind).ToArray());
-            insert.Parameters.AddWithValue("kinds", rows.Select(r => r.Kind).ToArray());
-            insert.Parameters.AddWithValue("values", rows.Select(r => r.Value).ToArray());
-            insert.Parameters.AddWithValue("events", rows.Select(r => r.EventId).ToArray());
-            insert.ExecuteNonQuery();
+            using var copy = connection.BeginBinaryImport("COPY event_terms (event_id, tokens) FROM STDIN (FORMAT BINARY)");
+            foreach (var (e, eventTerms) in known)
+            {
+                var tokens = EventTerms.Filed(e, eventTerms)
+                    .Select(f => TermToken(f.Term.Term, (long)f.Term.Kind, (long)f.Key.Kind, EventTerms.Span(f.Key.Value))).Distinct(StringComparer.Ordinal).ToArray();
+                if (tokens.Length == 0)
+                    continue;
+                copy.StartRow();
+                copy.Write(e.Id, NpgsqlDbType.Text);
+                copy.Write(tokens, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            }
+            copy.Complete();
         }
         var unknown = eventIds?.Except(known.Select(k => k.Event.Id)).ToList();
         if (unknown is { Count: 0 })
             return;
-        using var file = new NpgsqlCommand(
-            $"INSERT INTO event_terms (term, mention_kind, kind, value, event_id) {TermRows} {(unknown is null ? "" : "AND k.event_id = ANY(@ids)")} ON CONFLICT DO NOTHING",
-            connection, transaction) { CommandTimeout = 0 };
+        using var file = new NpgsqlCommand($"""
+            INSERT INTO event_terms (event_id, tokens)
+            SELECT event_id, array_agg(DISTINCT {TokenOfRow}) FROM ({TermRows} {(unknown is null ? "" : "AND k.event_id = ANY(@ids)")}) AS r(term, mention_kind, kind, value, event_id)
+            GROUP BY event_id
+            """, connection, transaction) { CommandTimeout = 0 };
         if (unknown is not null)
             file.Parameters.AddWithValue("ids", unknown.ToArray());
         file.ExecuteNonQuery();
@@ -631,14 +647,18 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     public IReadOnlyList<string> FindEventsSharingTerms(IReadOnlyList<EventKeyRange> yearRanges, MentionKind kind, IReadOnlyCollection<string> terms)
     {
         EventTerms.CheckRanges(yearRanges);
-        // One index range scan for each term in each range, as EventsInRanges does for keys.
-        return terms.Count == 0 ? [] : Query("""
-            SELECT DISTINCT t.event_id FROM unnest(@terms) AS w(term) CROSS JOIN unnest(@kinds, @froms, @tos) AS r(kind, low, high)
-                CROSS JOIN LATERAL (SELECT event_id FROM event_terms
-                                    WHERE term = w.term AND mention_kind = @mentionKind AND kind = r.kind AND value BETWEEN r.low AND r.high OFFSET 0) AS t
-            """, r => r.GetString(0), ("mentionKind", (short)kind),
-            ("kinds", yearRanges.Select(r => (short)r.Kind).ToArray()), ("froms", yearRanges.Select(r => r.From).ToArray()), ("tos", yearRanges.Select(r => r.To).ToArray()),
-            ("terms", terms.ToArray()))
+        // The events filed under a token of a term in a span of years the ranges touch (the index on the tokens finds them),
+        // of those the ones with a date key in a range itself: an event is filed under each of its terms with each of its keys.
+        var tokens = terms.SelectMany(term => yearRanges.SelectMany(r => Enumerable.Range(EventTerms.Span(r.From), EventTerms.Span(r.To) - EventTerms.Span(r.From) + 1)
+                .Select(span => TermToken(term, (long)kind, (long)r.Kind, span))))
+            .Distinct(StringComparer.Ordinal).ToArray();
+        return tokens.Length == 0 ? [] : Query("""
+            SELECT t.event_id FROM event_terms t
+            WHERE t.tokens && @tokens
+              AND EXISTS (SELECT 1 FROM event_keys k JOIN unnest(@kinds, @froms, @tos) AS r(kind, low, high) ON k.kind = r.kind AND k.value BETWEEN r.low AND r.high
+                          WHERE k.event_id = t.event_id)
+            """, r => r.GetString(0), ("tokens", tokens),
+            ("kinds", yearRanges.Select(r => (short)r.Kind).ToArray()), ("froms", yearRanges.Select(r => r.From).ToArray()), ("tos", yearRanges.Select(r => r.To).ToArray()))
             .Order(StringComparer.Ordinal).ToList();
     }
 

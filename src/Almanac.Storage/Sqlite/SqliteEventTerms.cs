@@ -6,7 +6,7 @@ namespace Almanac.Storage.Sqlite;
 /// <summary>
 /// SQLite's index of events by the terms of their mentions (<see cref="IAlmanacStore.FindEventsSharingTerms"/>): the FTS5
 /// table <c>event_terms</c>, without content, one row an event (its rowid the event's <c>search_rowid</c>) holding a token
-/// for each term, mention kind, key kind and span of <see cref="YearsPerToken"/> years its date keys fall in.
+/// for each term, mention kind, key kind and span of <see cref="EventTerms.YearsPerToken"/> years its date keys fall in.
 /// </summary>
 /// <remarks>
 /// A B-tree of (term, kind, key, event) rows did the same, but an ingest of day pages files its rows all over it: a batch's
@@ -18,8 +18,6 @@ namespace Almanac.Storage.Sqlite;
 /// </remarks>
 internal static class SqliteEventTerms
 {
-    private const int YearsPerToken = 8;
-
     /// <summary>The table, created by a migration.</summary>
     public const string Table = "CREATE VIRTUAL TABLE event_terms USING fts5(tokens, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii')";
 
@@ -73,7 +71,7 @@ internal static class SqliteEventTerms
             WHERE event_terms MATCH $match
               AND EXISTS (SELECT 1 FROM event_keys k INDEXED BY event_keys_event WHERE k.event_id = e.id AND k.kind = $kind AND k.value BETWEEN $from AND $to)
             """;
-        var spans = Enumerable.Range(0, Span(range.To) - Span(range.From) + 1).Select(i => (Span(range.From) + i) * (long)YearsPerToken);
+        var spans = Enumerable.Range(0, EventTerms.Span(range.To) - EventTerms.Span(range.From) + 1).Select(i => (EventTerms.Span(range.From) + i) * (long)EventTerms.YearsPerToken);
         var tokens = terms.SelectMany(term => spans.Select(year => Token(term, (long)kind, (long)range.Kind, year))).Distinct(StringComparer.Ordinal);
         command.Parameters.AddWithValue("$match", string.Join(" OR ", tokens));
         command.Parameters.AddWithValue("$kind", (int)range.Kind);
@@ -86,14 +84,11 @@ internal static class SqliteEventTerms
         return found;
     }
 
-    /// <summary>Which span of years a year falls in (floor division: years before the common era are negative).</summary>
-    private static int Span(long year) => (int)Math.Floor(year / (double)YearsPerToken);
-
     /// <summary>The token of a term of a mention kind under a key: an FNV-1a hash of them all, the key's year by its span.</summary>
     private static string Token(string? term, long mentionKind, long keyKind, long value)
     {
         var hash = 14695981039346656037UL;
-        foreach (var part in new[] { mentionKind, keyKind, Span(value) })
+        foreach (var part in new[] { mentionKind, keyKind, EventTerms.Span(value) })
             hash = unchecked((hash ^ (ulong)part) * 1099511628211UL);
         foreach (var c in term ?? "")
             hash = unchecked((hash ^ c) * 1099511628211UL);
