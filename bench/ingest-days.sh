@@ -62,6 +62,10 @@ if [ -n "${ALMANAC_BENCH_POSTGRES:-}" ]; then
         rm "$work"/worker-*.time
         awk -v b="$busy_before" -v a="$(machine_busy)" -v s="$drained" -v n="$(nproc)" -v w="$workers_cpu" \
             'BEGIN { printf "  the machine busy %.1f s of CPU: %.1f of %d cores on average; the workers %.1f s, the server and the rest %.1f s\n", a - b, (a - b) / s, n, w, a - b - w }'
+        psql "$server/$database" -Atc "SELECT pg_database_size(current_database()), (SELECT count(*) FROM events)" | tr '|' ' ' | {
+            read -r size events
+            awk -v s="$size" -v e="$events" -v b="$source_bytes" 'BEGIN { printf "  database %.1f MB: %.0f bytes per event (%d events), %.2f bytes per source byte\n", s / 1e6, s / e, e, s / b }'
+        }
 
         psql "$server/postgres" -qc "DROP DATABASE $database" # not FORCE: it refuses to end an autovacuum worker without pg_signal_backend, which a plain DROP stops itself
     done

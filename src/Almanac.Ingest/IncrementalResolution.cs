@@ -17,8 +17,8 @@ public sealed record DocumentResolution(IReadOnlyList<string> DocumentIds, IRead
 
 /// <summary>
 /// What an ingest has to hand of a document it has just stored: the fingerprints it was filed under, and its mentions as
-/// stored when it stored them itself (null when the rows may be older than this analysis: a queue stores a document it
-/// finds stored already without a word), which a resolution then needs neither compute nor read back.
+/// stored when it added them itself (null when it found the document stored already, its rows maybe made by an older
+/// version), which a resolution then needs neither compute nor read back.
 /// </summary>
 public sealed record JustStored(IReadOnlyList<long> Fingerprints, IReadOnlyList<EventMention>? Mentions = null);
 

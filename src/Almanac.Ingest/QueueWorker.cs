@@ -47,8 +47,8 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
                 {
                     stored++;
                     if (result.AnalysisFailure is null)
-                        // The mentions stay unsaid: the queue stores a document it finds stored already without a word, and its rows may be older.
-                        batch.Add(result.Document.Id, result.Mentions.Count, new JustStored(result.Document.Fingerprints));
+                        // A document found stored already keeps its rows, which an older version may have made: those are read back.
+                        batch.Add(result.Document.Id, result.Mentions.Count, new JustStored(result.Document.Fingerprints, result.IsNew ? result.Mentions : null));
                 }
                 processed?.Invoke(path, result);
             }

@@ -15,6 +15,9 @@ public sealed record QueueResult(SourceDocument? Document, IReadOnlyList<EventMe
     /// <summary>Why analysing the stored document failed; it is stored without mentions, marked, for a reindex to retry.</summary>
     public string? AnalysisFailure { get; init; }
 
+    /// <summary>Whether storing it added the document and these mentions (false: the document was stored already, its rows maybe by another version).</summary>
+    public bool IsNew { get; init; }
+
     public static QueueResult Stored(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null) =>
         new(document, mentions, null) { AnalysisFailure = analysisFailure };
 
@@ -89,12 +92,13 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
         var claimed = Claim(connection, transaction, count);
         if (claimed.Count == 0)
             return [];
-        var results = process(claimed.Select(c => c.Document).ToList());
-        foreach (var ((queued, _), result) in claimed.Zip(results))
+        var results = process(claimed.Select(c => c.Document).ToList()).ToList();
+        for (var i = 0; i < results.Count; i++)
         {
+            var ((queued, _), result) = (claimed[i], results[i]);
             if (result.Document is { } document)
             {
-                PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions, result.AnalysisFailure);
+                results[i] = result with { IsNew = PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions, result.AnalysisFailure) };
                 using var done = new NpgsqlCommand("DELETE FROM document_queue WHERE id = @id", connection, transaction);
                 done.Parameters.AddWithValue("id", queued.Id);
                 done.ExecuteNonQuery();
