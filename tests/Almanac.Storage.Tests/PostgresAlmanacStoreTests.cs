@@ -1,6 +1,5 @@
 using Almanac.TestSupport;
 using Almanac.Core;
-using Almanac.Ingest;
 using Almanac.Storage.Postgres;
 using Npgsql;
 
@@ -32,9 +31,8 @@ public sealed class PostgresAlmanacStoreTests(PostgresTestDatabase database) : A
     [SkippableFact]
     public void Open_StoreFilingTermsAsRows_FilesTheirTokensAsAnIngestWould()
     {
-        // Day pages and prose ingested in small batches: most events' terms come with their resolution, the rest are read back.
         using (var store = Open())
-            new Ingestor(store, batchMentions: 300).Ingest(DocumentFiles.Find([Path.Combine(SharedFolder.Corpus("real-pages"), "days"), SharedFolder.Seeds]));
+            TermFilingIngest.DayPagesAndSeeds(store);
         var filed = FiledTokens();
         Assert.True(filed.Count > 300, $"only {filed.Count} events filed");
 

@@ -65,9 +65,8 @@ public sealed class SqliteAlmanacStoreTests : AlmanacStoreContract, IDisposable
     [Fact]
     public void Open_StoreFilingTermsInATable_FilesThemInTheFullTextIndexAsAnIngestWould()
     {
-        // Day pages and prose ingested in small batches: most events' terms come with their resolution, the rest are read back.
         using (var store = Open())
-            new Ingestor(store, batchMentions: 300).Ingest(DocumentFiles.Find([Path.Combine(SharedFolder.Corpus("real-pages"), "days"), SharedFolder.Seeds]));
+            TermFilingIngest.DayPagesAndSeeds(store);
         var filed = FiledTokens();
         Assert.True(filed.Count > 1_000, $"only {filed.Count} tokens filed");
 
