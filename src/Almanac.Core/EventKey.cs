@@ -41,5 +41,5 @@ public sealed record EventKeyRange(EventKeyKind Kind, int From, int To)
     }
 }
 
-/// <summary>How many resolved mentions there are and in how many of them each keyword stands, so a word's weight is known without reading every mention.</summary>
+/// <summary>How many stored mentions there are and in how many of them each keyword stands, so a word's weight is known without reading every mention.</summary>
 public sealed record KeywordFrequencies(int Mentions, IReadOnlyDictionary<string, int> ByKeyword);

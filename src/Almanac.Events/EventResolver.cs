@@ -36,7 +36,7 @@ public sealed class EventResolver
 
     /// <param name="lineageOf">The copy lineage of a document; independent sources have distinct lineages.</param>
     /// <param name="keywordFrequencies">
-    /// How often each keyword stands in every resolved mention, when the mentions given are only some of them (an incremental
+    /// How often each keyword stands in every stored mention, when the mentions given are only some of them (an incremental
     /// resolution); by default the mentions given are all there are and the words are counted in them.
     /// </param>
     /// <param name="mentionsPerDocument">How many mentions each document has in all, for the same reason (a source's share of them is the event's centrality in it).</param>

@@ -8,7 +8,7 @@ internal sealed class KeywordWeights
     private readonly IReadOnlyDictionary<string, int> _frequency;
     private readonly int _count;
 
-    /// <summary>Weights from frequencies kept in the store, over every resolved mention, when only some are resolved now.</summary>
+    /// <summary>Weights from frequencies kept in the store, over every stored mention, when only some are resolved now.</summary>
     public KeywordWeights(KeywordFrequencies frequencies) => (_count, _frequency) = (frequencies.Mentions, frequencies.ByKeyword);
 
     public KeywordWeights(IReadOnlyList<EventMention> mentions)

@@ -227,7 +227,7 @@ public interface IAlmanacStore : IDisposable
     /// <summary>The ids of the events holding mentions of these documents.</summary>
     IReadOnlyList<string> GetEventsOfDocuments(IReadOnlyCollection<string> documentIds);
 
-    /// <summary>How many resolved mentions there are, and in how many each of <paramref name="keywords"/> stands.</summary>
+    /// <summary>How many mentions of documents not marked failed are stored, and in how many each of <paramref name="keywords"/> stands.</summary>
     KeywordFrequencies GetKeywordFrequencies(IReadOnlyCollection<string> keywords);
 
     /// <summary>
