@@ -307,6 +307,9 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
         /// <summary>Events whose date keys were written, or whose mentions were filed anew, since their terms were last filed (<see cref="FileTerms"/>).</summary>
         private readonly HashSet<string> _unfiledTerms = new(StringComparer.Ordinal);
 
+        /// <summary>Events whose rows this writer inserted: their search rows are new, so no terms are filed under them yet.</summary>
+        private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+
         public EventWriter(SqliteAlmanacStore store, SqliteTransaction transaction)
         {
             (_store, _transaction) = (store, transaction);
@@ -335,6 +338,7 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
                     new object[] { e.Id, d.Listed.Month!.Value, d.Listed.Day!.Value, d.Listed.Year, HistoricalDateJsonConverter.Format(d.Listed), d.IsPrimary ? 1 : 0 }));
                 keys.AddRange(EventKeys.Of(e).Select(k => new object[] { (int)k.Kind, k.Value, e.Id }));
                 _unfiledTerms.Add(e.Id);
+                _written.Add(e.Id);
             }
             RunOver("""
                 INSERT OR IGNORE INTO event_days (event_id, month, day, year, listed_date, is_primary)
@@ -398,7 +402,8 @@ public sealed partial class SqliteAlmanacStore : IAlmanacStore
             if (known.Count > 0)
             {
                 using var command = Prepare(SqliteEventTerms.File);
-                Run(command, ("$ids", JsonSerializer.Serialize(known.Select(k => k[0]))), ("$rows", JsonSerializer.Serialize(known)));
+                // Only events written before may have tokens to replace: deleting from the index looks each one up.
+                Run(command, ("$ids", JsonSerializer.Serialize(known.Select(k => k[0]).Where(id => !_written.Contains(id)))), ("$rows", JsonSerializer.Serialize(known)));
             }
             var unknown = _unfiledTerms.Except(known.Select(k => k[0])).ToList();
             if (unknown.Count > 0)

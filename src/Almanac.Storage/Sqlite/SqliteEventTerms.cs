@@ -34,7 +34,10 @@ internal static class SqliteEventTerms
         {TokensOf}{SqliteAlmanacStore.TermRows} AND k.event_id IN (SELECT value FROM json_each($ids)){GroupedByEvent}
         """;
 
-    /// <summary>Files the events whose ids <c>$ids</c> holds by the tokens <c>$rows</c> gives them (<c>[[id, tokens]]</c>, <see cref="Tokens"/>), replacing what was filed of them.</summary>
+    /// <summary>
+    /// Files events by the tokens <c>$rows</c> gives them (<c>[[id, tokens]]</c>, <see cref="Tokens"/>), replacing what was
+    /// filed of those among them whose ids <c>$ids</c> holds (the others have new search rows, under which nothing is filed).
+    /// </summary>
     public const string File = """
         DELETE FROM event_terms WHERE rowid IN (SELECT search_rowid FROM events WHERE id IN (SELECT value FROM json_each($ids)));
         INSERT INTO event_terms (rowid, tokens) SELECT e.search_rowid, r.value ->> 1 FROM json_each($rows) r JOIN events e ON e.id = r.value ->> 0;
