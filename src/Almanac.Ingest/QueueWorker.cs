@@ -67,8 +67,10 @@ public sealed class QueueWorker(PostgresAlmanacStore store, Ingestor ingestor)
         if (!read.IsSuccess)
             return QueueResult.Refused(read.Failure.Reason);
         var outcome = ingestor.Analyze(queued.Id, read.Document with { Path = queued.Path }, queued.Content.Length);
-        return outcome.IsRefused
-            ? QueueResult.Refused(outcome.Failure!)
-            : QueueResult.Stored(outcome.Document, outcome.Mentions, outcome.Failure);
+        if (outcome.IsRefused)
+            return QueueResult.Refused(outcome.Failure!);
+        var stored = QueueResult.Stored(outcome.Document, outcome.Mentions, outcome.Failure);
+        _ = stored.ToStore!.MentionPayloads; // serialized here, on a core analysing, not in the claim's transaction
+        return stored;
     }
 }

@@ -26,7 +26,7 @@ public sealed class PostgresConcurrencyTests(PostgresTestDatabase database)
         connection.Open();
         using var transaction = connection.BeginTransaction();
         var (first, firstMentions) = AlmanacStoreContract.Speech("doc-a");
-        Assert.True(PostgresAlmanacStore.AddDocument(connection, transaction, first, firstMentions, null));
+        Assert.True(PostgresAlmanacStore.AddDocument(connection, transaction, new DocumentToStore(first, firstMentions)));
 
         var (second, secondMentions) = AlmanacStoreContract.Speech("doc-b");
         var other = Task.Run(() => store.AddDocument(second, secondMentions));

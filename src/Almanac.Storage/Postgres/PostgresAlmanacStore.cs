@@ -40,24 +40,27 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     public bool ContainsDocument(string documentId) =>
         Query("SELECT 1 FROM documents WHERE id = @id", _ => true, ("id", documentId)).Count > 0;
 
-    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null)
+    public bool AddDocument(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null) =>
+        AddDocuments([new DocumentToStore(document, mentions, analysisFailure)])[0];
+
+    /// <remarks>One transaction a document, as before: the keyword counts PostgreSQL's writers share are already spread over write slots.</remarks>
+    public IReadOnlyList<bool> AddDocuments(IReadOnlyList<DocumentToStore> documents) => documents.Select(d =>
     {
         using var connection = DataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        if (!AddDocument(connection, transaction, document, mentions, analysisFailure))
+        if (!AddDocument(connection, transaction, d))
             return false;
         transaction.Commit();
         return true;
-    }
+    }).ToList();
 
-    /// <remarks>One transaction a document, as before: the keyword counts PostgreSQL's writers share are already spread over write slots.</remarks>
-    public IReadOnlyList<bool> AddDocuments(IReadOnlyList<DocumentToStore> documents) =>
-        documents.Select(d => AddDocument(d.Document, d.Mentions, d.AnalysisFailure)).ToList();
-
-    /// <summary>Stores a document and its mentions inside the caller's transaction, so a queue claim and the write commit together.</summary>
-    internal static bool AddDocument(NpgsqlConnection connection, NpgsqlTransaction transaction, SourceDocument document, IReadOnlyList<EventMention> mentions,
-        string? analysisFailure)
+    /// <summary>
+    /// Stores a document and its mentions inside the caller's transaction, so a queue claim and the write commit together;
+    /// the mentions' payloads are those <paramref name="toStore"/> made (on the core that analysed it, when it was asked there).
+    /// </summary>
+    internal static bool AddDocument(NpgsqlConnection connection, NpgsqlTransaction transaction, DocumentToStore toStore)
     {
+        var (document, mentions, analysisFailure) = (toStore.Document, toStore.Mentions, toStore.AnalysisFailure);
         using (var insert = new NpgsqlCommand(
             """
             INSERT INTO documents (id, path, title, text, byte_length, ingested_at, analysis_failure, search)
@@ -77,7 +80,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         }
         var slot = TakeWriteSlot(connection, transaction);
         if (mentions.Count > 0)
-            AddMentions(connection, transaction, mentions);
+            AddMentions(connection, transaction, mentions, toStore.MentionPayloads);
         if (analysisFailure is null)
             CountKeywords(connection, transaction, slot, mentions, +1);
         if (document.Observances.Count > 0)
@@ -176,7 +179,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             command.ExecuteNonQuery();
         }
         if (mentions.Count > 0)
-            AddMentions(connection, transaction, mentions);
+            AddMentions(connection, transaction, mentions, StoreJson.Payloads(mentions));
         AdvanceGeneration(connection, transaction, slot);
         transaction.Commit();
     }
@@ -215,7 +218,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         insert.ExecuteNonQuery();
     }
 
-    private static void AddMentions(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventMention> mentions)
+    private static void AddMentions(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventMention> mentions, IReadOnlyList<string> payloads)
     {
         // One round trip for all mentions, in their order (the identity column keeps it).
         using var mention = new NpgsqlCommand(
@@ -226,7 +229,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
             """, connection, transaction);
         mention.Parameters.AddWithValue("documents", mentions.Select(m => m.DocumentId).ToArray());
         mention.Parameters.AddWithValue("starts", mentions.Select(m => m.SentenceStart).ToArray());
-        mention.Parameters.AddWithValue("payloads", StoreJson.Payloads(mentions).ToArray());
+        mention.Parameters.AddWithValue("payloads", payloads.ToArray());
         mention.ExecuteNonQuery();
     }
 

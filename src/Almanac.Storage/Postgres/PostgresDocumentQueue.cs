@@ -18,6 +18,14 @@ public sealed record QueueResult(SourceDocument? Document, IReadOnlyList<EventMe
     /// <summary>Whether storing it added the document and these mentions (false: the document was stored already, its rows maybe by another version).</summary>
     public bool IsNew { get; init; }
 
+    private DocumentToStore? _toStore;
+
+    /// <summary>
+    /// The document as the store takes it, its mentions' payloads serialized when first asked for: the worker asks on the
+    /// core that analysed it, so the claim's transaction does not.
+    /// </summary>
+    public DocumentToStore? ToStore => Document is null ? null : _toStore ??= new DocumentToStore(Document, Mentions, AnalysisFailure);
+
     public static QueueResult Stored(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null) =>
         new(document, mentions, null) { AnalysisFailure = analysisFailure };
 
@@ -96,9 +104,9 @@ public sealed class PostgresDocumentQueue(PostgresAlmanacStore store)
         for (var i = 0; i < results.Count; i++)
         {
             var ((queued, _), result) = (claimed[i], results[i]);
-            if (result.Document is { } document)
+            if (result.ToStore is { } toStore)
             {
-                results[i] = result with { IsNew = PostgresAlmanacStore.AddDocument(connection, transaction, document, result.Mentions, result.AnalysisFailure) };
+                results[i] = result with { IsNew = PostgresAlmanacStore.AddDocument(connection, transaction, toStore) };
                 using var done = new NpgsqlCommand("DELETE FROM document_queue WHERE id = @id", connection, transaction);
                 done.Parameters.AddWithValue("id", queued.Id);
                 done.ExecuteNonQuery();
