@@ -34,6 +34,9 @@ public static class EventTerms
     /// <summary>Which span of <see cref="YearsPerToken"/> years a year falls in (floor division: years before the common era are negative).</summary>
     public static int Span(long year) => (int)Math.Floor(year / (double)YearsPerToken);
 
+    /// <summary>The spans of years (<see cref="Span"/>) a range of years touches, in order.</summary>
+    public static IEnumerable<int> Spans(EventKeyRange range) => Enumerable.Range(Span(range.From), Span(range.To) - Span(range.From) + 1);
+
     /// <summary>Refuses ranges of days: events are not filed under their terms by day (a day's events are few; see the lookup).</summary>
     internal static void CheckRanges(IReadOnlyList<EventKeyRange> ranges)
     {

@@ -137,11 +137,10 @@ public sealed partial class PostgresAlmanacStore
 
         public void RewriteEvent(HistoricalEvent e)
         {
-            // The event's mentions stay filed under it: the same event is written back.
+            // The event's mentions stay filed under it: the same event is written back (FileTerms replaces its row of terms).
             QueryIn(connection, transaction, """
                 DELETE FROM event_days WHERE event_id = @id;
                 DELETE FROM event_keys WHERE event_id = @id;
-                DELETE FROM event_terms WHERE event_id = @id;
                 DELETE FROM events WHERE id = @id;
                 """, _ => 0, ("id", e.Id));
             WriteEvents(connection, transaction, [e]);

@@ -652,8 +652,7 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
         EventTerms.CheckRanges(yearRanges);
         // The events filed under a token of a term in a span of years the ranges touch (the index on the tokens finds them),
         // of those the ones with a date key in a range itself: an event is filed under each of its terms with each of its keys.
-        var tokens = terms.SelectMany(term => yearRanges.SelectMany(r => Enumerable.Range(EventTerms.Span(r.From), EventTerms.Span(r.To) - EventTerms.Span(r.From) + 1)
-                .Select(span => TermToken(term, (long)kind, (long)r.Kind, span))))
+        var tokens = terms.SelectMany(term => yearRanges.SelectMany(r => EventTerms.Spans(r).Select(span => TermToken(term, (long)kind, (long)r.Kind, span))))
             .Distinct(StringComparer.Ordinal).ToArray();
         return tokens.Length == 0 ? [] : Query("""
             SELECT t.event_id FROM event_terms t

@@ -74,8 +74,9 @@ internal static class SqliteEventTerms
             WHERE event_terms MATCH $match
               AND EXISTS (SELECT 1 FROM event_keys k INDEXED BY event_keys_event WHERE k.event_id = e.id AND k.kind = $kind AND k.value BETWEEN $from AND $to)
             """;
-        var spans = Enumerable.Range(0, EventTerms.Span(range.To) - EventTerms.Span(range.From) + 1).Select(i => (EventTerms.Span(range.From) + i) * (long)EventTerms.YearsPerToken);
-        var tokens = terms.SelectMany(term => spans.Select(year => Token(term, (long)kind, (long)range.Kind, year))).Distinct(StringComparer.Ordinal);
+        // A span's first year stands for it: Token files a key by the span its year falls in.
+        var years = EventTerms.Spans(range).Select(span => span * (long)EventTerms.YearsPerToken).ToList();
+        var tokens = terms.SelectMany(term => years.Select(year => Token(term, (long)kind, (long)range.Kind, year))).Distinct(StringComparer.Ordinal);
         command.Parameters.AddWithValue("$match", string.Join(" OR ", tokens));
         command.Parameters.AddWithValue("$kind", (int)range.Kind);
         command.Parameters.AddWithValue("$from", range.From);
