@@ -3,6 +3,7 @@ using System.Text;
 using Almanac.Bench.Load;
 using Almanac.Core;
 using Almanac.Events;
+using Almanac.Ingest;
 using Almanac.Storage;
 
 namespace Almanac.Bench.Incremental;
@@ -36,6 +37,11 @@ internal static class GeneratedStore
         }
         if (batch.Count > 0)
             Write(store, batch, -1, 0);
+        // As an ingest ends (Ingestor.ResolveWaiting): looking for documents left waiting reads past the entries its
+        // mentions left in PostgreSQL's index of unresolved mentions when they were filed, and marks them dead. Left unread
+        // here, the first ingest measured read past 94,000 of them in the million-event store (0.36 s), where a store built
+        // by ingests holds only those of the ingest running.
+        new IncrementalResolution(store).ResolveWaiting();
     }
 
     private static void Write(IAlmanacStore store, List<(DayLine Line, int Year)> batch, int copy, int index)

@@ -29,6 +29,32 @@ public sealed class PostgresAlmanacStoreTests(PostgresTestDatabase database) : A
     }
 
     [SkippableFact]
+    public void Open_LocationWithoutOptions_SessionsPlanWithoutJitOrParallelWorkers()
+    {
+        using var store = PostgresAlmanacStore.Open(_schema.Value);
+        using var connection = store.DataSource.OpenConnection();
+
+        Assert.Equal("off", Setting(connection, "jit"));
+        Assert.Equal("0", Setting(connection, "max_parallel_workers_per_gather"));
+    }
+
+    [SkippableFact]
+    public void Open_LocationWithItsOwnOptions_KeepsThem()
+    {
+        var location = new NpgsqlConnectionStringBuilder(_schema.Value) { Options = "-c max_parallel_workers_per_gather=1" }.ConnectionString;
+        using var store = PostgresAlmanacStore.Open(location);
+        using var connection = store.DataSource.OpenConnection();
+
+        Assert.Equal("1", Setting(connection, "max_parallel_workers_per_gather"));
+    }
+
+    private static string Setting(NpgsqlConnection connection, string name)
+    {
+        using var show = new NpgsqlCommand($"SHOW {name}", connection);
+        return (string)show.ExecuteScalar()!;
+    }
+
+    [SkippableFact]
     public void Open_StoreFilingTermsAsRows_FilesTheirTokensAsAnIngestWould()
     {
         using (var store = Open())

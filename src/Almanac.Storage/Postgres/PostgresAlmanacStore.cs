@@ -20,9 +20,11 @@ public sealed partial class PostgresAlmanacStore : IAlmanacStore
     public static PostgresAlmanacStore Open(string location)
     {
         var settings = new NpgsqlConnectionStringBuilder(PostgresLocation.ToConnectionString(location));
-        // The store asks small indexed questions whose estimates (a thousand key ranges) pass the JIT's cost threshold:
-        // compiling the plan then takes longer than running it. A user's own Options are left as given.
-        settings.Options ??= "-c jit=off";
+        // The store asks small indexed questions whose estimates (a thousand key ranges, every event of a term) pass the
+        // JIT's and parallel query's cost thresholds on a large store: compiling the plan, or starting workers to gather
+        // from (30 ms), then takes longer than running it (2 ms, a term lookup among a million events). A user's own
+        // Options are left as given.
+        settings.Options ??= "-c jit=off -c max_parallel_workers_per_gather=0";
         var dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
         try
         {
