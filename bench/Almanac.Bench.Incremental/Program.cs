@@ -65,6 +65,12 @@ try
         // one event joined and rewritten, with the events of the document it came from.
         RunMeasure(location, Restated(lines[0], Path.Combine(work.FullName, $"new-{size}.txt")), Restated(lines[1], Path.Combine(work.FullName, $"again-{size}.txt")),
             Restated(lines[2], Path.Combine(work.FullName, $"year-{size}.txt"), yearOnly: true));
+        using (var store = Open(location))
+        {
+            var bytes = postgres is null ? Directory.GetFiles(work.FullName, $"store-{size}.db*").Sum(f => new FileInfo(f).Length) : PostgresSchema.Bytes(location);
+            var events = store.GetCounts().Events;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  store: {bytes / 1e6:F1} MB, {events:N0} events, {(double)bytes / Math.Max(1, events):F0} bytes per event"));
+        }
         if (postgres is not null)
         {
             // Right after generating, the server is still checkpointing and vacuuming the load; a store a document a day is
@@ -73,12 +79,6 @@ try
             Console.WriteLine("  after VACUUM (ANALYZE) and CHECKPOINT, as the server leaves the store once it has caught up with the load:");
             RunMeasure(location, Restated(lines[3], Path.Combine(work.FullName, $"new-settled-{size}.txt")), Restated(lines[4], Path.Combine(work.FullName, $"again-settled-{size}.txt")),
                 Restated(lines[5], Path.Combine(work.FullName, $"year-settled-{size}.txt"), yearOnly: true));
-        }
-        using (var store = Open(location))
-        {
-            var bytes = postgres is null ? Directory.GetFiles(work.FullName, $"store-{size}.db*").Sum(f => new FileInfo(f).Length) : PostgresSchema.Bytes(location);
-            var events = store.GetCounts().Events;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  store: {bytes / 1e6:F1} MB, {events:N0} events, {(double)bytes / Math.Max(1, events):F0} bytes per event"));
         }
     }
 }
