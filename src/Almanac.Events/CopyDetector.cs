@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Almanac.Core;
 
 namespace Almanac.Events;
@@ -160,6 +161,11 @@ public static class CopyDetector
     /// The <see cref="Hash"/> of each of the text's shingles, in order, computed word by word without joining the words: a
     /// day page has thousands of shingles, and building each as a string is most of the cost of hashing them.
     /// </summary>
+    /// <remarks>
+    /// Compiled optimized at once: called a few times a document, it would run unoptimized until the JIT's tiering, which
+    /// waits while an ingest keeps compiling new methods, caught up (`perf` found the hash's loop in unoptimized code).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long[] ShingleHashes(string text)
     {
         var lower = Words.Split(text).Select(w => w.Text.ToLowerInvariant()).ToArray();
@@ -177,6 +183,7 @@ public static class CopyDetector
     private const ulong FnvOffset = 14695981039346656037, FnvPrime = 1099511628211;
 
     /// <summary>64-bit FNV-1a of <paramref name="text"/>'s characters, continuing from <paramref name="hash"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Fnv(ulong hash, string text)
     {
         foreach (var c in text)
