@@ -63,8 +63,7 @@ try
         }
         // Documents that state events every store holds (the first lines generated), so each size does the same work:
         // one event joined and rewritten, with the events of the document it came from.
-        RunMeasure(location, Restated(lines[0], Path.Combine(work.FullName, $"new-{size}.txt")), Restated(lines[1], Path.Combine(work.FullName, $"again-{size}.txt")),
-            Restated(lines[2], Path.Combine(work.FullName, $"year-{size}.txt"), yearOnly: true));
+        MeasureRestating(0, $"{size}");
         using (var store = Open(location))
         {
             var bytes = postgres is null ? Directory.GetFiles(work.FullName, $"store-{size}.db*").Sum(f => new FileInfo(f).Length) : PostgresSchema.Bytes(location);
@@ -77,9 +76,14 @@ try
             // added to has long caught up. Measured again so, with three other documents doing the same work.
             PostgresSchema.Settle(location);
             Console.WriteLine("  after VACUUM (ANALYZE) and CHECKPOINT, as the server leaves the store once it has caught up with the load:");
-            RunMeasure(location, Restated(lines[3], Path.Combine(work.FullName, $"new-settled-{size}.txt")), Restated(lines[4], Path.Combine(work.FullName, $"again-settled-{size}.txt")),
-                Restated(lines[5], Path.Combine(work.FullName, $"year-settled-{size}.txt"), yearOnly: true));
+            MeasureRestating(3, $"settled-{size}");
         }
+
+        // The three documents restate lines[first], lines[first + 1] and (by its year only) lines[first + 2].
+        void MeasureRestating(int first, string name) =>
+            RunMeasure(location, Restated(lines[first], Path.Combine(work.FullName, $"new-{name}.txt")),
+                Restated(lines[first + 1], Path.Combine(work.FullName, $"again-{name}.txt")),
+                Restated(lines[first + 2], Path.Combine(work.FullName, $"year-{name}.txt"), yearOnly: true));
     }
 }
 finally
