@@ -60,7 +60,7 @@ PY
 
 # The issue's own measurement: the first 100 pages into an empty store, one small document, then the other pages.
 in_steps() { # BUILD LABEL
-    local store="$work/steps-$2.db" first rest one remainder
+    local store="$work/steps-$2.db" first one rest
     rm -rf "$work/first" "$work/rest" "$work/one" "$store"*
     mkdir -p "$work/first" "$work/rest" "$work/one"
     find "$work/pages" -type f | sort | head -n 100 | xargs -d '\n' cp -t "$work/first"
@@ -82,8 +82,8 @@ if [ "$baseline" != none ] && [ "$documents" -gt 100 ]; then
         awk -v b="$base_wall" -v w="$wall" 'BEGIN { printf "  this build: %.2f times the baseline rate in one ingest\n", b / w }'
         read -r b_first b_one b_rest <<<"$(in_steps "$work/baseline-bin" baseline)"
         read -r first one rest <<<"$(in_steps "$build" this)"
-        awk -v bf="$b_first" -v bo="$b_one" -v br="$b_rest" -v f="$first" -v o="$one" -v r="$rest" -v n="$documents" 'BEGIN {
-            printf "in steps (100 pages, one document, the other %d), baseline %s: %.1f s, %.1f s, %.1f s; this build: %.1f s, %.1f s, %.1f s\n", n - 100, "'"$baseline"'", bf, bo, br, f, o, r
+        awk -v bf="$b_first" -v bo="$b_one" -v br="$b_rest" -v f="$first" -v o="$one" -v r="$rest" -v n="$documents" -v base="$baseline" 'BEGIN {
+            printf "in steps (100 pages, one document, the other %d), baseline %s: %.1f s, %.1f s, %.1f s; this build: %.1f s, %.1f s, %.1f s\n", n - 100, base, bf, bo, br, f, o, r
             printf "  this build: %.2f times the baseline rate over the pages in steps\n", (bf + br) / (f + r) }'
     else
         echo "baseline $baseline is not in this repository's history (a shallow clone?): set BASELINE to a commit, or none"
