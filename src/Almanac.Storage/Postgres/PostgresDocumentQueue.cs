@@ -18,16 +18,14 @@ public sealed record QueueResult(SourceDocument? Document, IReadOnlyList<EventMe
     /// <summary>Whether storing it added the document and these mentions (false: the document was stored already, its rows maybe by another version).</summary>
     public bool IsNew { get; init; }
 
-    private DocumentToStore? _toStore;
-
     /// <summary>
-    /// The document as the store takes it, its mentions' payloads serialized when first asked for: the worker asks on the
-    /// core that analysed it, so the claim's transaction does not.
+    /// The document as the store takes it (null when refused), its mentions' payloads serialized when first asked for: the
+    /// worker asks on the core that analysed it, so the claim's transaction does not.
     /// </summary>
-    public DocumentToStore? ToStore => Document is null ? null : _toStore ??= new DocumentToStore(Document, Mentions, AnalysisFailure);
+    public DocumentToStore? ToStore { get; private init; }
 
     public static QueueResult Stored(SourceDocument document, IReadOnlyList<EventMention> mentions, string? analysisFailure = null) =>
-        new(document, mentions, null) { AnalysisFailure = analysisFailure };
+        new(document, mentions, null) { AnalysisFailure = analysisFailure, ToStore = new DocumentToStore(document, mentions, analysisFailure) };
 
     public static QueueResult Refused(string reason) => new(null, [], reason);
 }
