@@ -25,7 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 "$root/almanac" --help >/dev/null # builds the CLI first, so the build is not timed
-cli=(dotnet "${ALMANAC_BIN:-$root/.almanac/bin}/almanac.dll")
+build="${ALMANAC_BIN:-$root/.almanac/bin}"
+cli=(dotnet "$build/almanac.dll")
 dotnet run -c Release --project "$root/eval/Almanac.Eval.DayPages" -- "$days_jsonl" --days "${DAYS:-all}" --keep "$work/pages" --render-only html
 rm "$work/pages/gold.jsonl"
 documents=$(find "$work/pages" -type f | wc -l)
@@ -46,7 +47,7 @@ ingest_with() { # BUILD FOLDER STORE
     cut -d' ' -f1 "$work/time"
 }
 
-wall=$(ingest_with "${ALMANAC_BIN:-$root/.almanac/bin}" "$work/pages" "$work/store.db")
+wall=$(ingest_with "$build" "$work/pages" "$work/store.db")
 read -r _ user sys peak <"$work/time"
 rate "sqlite, one ingest" "$wall"
 awk -v u="$user" -v s="$sys" -v p="$peak" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN { printf "  CPU %.1f s, peak memory %.0f MB; load average after %s\n", u + s, p / 1000, l }'
@@ -76,7 +77,6 @@ if [ "$baseline" != none ] && [ "$documents" -gt 100 ]; then
     if git -C "$root" cat-file -e "$baseline^{commit}" 2>/dev/null; then
         git -C "$root" worktree add --detach --quiet "$work/baseline-src" "$baseline"
         dotnet build -c Release "$work/baseline-src/src/Almanac.Cli/Almanac.Cli.csproj" -o "$work/baseline-bin" -nologo -v quiet >/dev/null
-        build="${ALMANAC_BIN:-$root/.almanac/bin}"
         base_wall=$(ingest_with "$work/baseline-bin" "$work/pages" "$work/baseline.db")
         rate "sqlite, one ingest, baseline $baseline" "$base_wall"
         awk -v b="$base_wall" -v w="$wall" 'BEGIN { printf "  this build: %.2f times the baseline rate in one ingest\n", b / w }'
